@@ -1,0 +1,75 @@
+"""The node-link projection of the graph (``graph.json``), as CONTRACT.md specifies it.
+
+It is the format of :func:`networkx.node_link_data` with ``"edges"`` as the edge key, built
+directly so that key order, node order and edge order are fixed and builds are byte-identical.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import networkx as nx
+
+from .model import KnowledgeGraph, Node, Relation, RelationType
+
+__all__ = ["node_link", "dumps", "to_networkx"]
+
+
+def _node_dict(node: Node) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": node.iri,
+        "type": node.type.value,
+        "label": node.label,
+        "aliases": sorted(node.aliases - {node.label}),
+    }
+    if node.adcode:
+        data["adcode"] = node.adcode
+    if node.level:
+        data["level"] = node.level
+    if node.roles:
+        data["roles"] = sorted(node.roles)
+    for key in sorted(node.attrs):
+        data[key] = node.attrs[key]
+    return data
+
+
+def _edge_dict(rel: Relation) -> dict[str, Any]:
+    data: dict[str, Any] = {"source": rel.source, "target": rel.target, "type": rel.type.value}
+    if rel.type is RelationType.PARTNER_OF:
+        data["partnershipTypes"] = sorted(t.value for t in rel.partnership_types)
+        if rel.date:
+            data["date"] = rel.date
+        if rel.lead:
+            data["lead"] = rel.lead
+    if rel.role:
+        data["role"] = rel.role
+    data["evidence"] = [e.as_dict() for e in sorted(rel.evidence)]
+    return data
+
+
+def node_link(graph: KnowledgeGraph) -> dict[str, Any]:
+    """The graph as a node-link dictionary, sorted so that equal graphs give equal output."""
+    return {
+        "directed": True,
+        "multigraph": False,
+        "graph": {"name": "yilian"},
+        "nodes": [_node_dict(n) for n in graph.sorted_nodes()],
+        "edges": [_edge_dict(r) for r in graph.sorted_relations()],
+    }
+
+
+def dumps(graph: KnowledgeGraph) -> str:
+    """``graph.json`` as text: UTF-8 Chinese kept readable, stable indentation."""
+    return json.dumps(node_link(graph), ensure_ascii=False, indent=1) + "\n"
+
+
+def to_networkx(data: dict[str, Any]) -> nx.MultiDiGraph:
+    """Load a node-link dictionary (as written to ``graph.json``) into networkx for analysis."""
+    g = nx.MultiDiGraph()
+    for n in data["nodes"]:
+        g.add_node(n["id"], **{k: v for k, v in n.items() if k != "id"})
+    for e in data.get("edges", data.get("links", [])):
+        g.add_edge(e["source"], e["target"], key=e["type"], **{k: v for k, v in e.items()
+                                                              if k not in ("source", "target")})
+    return g

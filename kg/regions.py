@@ -1,0 +1,170 @@
+"""The gazetteer of China's administrative divisions: names, codes, levels, parents, centroids.
+
+Loaded once, on first use, from ``kg/data/regions.tsv`` (derived by ``scripts/derive_regions.py``).
+Townships are only looked up inside counties the caller names, since the same township name
+recurs across the country (石佛寺镇 is in Hubei and in Henan).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["LEVEL_RANK", "Gazetteer", "Region", "RegionMention", "gazetteer"]
+
+LEVEL_RANK = {"province": 1, "city": 2, "county": 3, "township": 4}
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    shorts: tuple[str, ...]
+    level: str
+    parent: str | None
+    lon: float | None
+    lat: float | None
+
+    @property
+    def rank(self) -> int:
+        return LEVEL_RANK[self.level]
+
+
+@dataclass(frozen=True)
+class RegionMention:
+    start: int
+    end: int
+    surface: str
+    candidates: tuple[Region, ...]
+
+
+class Gazetteer:
+    """Look regions up by code or name; find region names in text."""
+
+    def __init__(self, rows: Iterable[Region]) -> None:
+        self.by_code: dict[str, Region] = {}
+        self._names: dict[str, list[Region]] = defaultdict(list)  # province/city/county full + short
+        self._full_names: dict[str, list[Region]] = defaultdict(list)
+        self._townships: dict[str, dict[str, list[Region]]] = defaultdict(lambda: defaultdict(list))
+        for r in rows:
+            self.by_code[r.code] = r
+            if r.level == "township":
+                for n in (r.name, *r.shorts):
+                    self._townships[r.parent or ""][n].append(r)
+                continue
+            self._names[r.name].append(r)
+            self._full_names[r.name].append(r)
+            for s in r.shorts:
+                if len(s) >= 2:
+                    self._names[s].append(r)
+        self._first: dict[str, list[int]] = defaultdict(list)
+        for name in self._names:
+            self._first[name[0]].append(len(name))
+        for k in self._first:
+            self._first[k] = sorted(set(self._first[k]), reverse=True)
+
+    def get(self, code: str | None) -> Region | None:
+        return self.by_code.get(code) if code else None
+
+    def ancestors(self, code: str) -> list[Region]:
+        """The region itself, then its parent, up to the province."""
+        chain = []
+        r = self.by_code.get(code)
+        while r is not None:
+            chain.append(r)
+            r = self.by_code.get(r.parent) if r.parent else None
+        return chain
+
+    def is_within(self, code: str, ancestor: str) -> bool:
+        return any(r.code == ancestor for r in self.ancestors(code))
+
+    def province_of(self, code: str) -> Region | None:
+        chain = self.ancestors(code)
+        return chain[-1] if chain else None
+
+    def city_of(self, code: str) -> Region | None:
+        """The prefecture-level unit containing ``code`` (or the province for 直辖 units)."""
+        for r in self.ancestors(code):
+            if r.level == "city":
+                return r
+        return None
+
+    def lookup(self, name: str, full_only: bool = False) -> list[Region]:
+        """Province, city and county units called ``name`` (full name, or a short name)."""
+        return list((self._full_names if full_only else self._names).get(name, ()))
+
+    def townships(self, name: str, within: Iterable[str]) -> list[Region]:
+        """Townships called ``name`` (full or short) inside any of the counties ``within``."""
+        found: list[Region] = []
+        for county in within:
+            found.extend(self._townships.get(county, {}).get(name, ()))
+        return found
+
+    def county_codes_under(self, code: str) -> list[str]:
+        """``code`` itself if it is a county, or its counties if it is a city."""
+        r = self.by_code.get(code)
+        if r is None:
+            return []
+        if r.level == "county":
+            return [code]
+        if r.level == "city":
+            return [c.code for c in self.by_code.values() if c.level == "county" and c.parent == code]
+        return []
+
+    def match_at(self, text: str, i: int) -> tuple[int, list[Region]] | None:
+        """The longest region name (province/city/county, full or short) starting at ``text[i]``."""
+        for length in self._first.get(text[i], ()):
+            cand = text[i : i + length]
+            if len(cand) == length and cand in self._names:
+                return length, self._names[cand]
+        return None
+
+    def find_mentions(self, text: str) -> list[RegionMention]:
+        """Region names in ``text``, longest first, not overlapping."""
+        found = []
+        i, n = 0, len(text)
+        while i < n:
+            hit = self.match_at(text, i)
+            if hit is None:
+                i += 1
+                continue
+            length, cands = hit
+            found.append(RegionMention(i, i + length, text[i : i + length], tuple(cands)))
+            i += length
+        return found
+
+    def choose(self, candidates: Iterable[Region], context: Iterable[str] = ()) -> Region | None:
+        """Pick one of ``candidates``: the one inside (or containing) a context region, else the highest.
+
+        ``context`` are codes already established in the article, most relevant first.
+        """
+        cands = list(candidates)
+        if not cands:
+            return None
+        if len(cands) == 1:
+            return cands[0]
+        for ctx in context:
+            inside = [c for c in cands if self.is_within(c.code, ctx) or self.is_within(ctx, c.code)]
+            if inside:
+                return min(inside, key=lambda c: (c.rank, c.code))
+        # no context: prefer the higher level (a province short name over a county of the same name)
+        best_rank = min(c.rank for c in cands)
+        top = [c for c in cands if c.rank == best_rank]
+        return top[0] if len(top) == 1 else None
+
+
+def _parse(line: str) -> Region:
+    code, name, short, level, parent, lon, lat = line.rstrip("\n").split("\t")
+    return Region(code, name, tuple(s for s in short.split("|") if s), level, parent or None,
+                  float(lon) if lon else None, float(lat) if lat else None)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The shipped gazetteer, loaded on first use."""
+    with resources.files("kg.data").joinpath("regions.tsv").open(encoding="utf-8") as f:
+        next(f)
+        return Gazetteer(_parse(line) for line in f)
