@@ -1,0 +1,119 @@
+"""The ``kg`` command. Thin: parses options, calls the library, turns domain errors into one line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import KgError
+
+__all__ = ["main"]
+
+
+class _Cli(click.Group):
+    """Every :class:`KgError` becomes ``kg: error: <message>`` and exit status 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KgError as exc:
+            click.echo(f"kg: error: {exc}", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="yilian-kg")
+def main() -> None:
+    """医联图谱 yilian: a knowledge graph of hospital partnerships, built from Chinese news."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--out", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
+              help="Folder for graph.ttl, graph.json, graph.html and the rest.")
+@click.option("--strict", is_flag=True, help="Fail when any article has to be skipped.")
+@click.option("--max-bytes", type=int, default=5_000_000, show_default=True,
+              help="Skip articles larger than this many bytes.")
+@click.option("--no-views", is_flag=True, help="Do not write the HTML views.")
+@click.option("--no-store", is_flag=True, help="Do not load the SPARQL store (OUT/store).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def build(inputs: tuple[Path, ...], out: Path, strict: bool, max_bytes: int, no_views: bool, no_store: bool,
+          quiet: bool) -> None:
+    """Read articles (files or folders; default seeds/) and write the graph into OUT.
+
+    Example: kg build seeds/ -o out/
+    """
+    from tqdm import tqdm
+
+    from .build import BuildOptions
+    from .build import build as run_build
+
+    options = BuildOptions(strict=strict, max_bytes=max_bytes, views=not no_views, store=not no_store)
+
+    def progress(items):
+        return tqdm(items, desc="articles", unit="doc", disable=quiet, file=sys.stderr, leave=False)
+
+    result = run_build(list(inputs) or [Path("seeds")], out, options, progress)
+    for skipped in result.skipped:
+        click.echo(f"kg: skipped {skipped}", err=True)
+    for dup in result.duplicates:
+        click.echo(f"kg: skipped duplicate {dup}", err=True)
+    counts = result.counts()
+    click.echo(" · ".join(f"{v} {k}" for k, v in counts.items()))
+    click.echo(f"wrote {out}/graph.ttl, {out}/graph.json, {out}/graph.html")
+
+
+@main.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=Path("out/graph.json"),
+              show_default=True, help="The graph.json to score.")
+@click.option("--problems", is_flag=True, help="List every miss and every wrong item.")
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
+def eval_(gold: Path, graph_path: Path, problems: bool, as_json: bool) -> None:
+    """Score a built graph.json against a gold annotation (the format of tests/gold_seeds.json).
+
+    Example: kg eval tests/gold_seeds.json --graph out/graph.json
+    """
+    from .evaluate import format_report, load_gold_file, score_files
+
+    if not graph_path.exists():
+        raise KgError(f"{graph_path}: no such graph; run `kg build` first or pass --graph")
+    result, found = score_files(load_gold_file(gold), graph_path)
+    click.echo(format_report(result, found if problems else None, as_json=as_json))
+
+
+@main.command()
+@click.argument("query")
+@click.argument("params", nargs=-1)
+@click.option("--store", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
+              help="The build folder (or its store/ folder) to query.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def query(query: str, params: tuple[str, ...], store: Path, fmt: str) -> None:
+    """Run a SPARQL query: its text, a .rq file, or a saved query's name with NAME=VALUE parameters.
+
+    Example: kg query partners hospital=武汉市第一医院
+    """
+    from .query import run_query
+
+    click.echo(run_query(query, params, store, fmt), nl=False)
+
+
+@main.command()
+@click.option("--store", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
+              help="The build folder to serve.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True)
+def serve(store: Path, host: str, port: int) -> None:
+    """Serve the graph read-only: the SPARQL 1.1 Protocol at /sparql and the views.
+
+    Example: kg serve --store out --port 8000
+    """
+    from .serve import serve as run_server
+
+    run_server(store, host, port)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
