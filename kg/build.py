@@ -96,11 +96,12 @@ def build(
     out = Path(out)
     graph, n_docs, skipped, duplicates = build_graph(inputs, options, progress)
     out.mkdir(parents=True, exist_ok=True)
-    from .rdf import turtle
+    from .rdf import nquads, turtle
 
     write_text_atomic(out / "graph.json", dumps(graph))
     ttl = turtle(graph)
     write_text_atomic(out / "graph.ttl", ttl)
+    write_text_atomic(out / "graph.nq", nquads(graph))
     if options.views:
         from .views import write_views
 

@@ -1,0 +1,308 @@
+"""The graph as RDF: ontology terms (``ontology/yilian.ttl``), one named graph per article.
+
+What is written, for a :class:`~kg.model.KnowledgeGraph`:
+
+- every node typed with its ``yl:`` class, ``rdfs:label "…"@zh`` and ``skos:altLabel`` for
+  aliases; regions with ``yl:adcode`` and ``yl:level``; people with ``yl:role``; documents also
+  as ``schema:NewsArticle`` with headline, date and publisher;
+- every edge as the direct triple (``yl:partnerOf``, ``yl:locatedIn`` …; ``yl:partOf`` also as
+  ``schema:containedInPlace``), exactly as in the graph;
+- every edge with evidence also as a fact node (``yl:Fact``, with ``rdf:subject``,
+  ``rdf:predicate``, ``rdf:object``): a ``yl:Partnership`` for ``partnerOf`` (participants,
+  lead, kinds as SKOS concepts, a typed date), an ``org:Post`` for ``affiliatedWith`` /
+  ``dispatchedTo`` with a role, an ``org:Membership`` for ``memberOf`` / ``leads``;
+  ``prov:wasDerivedFrom`` the article and ``yl:evidence`` a ``yl:Evidence``: a Web Annotation
+  specific resource of the article with a ``oa:TextPositionSelector`` and a
+  ``oa:TextQuoteSelector``. A partnership is always a node, with or without evidence.
+  Edges without evidence (``partOf`` from the region gazetteer) are reference data: only the
+  direct triple.
+
+There are no blank nodes: fact IRIs hash the edge's key (its type and the two entity IRIs),
+evidence IRIs hash the document and the offsets, so IRIs are stable across builds. Output text
+is written by this module, sorted, so the same graph gives byte-identical Turtle and N-Quads.
+
+>>> from kg.model import KnowledgeGraph, Node, EntityType
+>>> g = KnowledgeGraph()
+>>> _ = g.add_node(Node("https://w3id.org/yilian/id/region/420000", EntityType.REGION, "湖北省",
+...                     adcode="420000", level="province"))
+>>> print(turtle(g).split("\\n\\n")[-1], end="")
+<https://w3id.org/yilian/id/region/420000> a yl:Region ;
+    rdfs:label "湖北省"@zh ;
+    yl:adcode "420000" ;
+    yl:level "province" .
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, SDO
+from rdflib.term import Node as RdfTerm
+
+from .iris import _safe, doc_iri
+from .model import ID, EntityType, Evidence, KnowledgeGraph, Node, Relation, RelationType
+from .vocab import OA, YL
+
+__all__ = ["PREFIXES", "evidence_iri", "fact_iri", "nquads", "to_dataset", "triples_by_graph", "turtle"]
+
+PREFIXES: dict[str, str] = {
+    "dcterms": str(DCTERMS),
+    "oa": str(OA),
+    "org": str(ORG),
+    "owl": str(OWL),
+    "prov": str(PROV),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "schema": str(SDO),
+    "skos": str(SKOS),
+    "xsd": str(XSD),
+    "yl": str(YL),
+}
+
+Triple = tuple[URIRef, URIRef, RdfTerm]
+DEFAULT = None  # the key of the default graph in :func:`triples_by_graph`
+
+_FACT_KIND = {
+    RelationType.PARTNER_OF: "partnership",
+    RelationType.AFFILIATED_WITH: "post",
+    RelationType.DISPATCHED_TO: "post",
+    RelationType.MEMBER_OF: "membership",
+    RelationType.LEADS: "membership",
+}
+_DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
+
+
+def _hash(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:20]
+
+
+def fact_iri(rel: Relation) -> URIRef:
+    """The fact node of an edge: ``id/<partnership|post|membership|fact>/<hash of the edge's key>``."""
+    kind = _FACT_KIND.get(rel.type, "fact")
+    if kind == "post" and not rel.role:
+        kind = "fact"
+    return URIRef(f"{ID}{kind}/{_hash(*rel.key)}")
+
+
+def evidence_iri(ev: Evidence) -> URIRef:
+    """``id/evidence/<hash of document and offsets>``: one node per sentence, for every fact it supports."""
+    return URIRef(f"{ID}evidence/{_hash(ev.doc, ev.start, ev.end)}")
+
+
+def role_iri(role: str) -> URIRef:
+    return URIRef(f"{ID}role/{_safe(role)}")
+
+
+def typed_date(value: str) -> Literal:
+    """``YYYY-MM-DD`` as ``xsd:date``, ``YYYY-MM`` as ``xsd:gYearMonth``, ``YYYY`` as ``xsd:gYear``.
+
+    >>> typed_date("2025-07").datatype
+    rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#gYearMonth')
+    """
+    datatype = _DATE_TYPES.get(len(value))
+    return Literal(value, datatype=datatype) if datatype else Literal(value)
+
+
+def _node_triples(node: Node) -> Iterable[Triple]:
+    s = URIRef(node.iri)
+    yield s, RDF.type, YL[node.type.value]
+    yield s, RDFS.label, Literal(node.label, lang="zh")
+    for alias in sorted(node.aliases - {node.label}):
+        yield s, SKOS.altLabel, Literal(alias, lang="zh")
+    if node.adcode:
+        yield s, YL.adcode, Literal(node.adcode)
+    if node.level:
+        yield s, YL.level, Literal(node.level)
+    for role in sorted(node.roles):
+        yield s, YL.role, Literal(role, lang="zh")
+    if node.type is EntityType.DOCUMENT:
+        yield s, RDF.type, SDO.NewsArticle
+        attrs = node.attrs
+        if attrs.get("title"):
+            yield s, SDO.headline, Literal(attrs["title"], lang="zh")
+        if attrs.get("date"):
+            yield s, SDO.datePublished, typed_date(attrs["date"])
+        if attrs.get("publisher"):
+            yield s, SDO.publisher, Literal(attrs["publisher"], lang="zh")
+        for key in ("url", "source"):
+            if attrs.get(key, "").startswith(("http://", "https://")):
+                yield s, SDO.url, URIRef(attrs[key])
+        if attrs.get("path"):
+            yield s, DCTERMS.source, Literal(attrs["path"])
+
+
+def _evidence_triples(ev: Evidence) -> Iterable[Triple]:
+    e = evidence_iri(ev)
+    position, quote = URIRef(f"{e}/position"), URIRef(f"{e}/quote")
+    yield e, RDF.type, YL.Evidence
+    yield e, OA.hasSource, URIRef(doc_iri(ev.doc))
+    yield e, OA.hasSelector, position
+    yield e, OA.hasSelector, quote
+    yield position, RDF.type, OA.TextPositionSelector
+    yield position, OA.start, Literal(ev.start, datatype=XSD.nonNegativeInteger)
+    yield position, OA.end, Literal(ev.end, datatype=XSD.nonNegativeInteger)
+    yield quote, RDF.type, OA.TextQuoteSelector
+    yield quote, OA.exact, Literal(ev.text)
+
+
+def _fact_triples(rel: Relation, labels: dict[str, str]) -> Iterable[Triple]:
+    s, o, p = URIRef(rel.source), URIRef(rel.target), YL[rel.type.value]
+    f = fact_iri(rel)
+    yield f, RDF.type, YL.Fact
+    yield f, RDF.subject, s
+    yield f, RDF.predicate, p
+    yield f, RDF.object, o
+    if rel.type is RelationType.PARTNER_OF:
+        yield f, RDF.type, YL.Partnership
+        label = f"{labels.get(rel.source, rel.source)} — {labels.get(rel.target, rel.target)}"
+        yield f, RDFS.label, Literal(label, lang="zh")
+        yield f, YL.participant, s
+        yield f, YL.participant, o
+        if rel.lead:
+            yield f, YL.lead, URIRef(rel.lead)
+        for kind in sorted(rel.partnership_types):
+            yield f, YL.partnershipType, YL[kind.value]
+        if rel.date:
+            yield f, YL.date, typed_date(rel.date)
+    elif rel.type in (RelationType.AFFILIATED_WITH, RelationType.DISPATCHED_TO) and rel.role:
+        role = role_iri(rel.role)
+        yield f, RDF.type, ORG.Post
+        yield f, RDFS.label, Literal(f"{labels.get(rel.target, rel.target)}{rel.role}", lang="zh")
+        yield f, ORG.heldBy, s
+        yield f, ORG.postIn, o
+        yield f, ORG.role, role
+        yield role, RDF.type, ORG.Role
+        yield role, RDFS.label, Literal(rel.role, lang="zh")
+        yield role, SKOS.prefLabel, Literal(rel.role, lang="zh")
+    elif rel.type in (RelationType.MEMBER_OF, RelationType.LEADS):
+        yield f, RDF.type, ORG.Membership
+        yield f, ORG.member, s
+        yield f, ORG.organization, o
+        yield f, ORG.role, YL.LeadRole if rel.type is RelationType.LEADS else YL.MemberRole
+    for doc in sorted({ev.doc for ev in rel.evidence}):
+        yield f, PROV.wasDerivedFrom, URIRef(doc_iri(doc))
+    for ev in sorted(rel.evidence):
+        yield f, YL.evidence, evidence_iri(ev)
+        yield from _evidence_triples(ev)
+
+
+def _needs_fact(rel: Relation) -> bool:
+    return bool(rel.evidence) or rel.type is RelationType.PARTNER_OF or (
+        rel.type in (RelationType.AFFILIATED_WITH, RelationType.DISPATCHED_TO) and bool(rel.role))
+
+
+def triples_by_graph(graph: KnowledgeGraph) -> dict[URIRef | None, set[Triple]]:
+    """The triples of each graph: ``None`` is the default graph (everything), an article's IRI its graph.
+
+    An article's graph holds the article's description and every fact read from it, with the
+    direct triple, the fact node and the evidence.
+    """
+    out: dict[URIRef | None, set[Triple]] = defaultdict(set)
+    everything = out[DEFAULT]
+    labels = {iri: node.label for iri, node in graph.nodes.items()}
+    for node in graph.sorted_nodes():
+        triples = set(_node_triples(node))
+        everything |= triples
+        if node.type is EntityType.DOCUMENT:
+            out[URIRef(node.iri)] |= triples
+    for rel in graph.sorted_relations():
+        s, o = URIRef(rel.source), URIRef(rel.target)
+        triples = {(s, YL[rel.type.value], o)}
+        if rel.type is RelationType.PART_OF:
+            triples.add((s, SDO.containedInPlace, o))
+        if _needs_fact(rel):
+            triples |= set(_fact_triples(rel, labels))
+        everything |= triples
+        for doc in {ev.doc for ev in rel.evidence}:
+            out[URIRef(doc_iri(doc))] |= triples
+    return dict(out)
+
+
+def to_dataset(graph: KnowledgeGraph) -> Dataset:
+    """The graph as an rdflib :class:`~rdflib.Dataset`: the default graph holds everything,
+    and each article has a named graph (named by the article's IRI) with what was read from it."""
+    ds = Dataset()
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns, replace=True)
+    for name, triples in triples_by_graph(graph).items():
+        target = ds.default_graph if name is None else ds.graph(name)
+        for t in triples:
+            target.add(t)
+    return ds
+
+
+# ------------------------------------------------------------------ deterministic writers
+
+_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
+_IRI_ESCAPE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_STRING_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_STRING_ESCAPE = re.compile(r'[\\"\n\r\t\b\f]')
+
+
+def _iri(value: str) -> str:
+    return "<" + _IRI_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04X}", value) + ">"
+
+
+def _qname(value: str) -> str | None:
+    for prefix, ns in PREFIXES.items():
+        if value.startswith(ns) and _LOCAL.match(value[len(ns):]):
+            return f"{prefix}:{value[len(ns):]}"
+    return None
+
+
+def _literal(lit: Literal, compact: bool) -> str:
+    text = '"' + _STRING_ESCAPE.sub(lambda m: _STRING_ESCAPES[m.group()], str(lit)) + '"'
+    if lit.language:
+        return f"{text}@{lit.language}"
+    if lit.datatype and lit.datatype != XSD.string:
+        dt = _qname(str(lit.datatype)) if compact else None
+        return f"{text}^^{dt or _iri(str(lit.datatype))}"
+    return text
+
+
+def _term(term: RdfTerm, compact: bool) -> str:
+    if isinstance(term, Literal):
+        return _literal(term, compact)
+    if isinstance(term, URIRef):
+        return (compact and _qname(str(term))) or _iri(str(term))
+    raise TypeError(f"no blank nodes in yilian RDF: {term!r}")
+
+
+def _sort_key(term: RdfTerm) -> tuple:
+    if isinstance(term, Literal):
+        return (1, str(term.datatype or ""), term.language or "", str(term))
+    return (0, str(term))
+
+
+def _serialize_triples(triples: set[Triple]) -> str:
+    by_subject: dict[URIRef, dict[URIRef, list[RdfTerm]]] = defaultdict(lambda: defaultdict(list))
+    for s, p, o in triples:
+        by_subject[s][p].append(o)
+    blocks = []
+    for s in sorted(by_subject, key=str):
+        preds = by_subject[s]
+        lines = []
+        for p in sorted(preds, key=lambda p: (p != RDF.type, str(p))):
+            objects = ", ".join(_term(o, True) for o in sorted(preds[p], key=_sort_key))
+            lines.append(f"{'a' if p == RDF.type else _term(p, True)} {objects}")
+        blocks.append(_term(s, True) + " " + " ;\n    ".join(lines) + " .\n")
+    return "\n".join(blocks)
+
+
+def turtle(graph: KnowledgeGraph) -> str:
+    """The default graph (everything) as Turtle, sorted: byte-identical for the same graph."""
+    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
+    return header + "\n" + _serialize_triples(triples_by_graph(graph)[DEFAULT])
+
+
+def nquads(graph: KnowledgeGraph) -> str:
+    """Every graph as N-Quads (default graph lines without a graph name), sorted line by line."""
+    lines = []
+    for name, triples in triples_by_graph(graph).items():
+        suffix = " ." if name is None else f" {_iri(str(name))} ."
+        lines.extend(" ".join(_term(t, False) for t in triple) + suffix for triple in triples)
+    return "".join(line + "\n" for line in sorted(lines))
