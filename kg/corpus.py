@@ -1,29 +1,95 @@
 """Read articles from disk and normalise them, keeping a map back to the original offsets.
 
-Normalisation only substitutes one character for one character (full-width forms, traditional
-to simplified) or deletes characters (line breaks inside sentences, spaces between Chinese
-characters as in justified newspaper text). So every normalised index maps to exactly one
-index of the text as read from disk.
+Reading
+    ``.txt``/``.text``/``.md`` files are text; ``.html``/``.htm`` pages are reduced to their main
+    text and metadata by :mod:`kg.htmltext`. Bytes are decoded by :func:`decode`: a BOM wins,
+    then (for pages) a ``<meta charset>`` that decodes cleanly, then UTF-8, then the Chinese
+    legacy encodings GB18030 (a superset of GB2312 and GBK) and Big5, each tried strictly and
+    scored by how Chinese the result reads. charset-normalizer is only asked when none of those
+    decodes: on short Chinese texts it guesses wrong (``医联体`` in GBK comes back as Big5, ``院``
+    as UTF-8), because it scores byte statistics that a few characters cannot give.
+
+What evidence offsets index
+    ``Document.text``: for a text file the decoded file; for a page the extracted plain text,
+    not the HTML source. A person checks evidence by reading, and markup between the characters
+    of a sentence (``<strong>``, ``&nbsp;``) would make a quote unreadable and brittle. This is
+    also what the W3C Web Annotation model asks of an ``oa:TextPositionSelector`` on HTML (tags
+    removed, entities replaced, white space normalised). The extraction is deterministic for a
+    given selectolax version. (Indexing the HTML source through a second offset map would keep
+    positions checkable against the raw file, but every quote would then carry markup.)
+
+Normalising
+    :func:`normalise` only substitutes one character for one character (full-width forms,
+    traditional to simplified with OpenCC, a lone ``\\r`` to ``\\n``) or deletes characters
+    (line breaks inside sentences, spaces between Chinese characters as in justified newspaper
+    text, Markdown markup). So every normalised index maps to exactly one index of
+    ``Document.text``, and ``Document.offsets`` is that map.
+
+Bad input
+    :func:`load` raises :class:`~kg.errors.SkippedFile` naming the file and the reason (empty,
+    binary, too large, unreadable, not Chinese); things worth knowing that do not stop the read
+    (a legacy encoding, a truncated last character, undecodable bytes) go to ``notes``.
 """
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import InputError, SkippedFile
 from .model import Document
 
-__all__ = ["ARTICLE_SUFFIXES", "collect_paths", "decode", "load", "normalise"]
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "HTML_SUFFIXES",
+    "MAX_BYTES_DEFAULT",
+    "collect_paths",
+    "decode",
+    "iter_documents",
+    "load",
+    "markdown_markup",
+    "normalise",
+]
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".text")
+HTML_SUFFIXES = (".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", ".md", ".text", *HTML_SUFFIXES)
 MAX_BYTES_DEFAULT = 5_000_000
 
-_SENTENCE_END = set("。！？!?；;：:…」』”）)】")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SENTENCE_END = set("。！？!?；;：:…」』”）)】》")
+# a line ending in one of these goes on; a line starting with one of these continues the last
+_GOES_ON = set("，、,“「『《（(〔【—-·")
+_CONTINUES = set("，、。；：！？）》」』”,.;:!?)")
+_SPACES = " \t\u3000\xa0"
+_NEWLINES = "\u2028\u2029\x0b\x0c\x85\x1c\x1d\x1e"
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_NOT_TEXT = (  # magic numbers of files that are not articles, with what to do about them
+    (b"%PDF", "this is a PDF file; save its text as .txt first"),
+    (b"PK\x03\x04", "this is a ZIP archive (or a .docx/.xlsx); save the article as text first"),
+    (b"\xd0\xcf\x11\xe0", "this is a Word/Office document; save the article as text first"),
+    (b"{\\rtf", "this is an RTF document; save the article as text first"),
+    (b"\x89PNG", "this is a PNG image, not an article"),
+    (b"\xff\xd8\xff", "this is a JPEG image, not an article"),
+    (b"GIF8", "this is a GIF image, not an article"),
+    (b"\x1f\x8b", "this is a gzip archive; unpack it first"),
+)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# legacy Chinese encodings, in the order tried; a later one only wins with a better score
+_CHINESE = ("gb18030", "big5", "cp950", "big5hkscs")
+_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
+            "euc-cn": "gb18030", "hz-gb-2312": "hz", "utf8": "utf-8", "big5-hkscs": "big5hkscs",
+            "x-big5": "big5"}
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
 def collect_paths(inputs: Iterable[str | Path]) -> list[Path]:
@@ -38,10 +104,12 @@ def collect_paths(inputs: Iterable[str | Path]) -> list[Path]:
             raise InputError(f"{path}: no such file or folder; give a file or a folder of articles "
                              f"({', '.join(ARTICLE_SUFFIXES)})")
         if path.is_dir():
-            files = [p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+            files = [p for p in sorted(path.rglob("*"))
+                     if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
                      and not any(part.startswith(".") for part in p.relative_to(path).parts)]
             if not files:
-                raise InputError(f"{path}: this folder holds no articles ({', '.join(ARTICLE_SUFFIXES)} files)")
+                raise InputError(f"{path}: this folder holds no articles "
+                                 f"({', '.join(ARTICLE_SUFFIXES)} files)")
             for f in files:
                 found.setdefault(str(f.resolve()), f)
         else:
@@ -49,30 +117,169 @@ def collect_paths(inputs: Iterable[str | Path]) -> list[Path]:
     return [found[k] for k in sorted(found, key=lambda k: (found[k].name, k))]
 
 
-def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
-    """Decode article bytes: UTF-8 (with or without BOM) first, then a detected Chinese encoding.
+# ---------------------------------------------------------------------------------------------
+# decoding
 
-    Returns ``(text, encoding)``. Raises :class:`SkippedFile` when the bytes are not text.
+
+@lru_cache(maxsize=1)
+def _common_hanzi() -> frozenset[str]:
+    """The everyday characters: GB2312 level 1 (3,755 simplified) and Big5 level 1 (5,401 traditional)."""
+    chars: set[str] = set()
+    for lead in range(0xB0, 0xD8):
+        for trail in range(0xA1, 0xFF):
+            with contextlib.suppress(UnicodeDecodeError):
+                chars.add(bytes((lead, trail)).decode("gb2312"))
+    for lead in range(0xA4, 0xC7):
+        for trail in [*range(0x40, 0x7F), *range(0xA1, 0xFF)]:
+            with contextlib.suppress(UnicodeDecodeError):
+                chars.add(bytes((lead, trail)).decode("big5"))
+    return frozenset(chars)
+
+
+def chinese_score(text: str) -> int:
+    """How much ``text`` reads like Chinese: everyday characters count, mojibake costs.
+
+    Decoding Big5 bytes as GB18030 (or the reverse) gives rare characters, kana, Greek, box
+    drawing and private-use characters; the right decoding gives everyday characters.
     """
-    if not data.strip():
-        raise SkippedFile(path, "the file is empty")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise SkippedFile(path, "this is a binary file, not an article")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    common = _common_hanzi()
+    score = 0
+    for ch in text:
+        if ch in common:
+            score += 2
+        elif ch.isascii():
+            if not (ch.isprintable() or ch in "\n\r\t"):
+                score -= 5
+        elif _CJK.match(ch):
+            score -= 1
+        else:
+            cat = unicodedata.category(ch)
+            if ch == "\ufffd" or cat in ("Co", "Cc", "Cn", "Cs"):
+                score -= 5
+            elif "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or "\u2010" <= ch <= "\u2027":
+                score += 1  # CJK and full-width punctuation, dashes and quotes
+            else:
+                score -= 3  # kana, hangul, Greek, Cyrillic, box drawing ...
+    return score
+
+
+def _decode_prefix(data: bytes, encoding: str) -> tuple[str, int] | None:
+    """Decode strictly; a last character cut in half is left out. Returns ``(text, bytes left out)``."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = decoder.decode(data, final=False)
     except UnicodeDecodeError:
-        pass
+        return None
+    pending = decoder.getstate()[0]
+    return text, len(pending)
+
+
+def _canonical(name: str) -> str:
+    name = name.strip().lower().replace("_", "-")
+    name = _ALIASES.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return name
+
+
+def decode(data: bytes, path: str = "<bytes>", declared: str | None = None,
+           notes: list[str] | None = None) -> tuple[str, str]:
+    """Decode article bytes; return ``(text, encoding)``.
+
+    A BOM wins; then ``declared`` (a page's ``<meta charset>``) when it decodes cleanly; then
+    UTF-8; then GB18030 or Big5, whichever decodes cleanly and reads most like Chinese. A last
+    character cut in half (a truncated file) is left out and said so in ``notes``; so are bytes
+    that no candidate decodes (replaced by U+FFFD when there are few of them).
+
+    Raises :class:`SkippedFile` when the bytes are empty, binary or no text encoding fits.
+
+    >>> decode("医联体".encode("gbk"))
+    ('医联体', 'gb18030')
+    >>> decode("醫聯體".encode("big5"))
+    ('醫聯體', 'big5')
+    """
+    notes = notes if notes is not None else []
+    if not data.strip(b" \t\r\n\x00\x0b\x0c"):
+        raise SkippedFile(path, "the file is empty" if not data else "the file holds only white space")
+    for magic, reason in _NOT_TEXT:
+        if data.startswith(magic):
+            raise SkippedFile(path, reason)
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            got = _decode_prefix(data, encoding)
+            if got is None:
+                text = data.decode(encoding, errors="replace")
+                notes.append(f"{path}: some bytes are not valid {encoding} and were replaced by U+FFFD")
+                return text.lstrip("\ufeff"), encoding
+            text, cut = got
+            if cut:
+                notes.append(f"{path}: the file ends in the middle of a character ({cut} byte(s) left out); "
+                             "it may be truncated")
+            return text.lstrip("\ufeff") if encoding != "utf-8-sig" else text, encoding
+    if b"\x00" in data[:8192]:
+        raise SkippedFile(path, "this is a binary file, not an article (it holds NUL bytes)")
+
+    candidates: list[tuple[str, str, int]] = []  # (encoding, text, bytes left out)
+    if declared:
+        enc = _canonical(declared)
+        try:
+            got = _decode_prefix(data, enc)
+        except LookupError:
+            got = None
+        # trusted only for the encodings Chinese pages use (pages often claim latin-1 wrongly)
+        if enc in ("utf-8", "gb18030", "big5", "cp950", "big5hkscs", "hz") and got is not None \
+                and _CJK.search(got[0]):
+            return _finish(path, enc, *got, notes)
+        if enc in ("utf-8", "gb18030", "big5", "cp950", "big5hkscs", "hz"):
+            notes.append(f"{path}: the page says it is {declared}, but it is not; detected instead")
+    got = _decode_prefix(data, "utf-8")
+    if got is not None:
+        text = got[0]
+        # UTF-8 by accident is only plausible for very short legacy text with no Chinese in UTF-8
+        if text.isascii() or _CJK.search(text):
+            return _finish(path, "utf-8", *got, notes)
+        candidates.append(("utf-8", *got))
+    tried = {c[0] for c in candidates}
+    for enc in _CHINESE:
+        if enc in ("cp950", "big5hkscs") and any(c[0].startswith("big5") for c in candidates):
+            continue  # supersets of Big5: only needed when plain Big5 fails
+        got = _decode_prefix(data, enc)
+        tried.add(enc)
+        if got is not None:
+            candidates.append((enc, *got))
+    if candidates:
+        # best score wins; ties go to the earlier candidate (UTF-8, then GB18030, then Big5)
+        best = max(candidates, key=lambda c: (chinese_score(c[1]), -candidates.index(c)))
+        return _finish(path, *best, notes)
+
+    # nothing decodes cleanly: a damaged file. Take the reading with the fewest bad bytes.
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
-        raise SkippedFile(path, "cannot tell which text encoding this file uses; save it as UTF-8")
-    encoding = best.encoding
-    if encoding in ("gb2312", "gbk"):  # GB18030 is a superset: decode with it to lose nothing
-        encoding = "gb18030"
-    return data.decode(encoding, errors="replace"), encoding
+    guesses = [(enc, data.decode(enc, errors="replace")) for enc in ("utf-8", "gb18030", "big5")]
+    match = from_bytes(data).best()
+    if match is not None:
+        guesses.append((match.encoding, str(match)))
+    enc, text = max(guesses, key=lambda g: (chinese_score(g[1]), -guesses.index(g)))
+    bad = text.count("\ufffd")
+    if bad > max(8, len(text) // 20):
+        raise SkippedFile(path, "cannot tell which text encoding this file uses "
+                                "(not UTF-8, GB18030 or Big5); save it as UTF-8")
+    notes.append(f"{path}: {bad} undecodable byte sequence(s) replaced by U+FFFD (read as {enc})")
+    return text, _canonical(enc)
+
+
+def _finish(path: str, encoding: str, text: str, cut: int, notes: list[str]) -> tuple[str, str]:
+    if cut:
+        notes.append(f"{path}: the file ends in the middle of a character ({cut} byte(s) left out); "
+                     "it may be truncated")
+    if encoding not in ("utf-8", "ascii"):
+        notes.append(f"{path}: read as {encoding}")
+    return text, encoding
+
+
+# ---------------------------------------------------------------------------------------------
+# normalising
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +294,7 @@ def _t2s():
 def _simplify(text: str) -> str:
     """Traditional to simplified, character for character (length preserved or left unchanged)."""
     converter = _t2s()
-    if converter is None:
+    if converter is None or text.isascii():
         return text
     out = converter.convert(text)
     if len(out) == len(text):
@@ -103,43 +310,169 @@ def _fold(ch: str) -> str:
     return folded if len(folded) == 1 else ch
 
 
-def normalise(text: str) -> tuple[str, tuple[int, ...]]:
-    """Normalise ``text``; return the normalised text and the offset map (see :class:`Document`)."""
+_MD_LINE = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|(?:[-*+]|\d{1,3}[.)])[ \t]+)", re.MULTILINE)
+_MD_LINK = re.compile(r"!?\[(?=[^\]\n]*\]\([^)\n]*\))|\]\([^)\n]*\)")
+_MD_EMPHASIS = re.compile(r"\*{1,3}|_{2,3}|`+|~~")
+_MD_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
+_MD_TRAILING_HASHES = re.compile(r"[ \t]+#+[ \t]*$", re.MULTILINE)
+
+
+def markdown_markup(text: str) -> frozenset[int]:
+    """Indices of Markdown markup in ``text`` (heading and list marks, emphasis, link syntax).
+
+    ``normalise(text, drop=markdown_markup(text))`` reads the article without them; the
+    evidence still quotes the file as written.
+
+    >>> text = "# 标题\\n\\n**甲医院**与[乙医院](http://x.cn)签约"
+    >>> "".join(c for i, c in enumerate(text) if i not in markdown_markup(text))
+    '标题\\n\\n甲医院与乙医院签约'
+    """
+    drop: set[int] = set()
+    for pattern in (_MD_LINE, _MD_LINK, _MD_EMPHASIS, _MD_RULE, _MD_TRAILING_HASHES):
+        for m in pattern.finditer(text):
+            drop.update(range(m.start(), m.end()))
+    return frozenset(drop)
+
+
+def _line_shape(lines: list[list[tuple[str, int]]]) -> tuple[bool | None, float]:
+    """Whether the text is hard-wrapped (pasted from a PDF or a narrow column), and its line width.
+
+    ``None`` when there are too few lines to tell.
+    """
+    lengths = []
+    open_ended = 0
+    for line in lines:
+        content = "".join(ch for ch, _ in line).strip(_SPACES)
+        if len(content) < 6:
+            continue
+        lengths.append(len(content))
+        if content[-1] not in _SENTENCE_END:
+            open_ended += 1
+    if len(lengths) < 3:
+        return None, float(max(lengths, default=0))
+    lengths.sort()
+    width = float(lengths[(3 * len(lengths)) // 4])
+    return open_ended >= 3 and open_ended >= 0.4 * len(lengths), width
+
+
+def normalise(text: str, drop: Sequence[int] | frozenset[int] | set[int] | None = None
+              ) -> tuple[str, tuple[int, ...]]:
+    """Normalise ``text``; return the normalised text and the offset map (see :class:`Document`).
+
+    - traditional characters become simplified and full-width forms plain, one for one;
+    - a line break inside a sentence goes: after a comma or an opening bracket always; between
+      Chinese text when the line is a full line of a hard-wrapped text (most lines stop without
+      sentence-final punctuation), is long, or the text is
+      too short to tell; across one blank line only when the line is a full
+      line of a hard-wrapped text or ends in a comma (a page break mid-sentence);
+      a line break between two Latin words becomes a space;
+    - spaces between Chinese characters go; ``\\r\\n`` becomes ``\\n``;
+    - indices in ``drop`` (markup, see :func:`markdown_markup`) go.
+
+    >>> norm, offsets = normalise("武汉市第一医院与随州\\n市中医医院签约。")
+    >>> norm, offsets[7], offsets[10]
+    ('武汉市第一医院与随州市中医医院签约。', 7, 11)
+    """
     simplified = _simplify(text)
+    n = len(text)
+    dropped = drop if isinstance(drop, (set, frozenset)) else frozenset(drop or ())
+    # 1. characters kept, with their index in text; line ends unified (one for one, or deleted)
+    items: list[tuple[str, int]] = []
+    for i, ch in enumerate(simplified):
+        if i in dropped:
+            continue
+        if ch == "\r":
+            if i + 1 < n and simplified[i + 1] == "\n":
+                continue
+            ch = "\n"
+        elif ch in _NEWLINES:
+            ch = "\n"
+        items.append((ch, i))
+    # 2. lines, and which line breaks go
+    lines: list[list[tuple[str, int]]] = [[]]
+    breaks: list[tuple[str, int]] = []
+    for item in items:
+        if item[0] == "\n":
+            breaks.append(item)
+            lines.append([])
+        else:
+            lines[-1].append(item)
+    hard_wrapped, width = _line_shape(lines)
+    out: list[tuple[str, int]] = []
+    k = 0
+    while k < len(lines):
+        out.extend(lines[k])
+        if k == len(lines) - 1:
+            break
+        # blank lines after this one
+        j = k + 1
+        while j < len(lines) - 1 and not "".join(c for c, _ in lines[j]).strip(_SPACES):
+            j += 1
+        blank = j - k - 1
+        join = _joins(lines[k], lines[j], blank, hard_wrapped, width) if j < len(lines) else None
+        if join is None:
+            out.append(breaks[k])
+            k += 1
+            continue
+        if join == " ":
+            out.append((" ", breaks[k][1]))
+        k = j  # the breaks and blank lines in between are deleted
+    # 3. spaces and full-width forms
     chars: list[str] = []
     offsets: list[int] = []
-    n = len(text)
+    m = len(out)
     i = 0
-    while i < n:
-        ch = simplified[i]
-        if ch in " \t\u3000\xa0\r":
-            # drop spaces between Chinese characters or next to Chinese punctuation ("湖 南 省", "2023 年")
+    while i < m:
+        ch, pos = out[i]
+        if ch in _SPACES:
             j = i
-            while j < n and simplified[j] in " \t\u3000\xa0\r":
+            while j < m and out[j][0] in _SPACES:
                 j += 1
             prev = chars[-1] if chars else "\n"
-            nxt = simplified[j] if j < n else "\n"
-            if prev == "\n" or nxt == "\n" or _CJK.match(prev) or _CJK.match(nxt) or not prev.isascii() \
-                    or not nxt.isascii():
+            nxt = out[j][0] if j < m else "\n"
+            if (prev == "\n" or nxt == "\n" or _CJK.match(prev) or _CJK.match(nxt) or not prev.isascii()
+                    or not nxt.isascii()):
                 i = j
                 continue
             chars.append(" ")
-            offsets.append(i)
+            offsets.append(pos)
             i = j
             continue
-        if ch == "\n":
-            prev = chars[-1] if chars else "\n"
-            nxt = simplified[i + 1] if i + 1 < n else "\n"
-            soft_wrap = (prev != "\n" and nxt not in "\n \t\u3000\r" and prev not in _SENTENCE_END
-                         and (_CJK.match(prev) or _CJK.match(nxt) or prev in "，、,“《（(" ))
-            if soft_wrap:
-                i += 1
-                continue
-        chars.append(_fold(ch))
-        offsets.append(i)
+        chars.append(_fold(ch) if ch != "\n" else ch)
+        offsets.append(pos)
         i += 1
     offsets.append(n)
     return "".join(chars), tuple(offsets)
+
+
+def _joins(line: list[tuple[str, int]], nxt: list[tuple[str, int]], blank: int, hard_wrapped: bool | None,
+           width: float) -> str | None:
+    """How the break after ``line`` goes: ``""`` deleted, ``" "`` as a space, ``None`` kept."""
+    content = "".join(c for c, _ in line).strip(_SPACES)
+    if not content or not nxt or blank > 1:
+        return None
+    if nxt[0][0] in _SPACES:  # an indented line starts a paragraph
+        return None
+    last, first = content[-1], nxt[0][0]
+    if last in _SENTENCE_END and last not in _GOES_ON:
+        return None
+    full_line = hard_wrapped and len(content) >= 0.8 * width
+    if blank == 1:
+        ok = last in _GOES_ON or (full_line and (_CJK.match(last) or _CJK.match(first)))
+    else:
+        ok = (last in _GOES_ON or first in _CONTINUES
+              or ((_CJK.match(last) or _CJK.match(first))
+                  and (hard_wrapped is None or len(content) >= 40
+                       or (hard_wrapped and len(content) >= 0.5 * width))))
+        if not ok and last.isascii() and first.isascii() and last.isalnum() and first.isalnum():
+            return " " if hard_wrapped and len(content) >= 0.8 * width else None
+    if not ok:
+        return None
+    return " " if last.isascii() and first.isascii() and last.isalnum() and first.isalnum() else ""
+
+
+# ---------------------------------------------------------------------------------------------
+# loading
 
 
 def _title(norm: str) -> str | None:
@@ -150,29 +483,57 @@ def _title(norm: str) -> str | None:
     return None
 
 
-def load(path: str | Path, doc_id: str | None = None, max_bytes: int = MAX_BYTES_DEFAULT) -> Document:
-    """Read one article. Raises :class:`SkippedFile` with the reason when it cannot be used."""
+def load(path: str | Path, doc_id: str | None = None, max_bytes: int = MAX_BYTES_DEFAULT,
+         notes: list[str] | None = None) -> Document:
+    """Read one article (text, Markdown or HTML).
+
+    Raises :class:`SkippedFile` with the reason when it cannot be used; appends to ``notes``
+    what is worth saying about a file that was read (its encoding when not UTF-8, truncation).
+    """
     path = Path(path)
+    notes = notes if notes is not None else []
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise SkippedFile(str(path), f"the file is {size:,} bytes, over the limit of {max_bytes:,}; "
                                          "raise it with --max-bytes if this really is one article")
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            data = f.read(max_bytes + 1)
     except OSError as exc:
-        raise SkippedFile(str(path), f"cannot read the file ({exc.strerror or exc}); check its permissions") from exc
-    text, encoding = decode(data, str(path))
-    norm, offsets = normalise(text)
+        reason = f"cannot read the file ({exc.strerror or exc}); check its permissions"
+        raise SkippedFile(str(path), reason) from exc
+    if len(data) > max_bytes:  # grew while we looked
+        raise SkippedFile(str(path), f"the file is over the limit of {max_bytes:,} bytes; "
+                                     "raise it with --max-bytes if this really is one article")
+    suffix = path.suffix.lower()
+    title = date = publisher = None
+    drop: frozenset[int] = frozenset()
+    if suffix in HTML_SUFFIXES:
+        m = _META_CHARSET.search(data[:4096])
+        declared = m.group(1).decode("ascii", "replace") if m else None
+        html, encoding = decode(data, str(path), declared=declared, notes=notes)
+        from .htmltext import extract_page
+
+        page = extract_page(html)
+        text, title, date, publisher = page.text, page.title, page.date, page.publisher
+        if not text.strip():
+            raise SkippedFile(str(path), "no article text found in this page")
+    else:
+        text, encoding = decode(data, str(path), notes=notes)
+        if suffix == ".md":
+            drop = markdown_markup(text)
+    norm, offsets = normalise(text, drop)
     if not _CJK.search(norm):
         raise SkippedFile(str(path), "no Chinese text in this file")
     return Document(doc_id=doc_id or path.name, path=str(path), text=text, norm=norm, offsets=offsets,
-                    encoding=encoding, title=_title(norm))
+                    encoding=encoding, title=title or _title(norm), date=date, publisher=publisher)
 
 
-def iter_documents(paths: Iterable[Path]) -> Iterator[Document | SkippedFile]:
+def iter_documents(paths: Iterable[Path], max_bytes: int = MAX_BYTES_DEFAULT,
+                   notes: list[str] | None = None) -> Iterator[Document | SkippedFile]:
     """Load each path; yield the document, or the :class:`SkippedFile` saying why it was not."""
     for path in paths:
         try:
-            yield load(path)
+            yield load(path, max_bytes=max_bytes, notes=notes)
         except SkippedFile as skipped:
             yield skipped
