@@ -32,12 +32,14 @@ class BuildResult:
     documents: int = 0
     skipped: list[SkippedFile] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # read, but worth saying: legacy encoding, truncation
 
     def counts(self) -> dict[str, int]:
         by_type: dict[EntityType, int] = {}
         for node in self.graph.nodes.values():
             by_type[node.type] = by_type.get(node.type, 0) + 1
-        orgs = sum(n for t, n in by_type.items() if t.value not in ("Person", "Region", "Document", "Alliance"))
+        orgs = sum(n for t, n in by_type.items()
+                   if t.value not in ("Person", "Region", "Document", "Alliance"))
         partnerships = sum(1 for r in self.graph.relations.values() if r.type is RelationType.PARTNER_OF)
         return {
             "documents": self.documents,
@@ -54,8 +56,13 @@ def build_graph(
     inputs: Iterable[str | Path],
     options: BuildOptions = BuildOptions(),
     progress: Callable[[Iterable], Iterable] | None = None,
+    notes: list[str] | None = None,
 ) -> tuple[KnowledgeGraph, int, list[SkippedFile], list[str]]:
-    """Read and extract every article under ``inputs`` and resolve them into one graph."""
+    """Read and extract every article under ``inputs`` and resolve them into one graph.
+
+    Files that cannot be read are skipped (returned with their reason) unless ``options.strict``;
+    what is worth saying about files that were read goes to ``notes``.
+    """
     from .extract import extract_document
     from .resolve import resolve
 
@@ -67,7 +74,7 @@ def build_graph(
     iterator: Iterable = paths if progress is None else progress(paths)
     for path in iterator:
         try:
-            doc = corpus.load(path, max_bytes=options.max_bytes)
+            doc = corpus.load(path, max_bytes=options.max_bytes, notes=notes)
         except SkippedFile as exc:
             if options.strict:
                 raise InputError(f"{exc} (--strict: no file may be skipped)") from exc
@@ -94,14 +101,15 @@ def build(
     from .nodelink import dumps, node_link
 
     out = Path(out)
-    graph, n_docs, skipped, duplicates = build_graph(inputs, options, progress)
+    notes: list[str] = []
+    graph, n_docs, skipped, duplicates = build_graph(inputs, options, progress, notes)
     out.mkdir(parents=True, exist_ok=True)
     from .rdf import nquads, turtle
 
-    write_text_atomic(out / "graph.json", dumps(graph))
-    ttl = turtle(graph)
-    write_text_atomic(out / "graph.ttl", ttl)
-    write_text_atomic(out / "graph.nq", nquads(graph))
+    # serialise everything before replacing anything: a failure leaves the previous set whole
+    outputs = {"graph.json": dumps(graph), "graph.ttl": turtle(graph), "graph.nq": nquads(graph)}
+    for name, text in outputs.items():
+        write_text_atomic(out / name, text)
     if options.views:
         from .views import write_views
 
@@ -110,4 +118,4 @@ def build(
         from .store import load_store
 
         load_store(graph, out)
-    return BuildResult(out, graph, n_docs, skipped, duplicates)
+    return BuildResult(out, graph, n_docs, skipped, duplicates, notes)

@@ -60,6 +60,8 @@ def build(inputs: tuple[Path, ...], out: Path, strict: bool, max_bytes: int, no_
         click.echo(f"kg: skipped {skipped}", err=True)
     for dup in result.duplicates:
         click.echo(f"kg: skipped duplicate {dup}", err=True)
+    for note in result.notes:
+        click.echo(f"kg: note: {note}", err=True)
     counts = result.counts()
     click.echo(" · ".join(f"{v} {k}" for k, v in counts.items()))
     click.echo(f"wrote {out}/graph.ttl, {out}/graph.json, {out}/graph.html")
