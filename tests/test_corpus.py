@@ -1,0 +1,301 @@
+"""Reading articles: encodings, formats, line joins, metadata and the offset map."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from kg import corpus
+from kg.errors import InputError, SkippedFile
+from kg.htmltext import extract_page, iso_date
+
+SENTENCE = "2025年11月21日，武汉市第一医院与随州市中医医院签署党建共建紧密型医联体协议。"
+TRADITIONAL = "2025年11月21日，武漢市第一醫院與隨州市中醫醫院簽署黨建共建緊密型醫聯體協議。"
+
+# (what, bytes, expected text, expected encoding)
+ENCODINGS = [
+    ("utf-8", SENTENCE.encode("utf-8"), SENTENCE, "utf-8"),
+    ("utf-8 with BOM", b"\xef\xbb\xbf" + SENTENCE.encode("utf-8"), SENTENCE, "utf-8-sig"),
+    ("utf-16 with BOM", SENTENCE.encode("utf-16"), SENTENCE, "utf-16"),
+    ("gbk", SENTENCE.encode("gbk"), SENTENCE, "gb18030"),
+    ("gb18030", SENTENCE.encode("gb18030"), SENTENCE, "gb18030"),
+    ("gb18030, 4-byte character", "医院㐀".encode("gb18030"), "医院㐀", "gb18030"),
+    ("big5", TRADITIONAL.encode("big5"), TRADITIONAL, "big5"),
+    ("traditional in gbk", TRADITIONAL.encode("gbk"), TRADITIONAL, "gb18030"),
+    # short texts, where byte statistics (charset-normalizer) guess wrong
+    ("short gbk", "医联体".encode("gbk"), "医联体", "gb18030"),
+    ("short gbk 2", "湖北省卫健委".encode("gbk"), "湖北省卫健委", "gb18030"),
+    ("short gbk 3", "今天".encode("gbk"), "今天", "gb18030"),
+    ("short big5", "臺灣醫院".encode("big5"), "臺灣醫院", "big5"),
+    ("short big5 2", "醫聯體".encode("big5"), "醫聯體", "big5"),
+    ("short utf-8", "院".encode(), "院", "utf-8"),
+]
+
+
+@pytest.mark.parametrize(("what", "data", "text", "encoding"), ENCODINGS, ids=[e[0] for e in ENCODINGS])
+def test_corpus_decode_encodings(what: str, data: bytes, text: str, encoding: str) -> None:
+    notes: list[str] = []
+    got, enc = corpus.decode(data, "a.txt", notes=notes)
+    assert (got, enc) == (text, encoding)
+    if encoding not in ("utf-8",):
+        assert any(encoding in n for n in notes) or encoding.startswith("utf")
+
+
+@pytest.mark.parametrize("cut", [1, 2])
+def test_corpus_decode_truncated_utf8_reads_what_is_there(cut: int) -> None:
+    data = SENTENCE.encode("utf-8")[:-1]  # "。" is 3 bytes: cut in its middle
+    data = data[: len(data) - (cut - 1)]
+    notes: list[str] = []
+    text, enc = corpus.decode(data, "cut.txt", notes=notes)
+    assert enc == "utf-8"
+    assert text == SENTENCE[:-1]
+    assert any("cut.txt" in n and "truncated" in n for n in notes)
+
+
+def test_corpus_decode_truncated_gb18030() -> None:
+    data = SENTENCE.encode("gb18030")[:-1]
+    notes: list[str] = []
+    text, enc = corpus.decode(data, "cut.txt", notes=notes)
+    assert (text, enc) == (SENTENCE[:-1], "gb18030")
+    assert any("truncated" in n for n in notes)
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty"),
+        (b"  \r\n\t ", "white space"),
+        (b"\x00\x01\x02binary\x00" * 50, "binary"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "ZIP"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
+    ],
+)
+def test_corpus_decode_rejects_non_text(data: bytes, reason: str) -> None:
+    with pytest.raises(SkippedFile, match=reason) as info:
+        corpus.decode(data, "bad.txt")
+    assert info.value.path == "bad.txt"
+
+
+def test_corpus_decode_damaged_gb_replaces_few_bytes() -> None:
+    data = SENTENCE.encode("gb18030") * 5
+    data = data[:40] + b"\xff" + data[40:]
+    notes: list[str] = []
+    text, enc = corpus.decode(data, "damaged.txt", notes=notes)
+    assert enc == "gb18030"
+    assert text.count("\ufffd") == 1 and "武汉市第一医院" in text
+    assert any("U+FFFD" in n for n in notes)
+
+
+# ---------------------------------------------------------------------------------------------
+# normalising
+
+
+def check_offsets(text: str, norm: str, offsets: tuple[int, ...]) -> None:
+    """The invariant: norm is text with characters deleted and some replaced one for one."""
+    assert len(offsets) == len(norm) + 1
+    assert offsets[-1] == len(text)
+    assert all(a < b for a, b in itertools.pairwise(offsets))
+    for i, ch in enumerate(norm):
+        raw = text[offsets[i]]
+        assert ch == raw or ch == corpus._fold(raw) or ch == corpus._fold(corpus._simplify(raw)) \
+            or (raw == "\r" and ch == "\n") or (raw in corpus._NEWLINES and ch == "\n") \
+            or (raw in "\n\r" and ch == " ") or (raw in corpus._SPACES and ch == " ") \
+            or (corpus._CJK.match(raw) and corpus._CJK.match(ch)), (i, raw, ch)
+
+
+NORMALISE = [
+    # (what, text, normalised)
+    ("break inside a sentence", "武汉市第一医院与随州\n市中医医院签约。",
+     "武汉市第一医院与随州市中医医院签约。"),
+    ("crlf", "第一段。\r\n第二段。", "第一段。\n第二段。"),
+    ("lone cr", "第一段。\r第二段。", "第一段。\n第二段。"),
+    ("spaced-out characters", "湖 南 省 人 民 医 院", "湖南省人民医院"),
+    ("full-width forms", "ＡＢＣ１２３，医院", "ABC123,医院"),
+    ("traditional", "武漢市第一醫院", "武汉市第一医院"),
+    ("comma then blank line", "双方签署了协议，\n\n共建医联体。", "双方签署了协议,共建医联体。"),
+    ("paragraphs stay", "第一段。\n\n第二段。", "第一段。\n\n第二段。"),
+    ("hard-wrapped latin words", "Wuhan No.1\nHospital and\nSuizhou", "Wuhan No.1 Hospital and Suizhou"),
+]
+
+
+@pytest.mark.parametrize(("what", "text", "expected"), NORMALISE, ids=[n[0] for n in NORMALISE])
+def test_corpus_normalise_cases(what: str, text: str, expected: str) -> None:
+    norm, offsets = corpus.normalise(text)
+    assert norm == expected
+    check_offsets(text, norm, offsets)
+
+
+PDF_TEXT = (
+    "武汉市第一医院与随州市中医医院\n\n"
+    "本报讯 11月21日，武汉市第一医院与随州市中医\n"
+    "医院签署党建共建紧密型医联体协议书，两家医院\n"
+    "正式联姻。武汉市第一医院将派出专家团队常驻随\n"
+    "州市中医医院，开展远程会诊和双向转诊，帮助随\n"
+    "州市中医医院提升诊疗水平。根据协议，双方将在\n"
+    "\n"
+    "学科建设、人才培养等方面深度合作。\n"
+    "\n"
+    "　　另据了解，随州市中医医院已与多家基层医疗\n"
+    "机构建立县域医共体。\n"
+)
+
+
+def test_corpus_normalise_joins_pdf_lines_keeps_title_and_paragraphs() -> None:
+    norm, offsets = corpus.normalise(PDF_TEXT)
+    check_offsets(PDF_TEXT, norm, offsets)
+    lines = [line for line in norm.split("\n") if line]
+    assert lines[0] == "武汉市第一医院与随州市中医医院"  # the title stays its own line
+    assert "与随州市中医医院签署党建共建紧密型医联体协议书" in norm
+    assert "常驻随州市中医医院" in norm
+    # a page break in the middle of a sentence (a full line, then a blank line)
+    assert "双方将在学科建设、人才培养等方面深度合作。" in norm
+    # an indented line starts a new paragraph
+    assert "\n另据了解，随州市中医医院已与多家基层医疗机构建立县域医共体。" in norm.replace(",", "，")
+
+
+def test_corpus_normalise_soft_wrapped_text_keeps_headings() -> None:
+    text = ("医联体建设综述\n"
+            "2025年11月21日，武汉市第一医院与随州市中医医院签约。两家医院将开展远程会诊。\n"
+            "专家团队\n"
+            "武汉市第一医院派出专家团队常驻随州。专家张力挂职副院长。\n"
+            "随州市中医医院表示将深化合作，推动优质医疗资源下沉。\n")
+    norm, offsets = corpus.normalise(text)
+    check_offsets(text, norm, offsets)
+    assert norm.split("\n")[0] == "医联体建设综述"
+    assert "\n专家团队\n" in norm
+
+
+def test_corpus_evidence_maps_back_to_original_text() -> None:
+    from kg.model import Document
+
+    text = "武漢市第一醫院與隨州\n市中醫醫院\u3000簽約。"
+    norm, offsets = corpus.normalise(text)
+    doc = Document("d", "d.txt", text, norm, offsets)
+    start = norm.index("随州市中医医院")
+    ev = doc.evidence(start, start + len("随州市中医医院"))
+    assert ev.text == "隨州\n市中醫醫院"
+    assert text[ev.start : ev.end] == ev.text
+
+
+def test_corpus_markdown_markup_is_dropped_from_norm_only() -> None:
+    text = "# 医联体签约\n\n**武汉市第一医院**与[随州市中医医院](http://example.cn/a)签约。\n\n- 远程会诊\n"
+    norm, offsets = corpus.normalise(text, corpus.markdown_markup(text))
+    assert norm == "医联体签约\n\n武汉市第一医院与随州市中医医院签约。\n\n远程会诊\n"
+    assert len(offsets) == len(norm) + 1
+    i = norm.index("随州市中医医院")
+    assert text[offsets[i] : offsets[i + 6] + 1] == "随州市中医医院"
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML
+
+PAGE = """<!DOCTYPE html>
+<html><head><meta charset="gbk">
+<title>武汉市第一医院与随州市中医医院签约共建医联体_湖北日报网</title>
+<meta name="PubDate" content="2025-11-21 10:32">
+<meta name="ContentSource" content="湖北日报">
+<style>.x{color:red}</style>
+<script>var ad = "广告位招商联系电话";</script>
+</head><body>
+<div class="top-nav"><ul><li><a href="/">首页</a></li><li><a href="/n">新闻中心</a></li>
+<li><a href="/z">政务公开</a></li><li><a href="/h">健康湖北</a></li></ul></div>
+<div class="breadcrumb">当前位置：首页 &gt; 新闻中心 &gt; 正文</div>
+<div class="main"><h1>武汉市第一医院与随州市中医医院签约共建医联体</h1>
+<div id="zoom">
+<p>　　2025年11月21日，武汉市第一医院与随州市中医医院签署<strong>党建共建紧密型医联体</strong>协议。</p>
+<p>双方将开展远程会诊&amp;双向转诊。<br>专家张力挂职随州市中医医院副院长。</p>
+</div>
+<div class="related"><h3>相关新闻</h3><ul><li><a href="/1">某县人民医院开展义诊活动取得良好成效</a></li>
+<li><a href="/2">某市召开卫生健康工作会议部署全年重点工作</a></li></ul></div>
+</div>
+<div class="footer">版权所有 湖北日报网 鄂ICP备12345678号 联系我们</div>
+<script>document.write("<p>推荐阅读：某医院新闻</p>")</script>
+</body></html>"""
+
+
+def test_corpus_html_main_text_and_metadata() -> None:
+    page = extract_page(PAGE)
+    assert page.title == "武汉市第一医院与随州市中医医院签约共建医联体"
+    assert page.date == "2025-11-21"
+    assert page.publisher == "湖北日报"
+    assert page.text.startswith(page.title + "\n\n")
+    assert "签署党建共建紧密型医联体协议。" in page.text
+    assert "双方将开展远程会诊&双向转诊。\n专家张力" in page.text
+    for clutter in ("首页", "当前位置", "相关新闻", "义诊", "版权所有", "广告", "推荐阅读", "color"):
+        assert clutter not in page.text, clutter
+
+
+def test_corpus_load_html_gbk(tmp_path) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(PAGE.encode("gbk"))
+    notes: list[str] = []
+    doc = corpus.load(path, notes=notes)
+    assert doc.encoding == "gb18030"
+    assert (doc.title, doc.date, doc.publisher) == (
+        "武汉市第一医院与随州市中医医院签约共建医联体", "2025-11-21", "湖北日报")
+    assert "<" not in doc.text
+    check_offsets(doc.text, doc.norm, doc.offsets)
+    assert any("gb18030" in n for n in notes)
+
+
+def test_corpus_html_without_body_text_is_skipped(tmp_path) -> None:
+    path = tmp_path / "empty.htm"
+    path.write_text("<html><head><title>x</title></head><body><script>1</script></body></html>")
+    with pytest.raises(SkippedFile, match=r"Chinese|no article text"):
+        corpus.load(path)
+
+
+@pytest.mark.parametrize(
+    ("value", "iso"),
+    [("2025-07-02T08:00:00+08:00", "2025-07-02"), ("2025年7月2日 10:00", "2025-07-02"),
+     ("2025/7/2", "2025-07-02"),
+     ("2025-13-40", None), ("", None), (None, None)],
+)
+def test_corpus_iso_date(value: str | None, iso: str | None) -> None:
+    assert iso_date(value) == iso
+
+
+# ---------------------------------------------------------------------------------------------
+# files
+
+
+def test_corpus_collect_paths_suffixes_and_hidden(tmp_path) -> None:
+    for name in ("a.txt", "b.md", "c.html", "d.htm", "e.pdf", ".hidden.txt", "sub/f.TXT"):
+        p = tmp_path / name
+        p.parent.mkdir(exist_ok=True)
+        p.write_text("医院")
+    names = [p.name for p in corpus.collect_paths([tmp_path])]
+    assert names == ["a.txt", "b.md", "c.html", "d.htm", "f.TXT"]
+    with pytest.raises(InputError, match="no such file"):
+        corpus.collect_paths([tmp_path / "missing"])
+
+
+def test_corpus_load_too_large(tmp_path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text("医院" * 100, encoding="utf-8")
+    with pytest.raises(SkippedFile, match="over the limit of 100"):
+        corpus.load(path, max_bytes=100)
+
+
+def test_corpus_load_unreadable(tmp_path, monkeypatch) -> None:
+    path = tmp_path / "locked.txt"
+    path.write_text(SENTENCE, encoding="utf-8")
+    real_open = type(path).open
+
+    def refuse(self, *args, **kwargs):
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(type(path), "open", refuse)
+    with pytest.raises(SkippedFile, match=r"locked\.txt: cannot read the file .*Permission denied"):
+        corpus.load(path)
+
+
+def test_corpus_load_no_chinese(tmp_path) -> None:
+    path = tmp_path / "en.txt"
+    path.write_text("An English article about hospitals.", encoding="utf-8")
+    with pytest.raises(SkippedFile, match="no Chinese text"):
+        corpus.load(path)
