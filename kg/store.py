@@ -1,0 +1,66 @@
+"""The on-disk SPARQL store (``OUT/store``): Oxigraph, loaded from the graph and the ontology.
+
+The default graph holds every triple of the graph plus the ontology (so ``rdfs:subClassOf*`` and
+SKOS labels of the partnership kinds work in queries); each article has its named graph (see
+:mod:`kg.rdf`) and the ontology also has its own, ``<https://w3id.org/yilian/ontology>``.
+The store is built in a temporary folder and swapped in whole.
+"""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+from .atomic import atomic_dir
+from .errors import KgError
+from .model import KnowledgeGraph
+from .rdf import nquads
+from .vocab import ONTOLOGY_IRI, ontology_path
+
+__all__ = ["STORE_DIR", "StoreMissing", "load_store", "open_store", "store_path"]
+
+STORE_DIR = "store"
+
+
+class StoreMissing(KgError):
+    """There is no store where one was asked for."""
+
+
+def load_store(graph: KnowledgeGraph, out: Path) -> Path:
+    """(Re)create the Oxigraph store ``out/store`` with ``graph`` and the ontology; returns its path."""
+    from pyoxigraph import NamedNode, RdfFormat, Store
+
+    target = Path(out) / STORE_DIR
+    data = nquads(graph).encode("utf-8")
+    ontology = ontology_path().read_bytes()
+    with atomic_dir(target) as tmp:
+        store = Store(str(tmp))
+        store.load(data, RdfFormat.N_QUADS)
+        store.load(ontology, RdfFormat.TURTLE)
+        store.load(ontology, RdfFormat.TURTLE, to_graph=NamedNode(str(ONTOLOGY_IRI)))
+        store.flush()
+        del store  # close the database before the folder is renamed
+        gc.collect()
+    return target
+
+
+def store_path(location: str | Path) -> Path:
+    """The store folder for ``location``: a build folder (``OUT``) or the ``OUT/store`` folder itself."""
+    location = Path(location)
+    if (location / STORE_DIR / "CURRENT").is_file():
+        return location / STORE_DIR
+    if (location / "CURRENT").is_file():
+        return location
+    raise StoreMissing(f"{location}: no SPARQL store there (looked for {location / STORE_DIR}); "
+                       "run `kg build` first, or pass --store OUT")
+
+
+def open_store(location: str | Path):
+    """Open the store read-only (other readers, such as ``kg serve``, may have it open too)."""
+    from pyoxigraph import Store
+
+    path = store_path(location)
+    try:
+        return Store.read_only(str(path))
+    except OSError as exc:
+        raise StoreMissing(f"{path}: cannot open the store ({exc}); run `kg build` again") from exc
