@@ -1,0 +1,684 @@
+"""Interactive network views: pyvis (vis-network) pages that open from disk with no network.
+
+``write_views(node_link_dict, out)`` writes
+
+- ``out/graph.html``: the overview, self-contained (vis-network inlined). Up to
+  :data:`MAX_DRAWN` nodes it is the whole network laid out by a short, capped physics run that
+  then stops; above that it aggregates institutions by prefecture, with counts, at their
+  geographic positions;
+- ``out/index.html``: links to every view;
+- ``out/views/geo.html``: institutions at their region's coordinates, partnerships and
+  dispatched experts as lines across a map-like canvas;
+- ``out/views/org/<code>-<hash>.html``: one per institution, its neighbourhood within two hops
+  (partners, alliances, experts sent and received) as a radial tree;
+- ``out/views/alliance/<code>-<hash>.html``: one per alliance, the same around the alliance;
+- ``out/views/province/<code>.html``: one per province, its institutions on the map and their
+  partners elsewhere on a ring in the direction where they are;
+- ``out/views/lib/``: vis-network and the pages' own script and style, shared by the pages
+  under ``views/``.
+
+Every position is computed here (physics off) except in a small overview; the output is the
+same bytes for the same input. Text from articles only ever reaches the page as JSON data and
+is put into the DOM with ``textContent`` (tooltips are plain strings, which vis-network shows as
+text), so no label or sentence can inject markup.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from .atomic import atomic_dir, write_text_atomic
+from .layout import GeoProjection, geo_layout, radial_layout
+from .viewstyle import EDGE_KINDS, NODE_TYPES, ORG_TYPES, edge_kinds, kind_style, type_style
+
+__all__ = ["MAX_DRAWN", "MAX_EGO", "slug", "write_views"]
+
+MAX_DRAWN = 2000  # most nodes drawn on one page; larger overviews aggregate, larger pages keep the hubs
+MAX_EGO = 300  # most nodes on one institution's or alliance's page
+LABELS_UP_TO = 400  # edge labels only on pages with at most this many edges
+EGO_TYPES = frozenset({"partnerOf", "memberOf", "leads", "affiliatedWith", "dispatchedTo"})
+HIDDEN_TYPES = frozenset({"Document"})
+NOT_IN_OVERVIEW = frozenset({"Document", "Region"})
+FONT = "Noto Sans CJK SC, WenQuanYi Zen Hei, Microsoft YaHei, PingFang SC, sans-serif"
+UNKNOWN = ""  # province code of nodes with no known region
+
+
+# ---------------------------------------------------------------------------------------------
+# the index over the node-link data
+
+
+@dataclass
+class _Index:
+    nodes: dict[str, dict[str, Any]]
+    edges: list[dict[str, Any]]  # every edge but mentionedIn
+    adj: dict[str, list[tuple[str, int]]] = field(default_factory=lambda: defaultdict(list))
+    partners: Counter = field(default_factory=Counter)
+    code: dict[str, str] = field(default_factory=dict)  # most specific region code known
+    province: dict[str, str] = field(default_factory=dict)
+    docs: dict[str, list[str]] = field(default_factory=dict)
+    pages: dict[str, str] = field(default_factory=dict)  # node id -> page path under out
+
+
+def _index(data: dict[str, Any]) -> _Index:
+    nodes = {n["id"]: n for n in data.get("nodes", [])}
+    raw = data.get("edges", data.get("links", []))
+    edges = [e for e in raw if e["type"] != "mentionedIn" and e["source"] in nodes and e["target"] in nodes]
+    ix = _Index(nodes, edges)
+    located: dict[str, str] = {}
+    homes: dict[str, list[str]] = defaultdict(list)
+    hosts: dict[str, list[str]] = defaultdict(list)
+    members: dict[str, list[str]] = defaultdict(list)
+    for i, e in enumerate(edges):
+        s, t, typ = e["source"], e["target"], e["type"]
+        if typ in EGO_TYPES and s != t:
+            ix.adj[s].append((t, i))
+            ix.adj[t].append((s, i))
+        if typ == "partnerOf" and s != t:
+            ix.partners[s] += 1
+            ix.partners[t] += 1
+        elif typ in ("memberOf", "leads"):
+            ix.partners[t] += 1
+            members[t].append(s)
+        elif typ == "locatedIn" and nodes[t].get("adcode"):
+            located.setdefault(s, nodes[t]["adcode"])
+        elif typ == "affiliatedWith":
+            homes[s].append(t)
+        elif typ == "dispatchedTo":
+            hosts[s].append(t)
+    for nid, n in nodes.items():
+        code = n.get("adcode") or located.get(nid)
+        if code:
+            ix.code[nid] = code
+    for nid, n in nodes.items():  # persons: the region of their home (else host) organisation
+        if n["type"] == "Person" and nid not in ix.code:
+            for org in sorted(homes.get(nid, [])) + sorted(hosts.get(nid, [])):
+                if org in ix.code:
+                    ix.code[nid] = ix.code[org]
+                    break
+    for nid, code in ix.code.items():
+        ix.province[nid] = _province(code)
+    for nid, n in nodes.items():  # alliances: the province most of their members are in
+        if n["type"] == "Alliance" and nid not in ix.code:
+            votes = Counter(ix.province[m] for m in members.get(nid, []) if ix.province.get(m))
+            if votes:
+                ix.province[nid] = min(votes, key=lambda p: (-votes[p], p))
+    for nid, n in nodes.items():
+        if n["type"] == "Document":
+            key = unquote(nid.split("/doc/", 1)[1]) if "/doc/" in nid else n.get("label", nid)
+            meta = [n.get("title") or "", n.get("date") or "", n.get("publisher") or "", n.get("path") or ""]
+            ix.docs[key] = meta
+            ix.docs.setdefault(n.get("label", key), meta)
+    used: set[str] = set()
+    for nid in sorted(nodes):
+        t = nodes[nid]["type"]
+        if t in ORG_TYPES:
+            ix.pages[nid] = f"views/org/{slug(nid, ix.code.get(nid), used)}.html"
+        elif t == "Alliance":
+            ix.pages[nid] = f"views/alliance/{slug(nid, ix.code.get(nid) or ix.province.get(nid), used)}.html"
+    return ix
+
+
+def slug(node_id: str, code: str | None = None, used: set[str] | None = None) -> str:
+    """A safe, stable file name for a node: its region code and a hash of its IRI.
+
+    >>> slug("https://w3id.org/yilian/id/org/420100/武汉市第一医院", "420100")
+    '420100-113d2e69a9'
+    """
+    prefix = code if code and code.isdigit() else "000000"
+    digest = hashlib.sha1(node_id.encode("utf-8")).hexdigest()
+    n = 10
+    name = f"{prefix}-{digest[:n]}"
+    while used is not None and name in used:
+        n += 2
+        name = f"{prefix}-{digest[:n]}"
+    if used is not None:
+        used.add(name)
+    return name
+
+
+@cache
+def _lonlat(code: str) -> tuple[float, float] | None:
+    """Coordinates of a region code, or of the nearest enclosing region that has them."""
+    from .regions import gazetteer
+
+    gz = gazetteer()
+    candidates = [r.code for r in gz.ancestors(code)] + [code[:6], code[:4] + "00", code[:2] + "0000"]
+    for c in candidates:
+        r = gz.get(c)
+        if r is not None and r.lon is not None and r.lat is not None:
+            return (r.lon, r.lat)
+    return None
+
+
+@cache
+def _province(code: str) -> str:
+    from .regions import gazetteer
+
+    p = gazetteer().province_of(code)
+    return p.code if p is not None else (code[:2] + "0000" if gazetteer().get(code[:2] + "0000") else UNKNOWN)
+
+
+@cache
+def _city(code: str) -> str:
+    """The prefecture of ``code`` (the province for units directly under one), or the code itself."""
+    from .regions import gazetteer
+
+    c = gazetteer().city_of(code)
+    if c is not None:
+        return c.code
+    r = gazetteer().get(code)
+    if r is not None and r.level in ("province", "city"):
+        return r.code
+    p = _province(code)
+    return p or code
+
+
+@cache
+def _region_name(code: str) -> str:
+    """``湖北省 黄石市 阳新县`` for 420222."""
+    from .regions import gazetteer
+
+    chain = gazetteer().ancestors(code)
+    if not chain:
+        return code
+    return " ".join(r.name for r in reversed(chain))
+
+
+def _rank(ix: _Index, ids: Iterable[str]) -> list[str]:
+    """Most partners first, then by label and id: who to keep when a page must be cut."""
+    return sorted(ids, key=lambda i: (-ix.partners[i], ix.nodes[i].get("label", ""), i))
+
+
+# ---------------------------------------------------------------------------------------------
+# vis-network nodes and edges
+
+
+def _rel(target: str, page: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def _vis_node(ix: _Index, nid: str, pos: tuple[float, float] | None, page: str,
+              external: bool = False) -> dict[str, Any]:
+    n = ix.nodes[nid]
+    t = n["type"]
+    _, color, shape = type_style(t)
+    k = ix.partners[nid]
+    out: dict[str, Any] = {"id": nid, "label": n.get("label", nid), "t": t, "shape": shape, "color": color}
+    if t == "Person":
+        out["size"] = 9
+    elif t == "Region":
+        out["color"] = {"background": "#eef1f4", "border": color}
+        out["font"] = {"color": "#4a5560", "size": 13}
+    else:
+        out["size"] = min(48.0, 12.0 + 4.0 * k**0.5)
+    if pos is not None:
+        out["x"], out["y"] = pos
+    p = ix.province.get(nid, UNKNOWN)
+    out["p"] = p
+    code = ix.code.get(nid)
+    if code:
+        out["rg"] = _region_name(code)
+    if n.get("aliases"):
+        out["al"] = list(n["aliases"])
+    if n.get("roles"):
+        out["ro"] = list(n["roles"])
+    if k:
+        out["n"] = k
+    target = ix.pages.get(nid)
+    if t == "Region" and n.get("level") == "province" and n.get("adcode"):
+        target = f"views/province/{n['adcode']}.html"
+    if target and target != page:
+        out["u"] = _rel(target, page)
+    if external:
+        out["ext"] = True
+        out["opacity"] = 0.45
+    return out
+
+
+def _vis_edge(e: dict[str, Any], eid: str, labels: bool) -> dict[str, Any]:
+    kinds = edge_kinds(e)
+    name, color, dashed = kind_style(kinds[0])
+    typ = e["type"]
+    out: dict[str, Any] = {"id": eid, "from": e["source"], "to": e["target"], "t": typ, "k": kinds,
+                           "color": color}
+    if typ == "partnerOf":
+        out["width"] = 2.5
+        if e.get("lead"):
+            out["arrows"] = "to"
+    elif typ in ("locatedIn", "partOf"):
+        out["width"] = 1
+    else:
+        out["width"] = 1.5
+        out["arrows"] = "to"
+    if dashed or typ == "dispatchedTo":
+        out["dashes"] = True
+    if labels and typ not in ("locatedIn", "partOf"):
+        out["label"] = "/".join(kind_style(k)[0] for k in kinds) if typ != "dispatchedTo" else (
+            e.get("role") or name)
+    if e.get("date"):
+        out["d"] = e["date"]
+    if e.get("role"):
+        out["r"] = e["role"]
+    if e.get("via"):
+        out["via"] = e["via"]
+    out["ev"] = [[ev.get("doc", ""), ev.get("start", 0), ev.get("end", 0), ev.get("text", "")]
+                 for ev in e.get("evidence", [])]
+    return out
+
+
+def _page_edges(ix: _Index, keep: set[str], types: frozenset[str] | None = None,
+                extra: Iterable[dict[str, Any]] = ()) -> list[dict[str, Any]]:
+    chosen = [e for e in ix.edges
+              if e["source"] in keep and e["target"] in keep and (types is None or e["type"] in types)]
+    chosen.extend(extra)
+    labels = len(chosen) <= LABELS_UP_TO
+    return [_vis_edge(e, f"e{i}", labels) for i, e in enumerate(chosen)]
+
+
+def _dispatch_links(ix: _Index, keep: set[str]) -> list[dict[str, Any]]:
+    """Experts sent from one organisation to another, as org -> org edges (for the map views)."""
+    home: dict[str, list[str]] = defaultdict(list)
+    sent: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for e in ix.edges:
+        if e["type"] == "affiliatedWith":
+            home[e["source"]].append(e["target"])
+        elif e["type"] == "dispatchedTo":
+            sent[e["source"]].append(e)
+    links = []
+    for person in sorted(sent):
+        for a in sorted(home.get(person, [])):
+            for e in sent[person]:
+                if a != e["target"] and a in keep and e["target"] in keep:
+                    links.append({**e, "source": a, "via": ix.nodes[person].get("label", person)})
+    return links
+
+
+# ---------------------------------------------------------------------------------------------
+# pages
+
+
+@dataclass
+class _Page:
+    path: str  # relative to out
+    title: str
+    subtitle: str
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+    physics: bool = False
+    note: str = ""
+    inline: bool = False
+
+
+def _overview(ix: _Index) -> _Page:
+    path = "graph.html"
+    ids = [i for i in sorted(ix.nodes) if ix.nodes[i]["type"] not in NOT_IN_OVERVIEW]
+    orgs = sum(1 for i in ids if ix.nodes[i]["type"] in ORG_TYPES)
+    sub = f"{orgs} 家机构 · {sum(1 for e in ix.edges if e['type'] == 'partnerOf')} 项合作"
+    if len(ids) <= MAX_DRAWN:
+        keep = set(ids)
+        nodes = [_vis_node(ix, i, None, path) for i in ids]
+        edges = _page_edges(ix, keep, EGO_TYPES)
+        return _Page(path, "医联图谱 · 总览", sub, nodes, edges, physics=bool(nodes), inline=True)
+    return _aggregate(ix, path, ids, sub)
+
+
+def _aggregate(ix: _Index, path: str, ids: list[str], sub: str) -> _Page:
+    """One node per prefecture with its number of institutions; edges count partnerships."""
+    orgs = [i for i in ids if ix.nodes[i]["type"] in ORG_TYPES]
+    bucket = {i: (_city(ix.code[i]) if i in ix.code else UNKNOWN) for i in orgs}
+    members: dict[str, list[str]] = defaultdict(list)
+    for i in orgs:
+        members[bucket[i]].append(i)
+    within: Counter = Counter()
+    across: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    links = [e for e in ix.edges if e["type"] == "partnerOf"] + _dispatch_links(ix, set(orgs))
+    for e in links:
+        a, b = bucket.get(e["source"]), bucket.get(e["target"])
+        if a is None or b is None:
+            continue
+        kind = "dispatchedTo" if e["type"] == "dispatchedTo" else "partnerOf"
+        if a == b:
+            within[a] += 1
+        else:
+            across[tuple(sorted((a, b)))][kind] += 1
+    codes = sorted(members)
+    anchors = {c: (_lonlat(c) if c else None) for c in codes}
+    proj = GeoProjection([ll for ll in anchors.values() if ll], width=2400)
+    pos = geo_layout(anchors, proj, spacing=1)
+    nodes = []
+    for c in codes:
+        name = _region_name(c).split(" ")[-1] if c else "地区未知"
+        count = len(members[c])
+        top = _rank(ix, members[c])[:5]
+        node = {"id": f"agg:{c or 'unknown'}", "label": f"{name}\n{count}", "t": "Region", "shape": "dot",
+                "color": "#5b8db8", "size": min(60.0, 8.0 + 3.0 * count**0.5), "x": pos[c][0], "y": pos[c][1],
+                "p": _province(c) if c else UNKNOWN, "rg": _region_name(c) if c else "地区未知", "c": count,
+                "w": within[c], "top": [ix.nodes[i].get("label", i) for i in top],
+                "font": {"size": 14, "color": "#263238"}}
+        if c:
+            node["u"] = _rel(f"views/province/{_province(c)}.html", path)
+        nodes.append(node)
+    edges = []
+    for i, (a, b) in enumerate(sorted(across)):
+        counts = across[(a, b)]
+        kinds = sorted(counts, key=list(EDGE_KINDS).index)
+        total = sum(counts.values())
+        edges.append({"id": f"a{i}", "from": f"agg:{a or 'unknown'}", "to": f"agg:{b or 'unknown'}",
+                      "t": kinds[0], "k": kinds, "c": total, "cs": {k: counts[k] for k in kinds},
+                      "color": {"color": kind_style(kinds[0])[1], "opacity": 0.55},
+                      "width": min(12.0, 1.0 + total**0.5), "dashes": kinds == ["dispatchedTo"], "ev": []})
+    note = (f"共 {len(orgs)} 家机构，按地级市汇总（节点上的数字为机构数，连线为跨市合作与派驻数）；"
+            "双击一个地区打开所在省份的页面，每家机构另有自己的页面（见索引）。")
+    return _Page(path, "医联图谱 · 总览（按地区汇总）", sub, nodes, edges, note=note, inline=True)
+
+
+def _geo(ix: _Index) -> _Page:
+    path = "views/geo.html"
+    orgs = [i for i in sorted(ix.nodes) if ix.nodes[i]["type"] in ORG_TYPES]
+    note = ""
+    if len(orgs) > MAX_DRAWN:
+        note = f"机构共 {len(orgs)} 家，此处显示合作最多的 {MAX_DRAWN} 家。"
+        orgs = sorted(_rank(ix, orgs)[:MAX_DRAWN])
+    anchors = {i: (_lonlat(ix.code[i]) if i in ix.code else None) for i in orgs}
+    proj = GeoProjection([ll for ll in anchors.values() if ll], width=2400)
+    pos = geo_layout(anchors, proj)
+    keep = set(orgs)
+    nodes = [_vis_node(ix, i, pos[i], path) for i in orgs]
+    nodes.extend(_region_labels(ix, orgs, proj, path))
+    unplaced = sum(1 for v in anchors.values() if v is None)
+    if unplaced:
+        note += f"{unplaced} 家机构地区未知，列在地图下方。"
+    edges = _page_edges(ix, keep, frozenset({"partnerOf"}), _dispatch_links(ix, keep))
+    return _Page(path, "医联图谱 · 地理视图", f"{len(orgs)} 家机构按所在地区的坐标排布", nodes, edges,
+                 note=note)
+
+
+def _region_labels(ix: _Index, ids: Iterable[str], proj: GeoProjection, page: str) -> list[dict[str, Any]]:
+    """Province and prefecture names as labels at their centroids, so the canvas reads as a map."""
+    from .regions import gazetteer
+
+    codes: set[str] = set()
+    for i in ids:
+        if i in ix.code:
+            codes.add(_city(ix.code[i]))
+            if _province(ix.code[i]):
+                codes.add(_province(ix.code[i]))
+    out = []
+    for c in sorted(codes):
+        r = gazetteer().get(c)
+        ll = _lonlat(c)
+        if r is None or ll is None:
+            continue
+        x, y = proj(*ll)
+        big = r.level == "province"
+        node = {"id": f"geo:{c}", "label": r.name, "t": "Region", "shape": "text", "x": x, "y": y - 8,
+                "p": _province(c), "rg": _region_name(c), "physics": False,
+                "font": {"size": 30 if big else 16, "color": "#7d8a96" if big else "#a3adb7"}}
+        if big and page != f"views/province/{c}.html":
+            node["u"] = _rel(f"views/province/{c}.html", page)
+        out.append(node)
+    return out
+
+
+def _province_page(ix: _Index, prov: str, ids: list[str]) -> _Page:
+    from .regions import gazetteer
+
+    path = f"views/province/{prov}.html"
+    name = gazetteer().get(prov).name if gazetteer().get(prov) else prov
+    core = [i for i in ids if ix.nodes[i]["type"] != "Region"]
+    note = ""
+    if len(core) > MAX_DRAWN:
+        note = f"本省共 {len(core)} 个节点，此处显示合作最多的 {MAX_DRAWN} 个；每家机构另有自己的页面。"
+        core = _rank(ix, core)[:MAX_DRAWN]
+    core_set = set(core)
+    ext = sorted({o for i in core for o, _ in ix.adj.get(i, []) if o not in core_set
+                  and ix.nodes[o]["type"] not in HIDDEN_TYPES})
+    room = max(0, MAX_DRAWN + MAX_EGO - len(core))
+    if len(ext) > room:
+        ext = sorted(_rank(ix, ext)[:room])
+    regions = sorted(i for i in ids if ix.nodes[i]["type"] == "Region"
+                     and ix.nodes[i].get("level") in ("province", "city", "county"))[:500]
+    anchors = {i: (_lonlat(ix.code[i]) if i in ix.code else None) for i in sorted(core)}
+    proj = GeoProjection([ll for ll in anchors.values() if ll], width=1800)
+    pos = geo_layout(anchors, proj)
+    for r in regions:
+        ll = _lonlat(ix.nodes[r]["adcode"])
+        pos[r] = proj(*ll) if ll else (0.0, 0.0)
+    pos.update(_ring(ix, ext, proj, pos))
+    nodes = [_vis_node(ix, i, pos[i], path) for i in sorted(core) + regions]
+    nodes.extend(_vis_node(ix, i, pos[i], path, external=True) for i in ext)
+    keep = core_set | set(regions) | set(ext)
+    edges = _page_edges(ix, keep, EGO_TYPES | {"locatedIn", "partOf"})
+    orgs = sum(1 for i in core if ix.nodes[i]["type"] in ORG_TYPES)
+    sub = f"{orgs} 家机构；外省（外地）合作方按方位排在外圈（半透明）"
+    return _Page(path, f"{name} · 省级视图", sub, nodes, edges, note=note)
+
+
+def _ring(ix: _Index, ext: list[str], proj: GeoProjection,
+          placed: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """Nodes outside a province: on a ring around it, each in the direction where it really is."""
+    import math
+
+    radius = max((math.hypot(*p) for p in placed.values()), default=0.0) + 350.0
+    anchors: dict[str, tuple[float, float] | None] = {}
+    spots: dict[str, tuple[float, float]] = {}
+    for i in ext:
+        ll = _lonlat(ix.code[i]) if i in ix.code else None
+        if ll is None:
+            anchors[i] = None
+            continue
+        x, y = proj(*ll)
+        a = math.atan2(y, x) if (x or y) else 0.0
+        spots[i] = (radius * math.cos(a), radius * math.sin(a))
+    groups: dict[tuple[float, float], list[str]] = defaultdict(list)
+    for i, spot in spots.items():
+        groups[(round(spot[0] / 40), round(spot[1] / 40))].append(i)
+    from .layout import sunflower
+
+    out: dict[str, tuple[float, float]] = {}
+    for keys in groups.values():
+        x, y = spots[keys[0]]
+        out.update(zip(keys, sunflower(x, y, len(keys)), strict=True))
+    left = [i for i, v in anchors.items() if v is None]
+    for j, i in enumerate(left):
+        out[i] = (round(-radius + (j % 20) * 90, 1), round(radius + 120 + (j // 20) * 60, 1))
+    return out
+
+
+def _ego(ix: _Index, center: str) -> _Page:
+    path = ix.pages[center]
+    seen = {center}
+    first = []
+    for o in _rank(ix, {o for o, _ in ix.adj.get(center, [])}):
+        if len(seen) >= MAX_EGO:
+            break
+        if ix.nodes[o]["type"] not in HIDDEN_TYPES and o not in seen:
+            seen.add(o)
+            first.append(o)
+    second, parent = [], {}
+    total_second = 0
+    for f in first:
+        for o in _rank(ix, {o for o, _ in ix.adj.get(f, [])}):
+            if o in seen or ix.nodes[o]["type"] in HIDDEN_TYPES:
+                continue
+            total_second += 1
+            if len(seen) < MAX_EGO:
+                seen.add(o)
+                second.append(o)
+                parent[o] = f
+    pos = radial_layout(center, [first, second], parent)
+    nodes = [_vis_node(ix, i, pos[i], path) for i in [center, *first, *second]]
+    edges = _page_edges(ix, seen, EGO_TYPES)
+    n = ix.nodes[center]
+    near = len({o for o, _ in ix.adj.get(center, [])})
+    note = ""
+    if len(first) < near or len(second) < total_second:
+        note = f"邻居较多：显示 {len(seen) - 1} 个（直接相连 {near} 个），按合作数排序。"
+    region = _region_name(ix.code[center]) if center in ix.code else "地区未知"
+    sub = f"{type_style(n['type'])[0]} · {region} · {ix.partners[center]} 个合作伙伴/成员 · 两步以内的关系"
+    return _Page(path, n.get("label", center), sub, nodes, edges, note=note)
+
+
+# ---------------------------------------------------------------------------------------------
+# rendering
+
+
+@lru_cache(maxsize=1)
+def _env() -> Any:
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(resources.files("kg.data") / "views")),
+        autoescape=True,
+        keep_trailing_newline=True,
+    )
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
+    return env
+
+
+@lru_cache(maxsize=1)
+def _assets() -> dict[str, str]:
+    """vis-network (shipped inside pyvis) and the pages' own script and style."""
+    import pyvis
+
+    vis = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
+    own = resources.files("kg.data") / "views"
+    assets = {
+        "vis-network.min.js": (vis / "vis-network.min.js").read_text(encoding="utf-8"),
+        "vis-network.min.css": (vis / "vis-network.css").read_text(encoding="utf-8"),
+        "yilian.js": (own / "yilian.js").read_text(encoding="utf-8"),
+        "yilian.css": (own / "yilian.css").read_text(encoding="utf-8"),
+    }
+    for name, text in assets.items():  # inlined into <script>/<style>: must not close the element early
+        low = text.lower()
+        if "</script" in low or "</style" in low or "<!--" in low:
+            raise ValueError(f"{name} cannot be inlined: it contains </script, </style or <!--")
+    return assets
+
+
+def _options(page: _Page) -> dict[str, Any]:
+    n = len(page.nodes)
+    big = n > 600
+    opts: dict[str, Any] = {
+        "autoResize": True,
+        "layout": {"randomSeed": 7, "improvedLayout": page.physics and n <= 150},
+        "nodes": {"font": {"size": 14, "face": FONT},
+                  "borderWidth": 1, "scaling": {"label": {"drawThreshold": 6}}},
+        "edges": {"smooth": False, "font": {"size": 11, "align": "middle", "strokeWidth": 3},
+                  "arrows": {"to": {"scaleFactor": 0.5}}, "selectionWidth": 2},
+        "interaction": {"hover": not big, "tooltipDelay": 200, "hideEdgesOnDrag": big,
+                        "hideEdgesOnZoom": big, "navigationButtons": False, "keyboard": False},
+    }
+    if page.physics:
+        iterations = 300 if n <= 300 else 150 if n <= 1000 else 80
+        opts["physics"] = {"enabled": True, "solver": "forceAtlas2Based",
+                           "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 110,
+                                                "avoidOverlap": 0.3},
+                           "stabilization": {"enabled": True, "iterations": iterations,
+                                             "updateInterval": 50, "fit": True},
+                           "minVelocity": 1.0}
+    else:
+        opts["physics"] = {"enabled": False}
+    return opts
+
+
+def _render(page: _Page, ix: _Index) -> str:
+    from pyvis.network import Network
+
+    docs = sorted({ev[0] for e in page.edges for ev in e.get("ev", [])})
+    types = sorted({n["t"] for n in page.nodes}, key=list(NODE_TYPES).index)
+    kinds = sorted({k for e in page.edges for k in e["k"]}, key=list(EDGE_KINDS).index)
+    provinces = sorted({n["p"] for n in page.nodes if n.get("p")})
+    meta = {
+        "types": {t: list(type_style(t)) for t in types},
+        "kinds": {k: list(kind_style(k)) for k in kinds},
+        "provinces": [[p, _region_name(p)] for p in provinces],
+        "docs": {d: ix.docs.get(d, ["", "", "", ""]) for d in docs},
+        "physics": page.physics,
+    }
+    lib = posixpath.relpath("views/lib", posixpath.dirname(page.path) or ".")
+    net = Network(height="100%", width="100%", directed=True, heading=page.title, cdn_resources="in_line")
+    net.nodes = page.nodes  # bulk assignment: add_node is quadratic
+    net.edges = page.edges
+    net.options = _options(page)
+    env = _env()
+    net.templateEnv = env
+    net.path = "page.html"
+    env.globals["page"] = {
+        "title": page.title, "subtitle": page.subtitle, "note": page.note, "inline": page.inline,
+        "lib": lib, "assets": _assets() if page.inline else {}, "meta": meta,
+        "index": _rel("index.html", page.path),
+    }
+    try:
+        return net.generate_html()
+    finally:
+        env.globals.pop("page", None)
+
+
+def _render_index(ix: _Index, provinces: dict[str, list[str]], big: bool) -> str:
+    from .regions import gazetteer
+
+    def entry(i: str) -> dict[str, Any]:
+        n = ix.nodes[i]
+        return {"href": ix.pages[i], "label": n.get("label", i), "type": type_style(n["type"])[0],
+                "partners": ix.partners[i]}
+
+    groups = []
+    for p in sorted(provinces, key=lambda c: (c == UNKNOWN, c)):
+        orgs = [i for i in provinces[p] if ix.nodes[i]["type"] in ORG_TYPES]
+        if not orgs:
+            continue
+        r = gazetteer().get(p) if p else None
+        groups.append({"code": p, "name": r.name if r else "地区未知",
+                       "href": f"views/province/{p}.html" if p else None,
+                       "orgs": [entry(i) for i in _rank(ix, orgs)]})
+    alliances = [entry(i) for i in _rank(ix, [i for i in ix.nodes if ix.nodes[i]["type"] == "Alliance"])]
+    counts = Counter(n["type"] for n in ix.nodes.values())
+    summary = [(type_style(t)[0], counts[t]) for t in NODE_TYPES if counts.get(t)]
+    return _env().get_template("index.html").render(
+        groups=groups, alliances=alliances, summary=summary, big=big,
+        partnerships=sum(1 for e in ix.edges if e["type"] == "partnerOf"), css=_assets()["yilian.css"])
+
+
+def write_views(data: dict[str, Any], out: Path | str) -> list[Path]:
+    """Write the overview, the index and every per-entity page into ``out``; return the files written.
+
+    ``data`` is the node-link dictionary of ``graph.json``. ``out/views`` is replaced as a whole,
+    so pages of entities that are gone do not linger; every file is written atomically.
+    """
+    out = Path(out)
+    ix = _index(data)
+    by_province: dict[str, list[str]] = defaultdict(list)
+    for i in sorted(ix.nodes):
+        if ix.nodes[i]["type"] in HIDDEN_TYPES:
+            continue
+        by_province[ix.province.get(i, UNKNOWN)].append(i)
+    written: list[Path] = []
+    with atomic_dir(out / "views") as tmp:
+        for name in ("vis-network.min.js", "vis-network.min.css", "yilian.js", "yilian.css"):
+            write_text_atomic(tmp / "lib" / name, _assets()[name])
+            written.append(out / "views" / "lib" / name)
+        pages = [_geo(ix)]
+        pages.extend(_province_page(ix, p, ids) for p, ids in sorted(by_province.items()) if p)
+        for i in sorted(ix.pages):
+            pages.append(_ego(ix, i))
+        for page in pages:
+            rel = Path(page.path).relative_to("views")
+            write_text_atomic(tmp / rel, _render(page, ix))
+            written.append(out / page.path)
+    overview = _overview(ix)
+    write_text_atomic(out / overview.path, _render(overview, ix))
+    written.append(out / overview.path)
+    write_text_atomic(out / "index.html", _render_index(ix, by_province, len(overview.nodes) > 0
+                                                        and overview.nodes[0]["id"].startswith("agg:")))
+    written.append(out / "index.html")
+    return sorted(written)
