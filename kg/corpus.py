@@ -375,8 +375,9 @@ def normalise(text: str, drop: Sequence[int] | frozenset[int] | set[int] | None 
     - a line break inside a sentence goes: after a comma or an opening bracket always; between
       Chinese text when the line is a full line of a hard-wrapped text (most lines stop without
       sentence-final punctuation), is long, or the text is
-      too short to tell; across one blank line only when the line is a full
-      line of a hard-wrapped text or ends in a comma (a page break mid-sentence);
+      too short to tell; across one blank line only when the line ends in a comma, or is long
+      (60 characters or a full line of a hard-wrapped text) and has a comma inside (a page
+      break mid-sentence, not a heading);
       a line break between two Latin words becomes a space;
     - spaces between Chinese characters go; ``\\r\\n`` becomes ``\\n``;
     - indices in ``drop`` (markup, see :func:`markdown_markup`) go.
@@ -470,7 +471,11 @@ def _joins(line: list[tuple[str, int]], nxt: list[tuple[str, int]], blank: int, 
         return None
     full_line = hard_wrapped and len(content) >= 0.8 * width
     if blank == 1:
-        ok = last in _GOES_ON or (full_line and (_CJK.match(last) or _CJK.match(first)))
+        # a paragraph cut by a page break: a long or full line that stops mid-sentence; headings
+        # (short, no comma inside) stay apart from the paragraph after them
+        long_line = full_line or len(content) >= 60
+        inner = any(p in content for p in "，、；,;")
+        ok = last in _GOES_ON or (long_line and inner and bool(_CJK.match(last) or _CJK.match(first)))
     else:
         ok = (last in _GOES_ON or first in _CONTINUES
               or ((_CJK.match(last) or _CJK.match(first))
