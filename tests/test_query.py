@@ -164,3 +164,46 @@ def test_query_cli_runs_saved_query_and_reports_errors(out):
     result = runner.invoke(main, ["query", "SELEC nothing", "--store", str(out)])
     assert result.exit_code == 2
     assert "kg: error: bad SPARQL" in result.output
+
+
+# ---------------------------------------------------------------- on the seed articles (needs the pipeline)
+
+
+@pytest.fixture(scope="module")
+def seeds_out(tmp_path_factory):
+    pytest.importorskip("kg.extract", reason="the extraction pipeline is not there yet")
+    pytest.importorskip("kg.resolve", reason="the extraction pipeline is not there yet")
+    from conftest import SEEDS
+
+    from kg.build import BuildOptions, build
+
+    out = tmp_path_factory.mktemp("seeds_out")
+    build([SEEDS], out, BuildOptions(views=False))
+    return out
+
+
+def test_query_seeds_partners_of_wuhan_first_hospital(seeds_out):
+    partners = {row["partner"] for row in _rows(seeds_out, "partners", "hospital=武汉市第一医院")}
+    assert {"随州市中医医院", "阳新县中医医院"} <= partners
+
+
+@pytest.mark.parametrize("name", ["timeline", "hubs", "cross-boundary", "alliances", "posts-elsewhere",
+                                  "orgs-without-region"])
+def test_query_seeds_parameterless_queries_run(seeds_out, name):
+    assert run_query(name, (), seeds_out, "table").rstrip().endswith(("row)", "rows)"))
+
+
+def test_query_seeds_graph_ttl_conforms_to_shapes(seeds_out):
+    import pyshacl
+    from rdflib import Graph
+
+    from kg.vocab import ontology_path, shapes_path
+
+    data = Graph().parse(seeds_out / "graph.ttl", format="turtle")
+    ns = "https://w3id.org/yilian/ontology#"
+    used = {str(t) for triple in data for t in triple if str(t).startswith(ns)}
+    declared = {str(t) for t in Graph().parse(ontology_path()).subjects() if str(t).startswith(ns)}
+    assert used <= declared
+    conforms, _, text = pyshacl.validate(data, shacl_graph=str(shapes_path()), ont_graph=str(ontology_path()),
+                                         inference="rdfs", advanced=True)
+    assert conforms, text[:3000]
