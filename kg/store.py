@@ -35,7 +35,7 @@ def load_store(graph: KnowledgeGraph, out: Path) -> Path:
     ontology = ontology_path().read_bytes()
     with atomic_dir(target) as tmp:
         store = Store(str(tmp))
-        store.load(data, RdfFormat.N_QUADS)
+        store.bulk_load(data, RdfFormat.N_QUADS)  # a fresh folder: no need for a transaction
         store.load(ontology, RdfFormat.TURTLE)
         store.load(ontology, RdfFormat.TURTLE, to_graph=NamedNode(str(ONTOLOGY_IRI)))
         store.flush()
