@@ -61,6 +61,7 @@ class _Index:
     nodes: dict[str, dict[str, Any]]
     edges: list[dict[str, Any]]  # every edge but mentionedIn
     adj: dict[str, list[tuple[str, int]]] = field(default_factory=lambda: defaultdict(list))
+    inc: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))  # every edge at a node
     partners: Counter = field(default_factory=Counter)
     code: dict[str, str] = field(default_factory=dict)  # most specific region code known
     province: dict[str, str] = field(default_factory=dict)
@@ -79,6 +80,9 @@ def _index(data: dict[str, Any]) -> _Index:
     members: dict[str, list[str]] = defaultdict(list)
     for i, e in enumerate(edges):
         s, t, typ = e["source"], e["target"], e["type"]
+        ix.inc[s].append(i)
+        if t != s:
+            ix.inc[t].append(i)
         if typ in EGO_TYPES and s != t:
             ix.adj[s].append((t, i))
             ix.adj[t].append((s, i))
@@ -146,12 +150,27 @@ def slug(node_id: str, code: str | None = None, used: set[str] | None = None) ->
 
 
 @cache
+def _chain(code: str) -> tuple[Any, ...]:
+    """The region and its ancestors up to the province (guarded against cycles in the data)."""
+    from .regions import gazetteer
+
+    gz = gazetteer()
+    chain, seen = [], set()
+    r = gz.get(code)
+    while r is not None and r.code not in seen:
+        chain.append(r)
+        seen.add(r.code)
+        r = gz.get(r.parent) if r.parent else None
+    return tuple(chain)
+
+
+@cache
 def _lonlat(code: str) -> tuple[float, float] | None:
     """Coordinates of a region code, or of the nearest enclosing region that has them."""
     from .regions import gazetteer
 
     gz = gazetteer()
-    candidates = [r.code for r in gz.ancestors(code)] + [code[:6], code[:4] + "00", code[:2] + "0000"]
+    candidates = [r.code for r in _chain(code)] + [code[:6], code[:4] + "00", code[:2] + "0000"]
     for c in candidates:
         r = gz.get(c)
         if r is not None and r.lon is not None and r.lat is not None:
@@ -163,23 +182,25 @@ def _lonlat(code: str) -> tuple[float, float] | None:
 def _province(code: str) -> str:
     from .regions import gazetteer
 
-    p = gazetteer().province_of(code)
-    return p.code if p is not None else (code[:2] + "0000" if gazetteer().get(code[:2] + "0000") else UNKNOWN)
+    chain = _chain(code)
+    if chain and chain[-1].level == "province":
+        return chain[-1].code
+    p = code[:2] + "0000"
+    return p if gazetteer().get(p) is not None else UNKNOWN
 
 
 @cache
 def _city(code: str) -> str:
     """The prefecture of ``code`` (the province for units directly under one), or the code itself."""
-    from .regions import gazetteer
-
-    c = gazetteer().city_of(code)
-    if c is not None:
-        return c.code
-    r = gazetteer().get(code)
-    if r is not None and r.level in ("province", "city"):
-        return r.code
-    p = _province(code)
-    return p or code
+    chain = _chain(code)
+    for r in chain:
+        if r.level == "city":
+            return r.code
+    if chain and chain[0].level == "province":
+        return chain[0].code
+    if len(chain) == 1:  # a prefecture-level city without counties (东莞, 中山, 儋州)
+        return chain[0].code
+    return _province(code) or code
 
 
 @cache
@@ -187,9 +208,11 @@ def _region_name(code: str) -> str:
     """``湖北省 黄石市 阳新县`` for 420222."""
     from .regions import gazetteer
 
-    chain = gazetteer().ancestors(code)
+    chain = list(_chain(code))
     if not chain:
         return code
+    if chain[-1].level != "province" and gazetteer().get(code[:2] + "0000") is not None:
+        chain.append(gazetteer().get(code[:2] + "0000"))
     return " ".join(r.name for r in reversed(chain))
 
 
@@ -203,7 +226,15 @@ def _rank(ix: _Index, ids: Iterable[str]) -> list[str]:
 
 
 def _rel(target: str, page: str) -> str:
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+    """``target`` (a path under out) as a link from ``page``."""
+    head, _, name = target.rpartition("/")
+    return _rel_dir(head, posixpath.dirname(page)) + name
+
+
+@cache
+def _rel_dir(target_dir: str, page_dir: str) -> str:
+    rel = posixpath.relpath(target_dir or ".", page_dir or ".")
+    return "" if rel == "." else rel + "/"
 
 
 def _vis_node(ix: _Index, nid: str, pos: tuple[float, float] | None, page: str,
@@ -277,7 +308,8 @@ def _vis_edge(e: dict[str, Any], eid: str, labels: bool) -> dict[str, Any]:
 
 def _page_edges(ix: _Index, keep: set[str], types: frozenset[str] | None = None,
                 extra: Iterable[dict[str, Any]] = ()) -> list[dict[str, Any]]:
-    chosen = [e for e in ix.edges
+    found = {i for n in keep for i in ix.inc.get(n, ())}
+    chosen = [e for e in (ix.edges[i] for i in sorted(found))
               if e["source"] in keep and e["target"] in keep and (types is None or e["type"] in types)]
     chosen.extend(extra)
     labels = len(chosen) <= LABELS_UP_TO
