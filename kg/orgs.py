@@ -1,0 +1,276 @@
+"""Organisation mentions: names anchored on an institution suffix, extended left over the name.
+
+A name is found from its end: the suffix (医院, 卫生院, 疾控中心, 卫健委 …, see
+``data/lexicon/org_suffixes.tsv``), then the words before it, right to left, while they can be part
+of a name: regions (武汉市, 阳新县, 石佛寺), name parts (第一, 人民, 中医, 附属), proper names
+(协和, 荣华街), nested institutions (华中科技大学 | 协和江北医院). A verb, a function word or a
+common noun ends it. A bare level (市第一人民医院) marks a name whose region comes from context.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import lexicon
+from .model import EntityType
+from .regions import gazetteer
+from .segment import pos_tag, words
+
+__all__ = ["ANAPHORS", "OrgMention", "find_anaphors", "find_org_mentions", "parse_name"]
+
+ORDINAL = re.compile(r"第?[一二三四五六七八九十百零〇两\d]+(?:附属|人民|师)?")
+_LEVELS = set("省市县区州旗盟镇乡")
+_PROPER_TAGS = {"ns", "nr", "nz", "nt", "j", "nrt", "nrfg", "ng"}
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_NAME_CHARS = re.compile(r"[\u3400-\u9fff0-9A-Za-z“”\"]")
+ANAPHORS = re.compile(r"(该院|我院|本院|该中心|该医院|院方|该所|该局|该委)")
+_MAX_NAME = 32
+_FUNCTION_CHARS = set("的了着过在与和是被把将从向对到为就都也还又并而且或让使经及下上其该这那各每所做作用给叫要会能可应需")
+_NUMERALS = set("0123456789一二三四五六七八九十两几多数")
+_LEADING_NUMBER = re.compile(r"^[\d一二三四五六七八九十两几多数]+[家个所名种批支]")
+_CONTEXT_ORDINAL = re.compile(r"^([省市县区])(第?[一二三四五六七八九十]+)(.*)$")
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    """One organisation name as written, with what its parts say.
+
+    ``regions`` are the codes of the divisions the name starts with, most general first;
+    ``rest`` is the name after them (suffix in canonical form); ``context_level`` is the bare
+    level (市, 区, 县, 省) a context-dependent name starts with.
+    """
+
+    start: int
+    end: int
+    surface: str
+    type: EntityType
+    regions: tuple[str, ...]
+    rest: str
+    pieces: tuple[str, ...] = ()  # the regions as written (石佛寺, 随州)
+    context_level: str | None = None
+    specific: bool = True
+    heads: tuple[str, ...] = ()  # region codes implied by proper name heads (新疆生产建设兵团)
+    former: bool = False  # preceded by 原 (a former affiliation)
+
+    @property
+    def is_alliance(self) -> bool:
+        return self.type is EntityType.ALLIANCE
+
+
+@cache
+def _suffix_pattern() -> re.Pattern[str]:
+    suffixes = sorted(lexicon().org_suffixes, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, suffixes)))
+
+
+@cache
+def _brands() -> frozenset[str]:
+    """Proper names of well-known institutions without their suffix (协和, 同济, 湘雅 …)."""
+    found = set()
+    for alias in lexicon().known_orgs:
+        for suffix in ("医院", "二院", "三院", "一院", "附院"):
+            if alias.endswith(suffix) and len(alias) > len(suffix) + 1:
+                found.add(alias[: -len(suffix)])
+    return frozenset(found)
+
+
+def _region_word(piece: str) -> list:
+    """Regions called ``piece``: any full name, or the short name of a province or prefecture.
+
+    County short names (新建, 南华, 江汉) collide with ordinary words and other names, so they count
+    only after their parent region (see :func:`parse_name`).
+    """
+    return [r for r in gazetteer().lookup(piece) if r.name == piece or r.level in ("province", "city")]
+
+
+def _classify(tok: str, counties: tuple[str, ...]) -> str:
+    lex = lexicon()
+    if tok in lex.org_suffixes or tok in lex.name_parts or ORDINAL.fullmatch(tok):
+        return "part"
+    if lex.name_heads.get(tok):
+        return "head"
+    if tok in lex.generic_words:
+        return "generic"
+    if _region_word(tok) or (counties and gazetteer().townships(tok, counties)):
+        return "region"
+    if tok in _brands():
+        return "proper"
+    if len(tok) == 1 and tok in _LEVELS:
+        return "level"
+    if tok in lex.stop_words:
+        return "stop"
+    if not _CJK.search(tok):
+        return "part" if tok.isdigit() else "stop"
+    if len(tok) == 1:
+        return "proper"
+    tag = pos_tag(tok)
+    if tag is None or tag in _PROPER_TAGS:
+        return "stop" if any(ch in _FUNCTION_CHARS for ch in tok) else "proper"
+    return "stop"
+
+
+def parse_name(name: str, counties: Iterable[str] = (), boundaries: set[int] | None = None
+               ) -> tuple[list[str], str, list[str], list[str]]:
+    """Split a name into its leading regions and the rest: ``湖北省黄石市阳新县中医医院`` ->
+    (["420000", "420200", "420222"], "中医医院", [], ["湖北省", "黄石市", "阳新县"]).
+
+    Each region must lie inside the one before it; townships are recognised inside the county
+    just parsed, or inside the ``counties`` given when the name starts with one. The third value
+    holds the codes of proper name heads (新疆生产建设兵团 -> 650000); the fourth, the regions as written.
+    """
+    gaz = gazetteer()
+    lex = lexicon()
+    context = list(counties)
+    codes: list[str] = []
+    heads: list[str] = []
+    pieces: list[str] = []
+    i = 0
+    while i < len(name):
+        parent = gaz.get(codes[-1]) if codes else None
+        if parent is not None and parent.level == "township":
+            break
+        hit: tuple[int, str, bool] | None = None
+        for length in range(min(12, len(name) - i), 1, -1):
+            if boundaries is not None and i + length not in boundaries:
+                continue  # a region name must end where a word ends (汉中心 is not 汉中 + 心)
+            piece = name[i : i + length]
+            if not codes and not heads and lex.name_heads.get(piece):
+                hit = (length, lex.name_heads[piece], True)
+                break
+            if parent is not None:
+                cands = [c for c in gaz.lookup(piece) if c.rank > parent.rank and gaz.is_within(c.code, parent.code)]
+            else:
+                cands = _region_word(piece)
+            chosen = gaz.choose(cands, context) if cands else None
+            if chosen is not None:
+                hit = (length, chosen.code, False)
+                break
+            if parent is not None:
+                within = [parent.code] if parent.level == "county" else []
+            else:
+                within = context
+            towns = gaz.townships(piece, within) if within else []
+            if len(towns) == 1:
+                hit = (length, towns[0].code, False)
+                break
+        if hit is None:
+            break
+        length, code, is_head = hit
+        if is_head:
+            heads.append(code)
+        else:
+            codes.append(code)
+            pieces.append(name[i : i + length])
+        i += length
+    return codes, name[i:], heads, pieces
+
+
+def _stretch_start(text: str, s: int) -> int:
+    j = s
+    while j > 0 and s - j < _MAX_NAME and _NAME_CHARS.match(text[j - 1]):
+        j -= 1
+    return j
+
+
+def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[tuple[str, str]]]:
+    """Start of the name ending with the suffix at ``s``, and its tokens with their classes."""
+    j = _stretch_start(text, s)
+    if j == s:
+        return s, []
+    toks = words(text[j:s])
+    kept: list[tuple[str, str]] = []
+    classes = [_classify(tok, counties) for tok in toks]
+    for k in range(len(toks) - 1, -1, -1):
+        tok, cls = toks[k], classes[k]
+        if cls == "stop":
+            break
+        if tok in ("“", "”", '"') and not kept:
+            break
+        kept.append((tok, cls))
+        if cls == "level" and (k == 0 or classes[k - 1] not in ("proper", "region", "head")):
+            break  # a bare 市/区/县 opens a context-dependent name (市第一人民医院)
+    kept.reverse()
+    # a quote may open the name only if it closes inside it (市“120”急救中心)
+    while kept and kept[0][0] in "“”\"" :
+        kept.pop(0)
+    # leading generic words are not part of the name (三甲医院 stays generic; 全国 is dropped)
+    start = s - sum(len(t) for t, _ in kept)
+    return start, kept
+
+
+def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMention]:
+    """All organisation names in ``text``, generic ones flagged ``specific=False``.
+
+    ``counties`` are county codes the article is about, used to recognise township names (荣华街).
+    """
+    counties = tuple(counties)
+    lex = lexicon()
+    found: list[OrgMention] = []
+    for m in _suffix_pattern().finditer(text):
+        s, e = m.span()
+        suffix = m.group()
+        if suffix.endswith(("大学", "学院")) and text[e : e + 1] in ("生", "派", "路", "街", "城"):
+            continue
+        if suffix in ("联盟",) and not text[max(0, s - 2) : s]:
+            continue
+        start, toks = _left_edge(text, s, counties)
+        if toks and toks[0][0][0] == "原" and len(toks[0][0]) > 1:
+            # 原江苏省人民医院: 原 (former) is not part of the name
+            first = toks[0][0][1:]
+            toks[0] = (first, _classify(first, counties))
+            start += 1
+        surface = text[start:e]
+        classes = [c for _, c in toks]
+        etype, canonical_suffix = lex.org_suffixes[suffix]
+        if etype is EntityType.ALLIANCE:
+            specific = any(c in ("region", "head", "level") for c in classes)
+        else:
+            specific = any(c in ("region", "proper", "head", "level") for c in classes)
+        level = toks[0][0] if toks and toks[0][1] == "level" else None
+        if level and len(classes) > 1 and classes[1] == "generic":
+            specific = False  # 区县级医院
+        body = surface[: len(surface) - len(suffix)]
+        ordinal = _CONTEXT_ORDINAL.match(body)
+        if not level and ordinal and not toks[0][1] in ("region", "head"):
+            level = ordinal.group(1)  # 市四医院
+            specific = True
+        former = start > 0 and text[start - 1] == "原"
+        counted = start >= 2 and text[start - 1] in "家个所名种批支" and text[start - 2] in _NUMERALS
+        if _LEADING_NUMBER.match(surface) or counted:
+            specific = False  # 12家镇卫生院, 5个专科联盟
+        if level:
+            codes, rest, heads, pieces = [], surface[1:-len(suffix)] + canonical_suffix, [], []
+        else:
+            bounds, pos = set(), 0
+            for tok, _ in toks:
+                pos += len(tok)
+                bounds.add(pos)
+            codes, rest, heads, pieces = parse_name(body, counties, bounds)
+            rest = rest + canonical_suffix
+        if etype is EntityType.HOSPITAL and ("社区医院" in surface):
+            etype = EntityType.PRIMARY_CARE
+        if "妇幼保健" in surface:
+            etype = EntityType.PUBLIC_HEALTH
+        rest = _normalise_rest(rest)
+        found.append(OrgMention(start, e, surface, etype, tuple(codes), rest, tuple(pieces), level, specific,
+                                tuple(heads), former))
+    return found
+
+
+_ORDINAL_HOSPITAL = re.compile(r"^([一二三四五六七八九十]+)(医院|人民医院|中医医院)$")
+
+
+def _normalise_rest(rest: str) -> str:
+    """``四医院`` -> ``第四医院`` (the 第 is dropped in speech: 市四医院 is 市第四医院)."""
+    m = _ORDINAL_HOSPITAL.match(rest)
+    if m:
+        return "第" + rest
+    return rest
+
+
+def find_anaphors(text: str) -> list[tuple[int, int]]:
+    """Spans of 该院, 我院, 本院 and the like: they refer to the institution the passage is about."""
+    return [m.span() for m in ANAPHORS.finditer(text)]

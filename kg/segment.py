@@ -1,0 +1,106 @@
+"""Sentences, paragraphs and words.
+
+Sentences and paragraphs are spans of ``Document.norm``. Words come from a jieba tokenizer of the
+project's own (the global jieba stays untouched), loaded on first use with the domain dictionary:
+region names, institution suffixes and name parts, titles and well-known institution names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+__all__ = ["Span", "paragraphs", "pos_tag", "sentences", "tokenizer", "words"]
+
+_SENTENCE = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」』）)]*|\n|$)")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+def sentences(text: str) -> list[Span]:
+    """Sentences of ``text`` (split at 。！？; and line ends), without leading/trailing space."""
+    found = []
+    for m in _SENTENCE.finditer(text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            found.append(Span(start, end, text[start:end]))
+    return found
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Lines of ``text`` that hold something (the normaliser already joined broken lines)."""
+    found = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + line.index(stripped[0])
+            found.append(Span(start, start + len(stripped), stripped))
+        pos += len(line) + 1
+    return found
+
+
+@cache
+def _dictionary_tags() -> dict[str, str]:
+    """Part-of-speech tags of jieba's own dictionary (no HMM tagging is run)."""
+    import jieba
+
+    path = resources.files(jieba).joinpath("dict.txt")
+    tags = {}
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags
+
+
+def pos_tag(word: str) -> str | None:
+    """jieba's dictionary tag for ``word`` (``ns`` place, ``nr`` person, ``v`` verb …) or None if unknown."""
+    return _dictionary_tags().get(word)
+
+
+@cache
+def tokenizer():
+    """A jieba tokenizer with the domain dictionary added."""
+    import logging
+
+    import jieba
+
+    from .lexicon import lexicon
+    from .regions import gazetteer
+
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    lex = lexicon()
+    words: set[str] = set()
+    for region in gazetteer().by_code.values():
+        if region.level != "township":
+            words.add(region.name)
+            if region.level in ("province", "city"):
+                words.update(s for s in region.shorts if len(s) >= 2)
+    words.update(lex.org_suffixes)
+    words.update(w for w in lex.name_parts if len(w) >= 2)
+    words.update(w for w in lex.titles if len(w) >= 2)
+    words.update(lex.known_orgs)
+    words.update(lex.name_heads)
+    for w in sorted(words):
+        tok.add_word(w, freq=max(tok.FREQ.get(w, 0), 2000))
+    return tok
+
+
+def words(text: str, hmm: bool = True) -> list[str]:
+    """jieba words of ``text`` (precise mode) with the domain dictionary."""
+    return list(tokenizer().cut(text, HMM=hmm))
