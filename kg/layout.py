@@ -107,11 +107,14 @@ def radial_layout(
     for k in second:
         children[parent[k]].append(k)
     total = sum(1 + len(children[k]) for k in first)
+    # an even number of branches leaves one slot empty, so no two sit opposite each other with
+    # the edge between them crossing the centre
+    turn = 2 * math.pi * (len(first) / (len(first) + 1) if len(first) % 2 == 0 else 1.0)
     r1 = max(220.0, 48.0 * len(first) / (2 * math.pi))
     r2 = max(r1 + 230.0, 34.0 * len(second) / (2 * math.pi))
-    angle = -math.pi / 2
+    angle = -math.pi / 2 + (2 * math.pi - turn) / 2
     for k in first:
-        span = 2 * math.pi * (1 + len(children[k])) / total
+        span = turn * (1 + len(children[k])) / total
         mid = angle + span / 2
         pos[k] = (_r(r1 * math.cos(mid)), _r(r1 * math.sin(mid)))
         kids = children[k]

@@ -43,11 +43,13 @@ from .viewstyle import EDGE_KINDS, NODE_TYPES, ORG_TYPES, edge_kinds, kind_style
 __all__ = ["MAX_DRAWN", "MAX_EGO", "slug", "write_views"]
 
 MAX_DRAWN = 2000  # most nodes drawn on one page; larger overviews aggregate, larger pages keep the hubs
-MAX_EGO = 300  # most nodes on one institution's or alliance's page
-LABELS_UP_TO = 400  # edge labels only on pages with at most this many edges
+MAX_EGO = 150  # most nodes on one institution's or alliance's page
+MAX_EVIDENCE = 5  # evidence sentences per edge carried by a page (the count says how many there are)
+LABELS_UP_TO = 80  # edge labels only on pages with at most this many edges
 EGO_TYPES = frozenset({"partnerOf", "memberOf", "leads", "affiliatedWith", "dispatchedTo"})
 HIDDEN_TYPES = frozenset({"Document"})
 NOT_IN_OVERVIEW = frozenset({"Document", "Region"})
+GEO_WIDTH = 8000.0  # canvas pixels across the institutions of the geographic page
 FONT = "Noto Sans CJK SC, WenQuanYi Zen Hei, Microsoft YaHei, PingFang SC, sans-serif"
 UNKNOWN = ""  # province code of nodes with no known region
 
@@ -301,8 +303,11 @@ def _vis_edge(e: dict[str, Any], eid: str, labels: bool) -> dict[str, Any]:
         out["r"] = e["role"]
     if e.get("via"):
         out["via"] = e["via"]
+    evidence = e.get("evidence", [])
     out["ev"] = [[ev.get("doc", ""), ev.get("start", 0), ev.get("end", 0), ev.get("text", "")]
-                 for ev in e.get("evidence", [])]
+                 for ev in evidence[:MAX_EVIDENCE]]
+    if len(evidence) > MAX_EVIDENCE:
+        out["evn"] = len(evidence)
     return out
 
 
@@ -384,7 +389,7 @@ def _aggregate(ix: _Index, path: str, ids: list[str], sub: str) -> _Page:
             across[tuple(sorted((a, b)))][kind] += 1
     codes = sorted(members)
     anchors = {c: (_lonlat(c) if c else None) for c in codes}
-    proj = GeoProjection([ll for ll in anchors.values() if ll], width=2400)
+    proj = GeoProjection([ll for ll in anchors.values() if ll], width=GEO_WIDTH / 3)
     pos = geo_layout(anchors, proj, spacing=1)
     nodes = []
     for c in codes:
@@ -421,11 +426,11 @@ def _geo(ix: _Index) -> _Page:
         note = f"机构共 {len(orgs)} 家，此处显示合作最多的 {MAX_DRAWN} 家。"
         orgs = sorted(_rank(ix, orgs)[:MAX_DRAWN])
     anchors = {i: (_lonlat(ix.code[i]) if i in ix.code else None) for i in orgs}
-    proj = GeoProjection([ll for ll in anchors.values() if ll], width=2400)
+    proj = GeoProjection([ll for ll in anchors.values() if ll], width=GEO_WIDTH)
     pos = geo_layout(anchors, proj)
     keep = set(orgs)
     nodes = [_vis_node(ix, i, pos[i], path) for i in orgs]
-    nodes.extend(_region_labels(ix, orgs, proj, path))
+    nodes.extend(_region_labels(ix, orgs, proj, path, GEO_WIDTH))
     unplaced = sum(1 for v in anchors.values() if v is None)
     if unplaced:
         note += f"{unplaced} 家机构地区未知，列在地图下方。"
@@ -434,7 +439,8 @@ def _geo(ix: _Index) -> _Page:
                  note=note)
 
 
-def _region_labels(ix: _Index, ids: Iterable[str], proj: GeoProjection, page: str) -> list[dict[str, Any]]:
+def _region_labels(ix: _Index, ids: Iterable[str], proj: GeoProjection, page: str,
+                   width: float) -> list[dict[str, Any]]:
     """Province and prefecture names as labels at their centroids, so the canvas reads as a map."""
     from .regions import gazetteer
 
@@ -452,9 +458,10 @@ def _region_labels(ix: _Index, ids: Iterable[str], proj: GeoProjection, page: st
             continue
         x, y = proj(*ll)
         big = r.level == "province"
-        node = {"id": f"geo:{c}", "label": r.name, "t": "Region", "shape": "text", "x": x, "y": y - 8,
+        node = {"id": f"geo:{c}", "label": r.name, "t": "Region", "shape": "text", "x": x, "y": y,
                 "p": _province(c), "rg": _region_name(c), "physics": False,
-                "font": {"size": 30 if big else 16, "color": "#7d8a96" if big else "#a3adb7"}}
+                "font": {"size": round(width / (90 if big else 260)),
+                         "color": "#7d8a96" if big else "#a3adb7"}}
         if big and page != f"views/province/{c}.html":
             node["u"] = _rel(f"views/province/{c}.html", page)
         out.append(node)
@@ -480,7 +487,7 @@ def _province_page(ix: _Index, prov: str, ids: list[str]) -> _Page:
     regions = sorted(i for i in ids if ix.nodes[i]["type"] == "Region"
                      and ix.nodes[i].get("level") in ("province", "city", "county"))[:500]
     anchors = {i: (_lonlat(ix.code[i]) if i in ix.code else None) for i in sorted(core)}
-    proj = GeoProjection([ll for ll in anchors.values() if ll], width=1800)
+    proj = GeoProjection([ll for ll in anchors.values() if ll], width=GEO_WIDTH / 2)
     pos = geo_layout(anchors, proj)
     for r in regions:
         ll = _lonlat(ix.nodes[r]["adcode"])
@@ -549,6 +556,9 @@ def _ego(ix: _Index, center: str) -> _Page:
                 parent[o] = f
     pos = radial_layout(center, [first, second], parent)
     nodes = [_vis_node(ix, i, pos[i], path) for i in [center, *first, *second]]
+    if len(nodes) > 60:  # a crowded outer ring: small labels, readable when zoomed in
+        for node in nodes[1 + len(first):]:
+            node["font"] = {"size": 9}
     edges = _page_edges(ix, seen, EGO_TYPES)
     n = ix.nodes[center]
     near = len({o for o, _ in ix.adj.get(center, [])})
@@ -633,6 +643,8 @@ def _render(page: _Page, ix: _Index) -> str:
     meta = {
         "types": {t: list(type_style(t)) for t in types},
         "kinds": {k: list(kind_style(k)) for k in kinds},
+        "typeOrder": types,
+        "kindOrder": kinds,
         "provinces": [[p, _region_name(p)] for p in provinces],
         "docs": {d: ix.docs.get(d, ["", "", "", ""]) for d in docs},
         "physics": page.physics,

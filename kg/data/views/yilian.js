@@ -48,7 +48,7 @@
       lines.push("「" + ev[j][3] + "」");
       lines.push("    —— " + docLine(ev[j][0]));
     }
-    if (ev.length > 2) { lines.push("共 " + ev.length + " 条证据，单击连线查看全部"); }
+    if ((e.evn || ev.length) > 2) { lines.push("共 " + (e.evn || ev.length) + " 条证据，单击连线查看"); }
     return lines.join("\n");
   }
 
@@ -58,8 +58,8 @@
 
   // ---- filters -------------------------------------------------------------------------
   var shownTypes = {}, shownKinds = {}, province = "";
-  Object.keys(meta.types).forEach(function (t) { shownTypes[t] = true; });
-  Object.keys(meta.kinds).forEach(function (k) { shownKinds[k] = true; });
+  meta.typeOrder.forEach(function (t) { shownTypes[t] = true; });
+  meta.kindOrder.forEach(function (k) { shownKinds[k] = true; });
   var nodes = new vis.DataSet(Y.nodes), edges = new vis.DataSet(Y.edges);
   var nodeView = new vis.DataView(nodes, {filter: function (n) {
     return shownTypes[n.t] !== false && (province === "" || n.p === province);
@@ -78,8 +78,8 @@
     box.appendChild(lab);
   }
   var ft = document.getElementById("yl-filter-types"), fk = document.getElementById("yl-filter-kinds");
-  Object.keys(meta.types).forEach(function (t) { checkbox(ft, t, meta.types[t][0], meta.types[t][1], shownTypes); });
-  Object.keys(meta.kinds).forEach(function (k) { checkbox(fk, k, meta.kinds[k][0], meta.kinds[k][1], shownKinds); });
+  meta.typeOrder.forEach(function (t) { checkbox(ft, t, meta.types[t][0], meta.types[t][1], shownTypes); });
+  meta.kindOrder.forEach(function (k) { checkbox(fk, k, meta.kinds[k][0], meta.kinds[k][1], shownKinds); });
   var sel = document.getElementById("yl-province");
   meta.provinces.forEach(function (p) {
     var o = el("option", p[1]); o.value = p[0]; sel.appendChild(o);
@@ -119,12 +119,12 @@
     return s;
   }
   var legend = document.getElementById("yl-legend");
-  Object.keys(meta.types).forEach(function (t) {
+  meta.typeOrder.forEach(function (t) {
     var row = el("div", null, "yl-legend-row");
     row.appendChild(symbol(meta.types[t][2], meta.types[t][1], false, false));
     row.appendChild(el("span", meta.types[t][0])); legend.appendChild(row);
   });
-  Object.keys(meta.kinds).forEach(function (k) {
+  meta.kindOrder.forEach(function (k) {
     var row = el("div", null, "yl-legend-row");
     row.appendChild(symbol(null, meta.kinds[k][1], meta.kinds[k][2], true));
     row.appendChild(el("span", meta.kinds[k][0])); legend.appendChild(row);
@@ -168,7 +168,7 @@
     panel.appendChild(dl);
     var ev = e.ev || [];
     if (ev.length) {
-      panel.appendChild(el("h3", "证据（" + ev.length + "）"));
+      panel.appendChild(el("h3", "证据（" + (e.evn ? "前 " + ev.length + " 条，共 " + e.evn : ev.length) + "）"));
       ev.forEach(function (x) {
         var q = el("blockquote", x[3], "yl-evidence");
         var c = el("cite", docLine(x[0]) + " [" + x[1] + ", " + x[2] + ")");
