@@ -175,6 +175,9 @@ def _stretch_start(text: str, s: int) -> int:
     return j
 
 
+_TOPICAL_SUFFIXES = ("研究中心", "研究所", "研究院", "协会", "学会", "基金会")
+
+
 def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[tuple[str, str]]]:
     """Start of the name ending with the suffix at ``s``, and its tokens with their classes."""
     j = _stretch_start(text, s)
@@ -183,6 +186,14 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
     toks = words(text[j:s])
     kept: list[tuple[str, str]] = []
     classes = [_classify(tok, counties) for tok in toks]
+    if text.startswith(_TOPICAL_SUFFIXES, s):
+        # research centres and societies are named by their field: 卫生发展研究中心, 社区卫生协会
+        n = len(toks)
+        for k in range(n - 1, max(-1, n - 4), -1):
+            if classes[k] == "stop" and pos_tag(toks[k]) in ("n", "vn"):
+                classes[k] = "part"
+            elif classes[k] == "stop":
+                break
     for k in range(len(toks) - 1, -1, -1):
         tok, cls = toks[k], classes[k]
         if cls == "stop":

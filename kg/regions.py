@@ -122,12 +122,21 @@ class Gazetteer:
                 return length, self._names[cand]
         return None
 
-    def find_mentions(self, text: str) -> list[RegionMention]:
-        """Region names in ``text``, longest first, not overlapping."""
+    def find_mentions(self, text: str, shorts: bool = False) -> list[RegionMention]:
+        """Region names in ``text``, longest first, not overlapping.
+
+        Full names only, and the short names of provinces (湖北, 新疆); with ``shorts``, every short
+        name too. Short names of cities and counties hide inside ordinary words (汉中心, 新建), so
+        free text is read with full names.
+        """
         found = []
         i, n = 0, len(text)
         while i < n:
             hit = self.match_at(text, i)
+            if hit is not None and not shorts:
+                length, cands = hit
+                cands = [c for c in cands if c.name == text[i : i + length] or c.level == "province"]
+                hit = (length, cands) if cands else None
             if hit is None:
                 i += 1
                 continue

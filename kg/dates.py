@@ -1,0 +1,109 @@
+"""Dates in Chinese news: absolute (2025年11月21日, 2025-07-27), partial (7月2日, 今年4月) and
+relative (昨日, 去年), resolved against the article's own date.
+
+The article's date comes from its dateline when it has one; otherwise the latest year the
+article names stands in for it (a report on 2025 written in 2025), which is how a reader would
+read 今年4月 in an undated clipping.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["DateMention", "article_date", "find_dates"]
+
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+_FULL = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*[日号]?")
+_YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)(?!代)")
+_MONTH_DAY = re.compile(r"(?<![\d年\-/.])(今年|去年|明年)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+_MONTH = re.compile(r"(?<![\d年\-/.])(今年|去年|明年)?(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])(?![份]?\d)")
+_RELATIVE = re.compile(r"(昨日|昨天|前天|今日|今天|日前|近日|当天|当日|去年|今年|明年)")
+_DATELINE = re.compile(r"(?<!\d)((?:19|20)\d{2})[\-/.年](\d{1,2})[\-/.月](\d{1,2})日?(?:\s+\d{1,2}:\d{2})?")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    value: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    explicit_year: bool
+
+
+def _valid(y: int, m: int, d: int | None = None) -> bool:
+    if not (1 <= m <= 12):
+        return False
+    if d is None:
+        return True
+    try:
+        dt.date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def article_date(text: str) -> str | None:
+    """The date of the article: a dateline near the top, else the latest year it names."""
+    head = text[:400]
+    m = _DATELINE.search(head)
+    if m and _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年", text)]
+    if years:
+        return f"{max(years):04d}"
+    return None
+
+
+def _shift(base_year: int, word: str | None) -> int:
+    return base_year + {"去年": -1, "明年": 1}.get(word or "", 0)
+
+
+def find_dates(text: str, reference: str | None) -> list[DateMention]:
+    """Date expressions in ``text`` with their values; partial ones completed from ``reference``."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    ref_year = int(reference[:4]) if reference else None
+    ref_date = None
+    if reference and len(reference) == 10:
+        ref_date = dt.date.fromisoformat(reference)
+    for m in _FULL.finditer(text):
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if _valid(y, mo, d):
+            found.append(DateMention(m.start(), m.end(), f"{y:04d}-{mo:02d}-{d:02d}", True))
+            taken.append(m.span())
+    for m in _YEAR_MONTH.finditer(text):
+        y, mo = int(m.group(1)), int(m.group(2))
+        if free(*m.span()) and _valid(y, mo):
+            found.append(DateMention(m.start(), m.end(), f"{y:04d}-{mo:02d}", True))
+            taken.append(m.span())
+    for m in _YEAR.finditer(text):
+        if free(*m.span()):
+            found.append(DateMention(m.start(), m.end(), f"{int(m.group(1)):04d}", True))
+            taken.append(m.span())
+    if ref_year is not None:
+        for m in _MONTH_DAY.finditer(text):
+            y, mo, d = _shift(ref_year, m.group(1)), int(m.group(2)), int(m.group(3))
+            if free(*m.span()) and _valid(y, mo, d):
+                found.append(DateMention(m.start(), m.end(), f"{y:04d}-{mo:02d}-{d:02d}", False))
+                taken.append(m.span())
+        for m in _MONTH.finditer(text):
+            y, mo = _shift(ref_year, m.group(1)), int(m.group(2))
+            if free(*m.span()) and _valid(y, mo):
+                found.append(DateMention(m.start(), m.end(), f"{y:04d}-{mo:02d}", False))
+                taken.append(m.span())
+    if ref_date is not None:
+        offsets = {"昨日": -1, "昨天": -1, "前天": -2, "今日": 0, "今天": 0, "当天": 0, "当日": 0}
+        for m in _RELATIVE.finditer(text):
+            word = m.group(1)
+            if word in offsets and free(*m.span()):
+                day = ref_date + dt.timedelta(days=offsets[word])
+                found.append(DateMention(m.start(), m.end(), day.isoformat(), False))
+                taken.append(m.span())
+    return sorted(found, key=lambda d: d.start)

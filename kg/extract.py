@@ -1,0 +1,230 @@
+"""Per-article extraction: mentions, local entities and facts, all with evidence.
+
+A pure function of one :class:`~kg.model.Document`. Organisations are grouped into local
+entities here (one per real thing within the article: parenthesised aliases, branch forms,
+context-dependent names like 市第一人民医院, shortened names like 协和江北医院); the resolver
+then merges local entities across articles by their key.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .dates import article_date, find_dates
+from .lexicon import lexicon
+from .localorgs import LocalOrg, OrgKey, OrgTable, RegionContext, org_identity, region_label, split_branch
+from .model import Document, EntityType, Evidence, PartnershipType, RelationType
+from .orgs import OrgMention, find_anaphors, find_org_mentions, parse_name
+from .persons import find_persons
+from .relations import affiliation_and_host, partnerships, role_phrase
+from .segment import Span, paragraphs, sentences
+
+__all__ = ["DocumentExtraction", "Fact", "LocalOrg", "LocalPerson", "extract_document"]
+
+
+@dataclass
+class LocalPerson:
+    name: str
+    roles: set[str]
+    affiliation: OrgKey | None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A relation between local entities: ("org", key), ("person", name), ("alliance", key),
+    ("region", code) or ("doc", doc_id)."""
+
+    type: RelationType
+    source: tuple
+    target: tuple
+    evidence: Evidence
+    partnership_types: frozenset[PartnershipType] = frozenset()
+    date: str | None = None
+    role: str | None = None
+    lead: tuple | None = None
+
+
+@dataclass
+class DocumentExtraction:
+    doc: Document
+    orgs: dict[OrgKey, LocalOrg]
+    alliances: dict[OrgKey, LocalOrg]
+    persons: dict[str, LocalPerson]
+    regions: set[str]
+    facts: list[Fact]
+
+
+class _Sections:
+    """Sentences and paragraphs of an article, and which organisation each section is about."""
+
+    def __init__(self, text: str) -> None:
+        self.sents = sentences(text)
+        self.paras = paragraphs(text)
+        self.section_of: list[int] = []
+        section = 0
+        for p in self.paras:
+            if len(p.text) <= 36 and p.text[-1] not in "。！？!?；;”":
+                section += 1  # a headline opens a section
+            self.section_of.append(section)
+        self.counts: dict[int, Counter] = {}
+        self.doc_counts: Counter = Counter()
+
+    def sentence_of(self, pos: int) -> Span:
+        for s in self.sents:
+            if s.start <= pos < s.end:
+                return s
+        return Span(pos, pos, "")
+
+    def section_at(self, pos: int) -> int:
+        for i, p in enumerate(self.paras):
+            if p.start <= pos <= p.end:
+                return self.section_of[i]
+        return 0
+
+    def count(self, pos: int, key: OrgKey) -> None:
+        self.counts.setdefault(self.section_at(pos), Counter())[key] += 1
+        self.doc_counts[key] += 1
+
+    def topic(self, pos: int) -> OrgKey | None:
+        """The organisation the passage at ``pos`` is about: the most mentioned in its section."""
+        for back in range(self.section_at(pos), -1, -1):
+            if self.counts.get(back):
+                return self.counts[back].most_common(1)[0][0]
+        return self.doc_counts.most_common(1)[0][0] if self.doc_counts else None
+
+
+def extract_document(doc: Document) -> DocumentExtraction:
+    """All entities and facts of one article."""
+    text = doc.norm
+    ctx = RegionContext(text)
+    reference = doc.date or article_date(text)
+    mentions = find_org_mentions(text, ctx.counties)
+    for m in mentions:
+        if m.specific and m.regions:
+            ctx.add(m.start, m.regions[-1])
+    sec = _Sections(text)
+    table, alliances = OrgTable(), OrgTable()
+    spans: list[tuple[int, int, OrgKey]] = []
+    facts: list[Fact] = []
+
+    def evidence(pos: int) -> Evidence:
+        s = sec.sentence_of(pos)
+        return doc.evidence(s.start, s.end) if s.end > s.start else doc.evidence(pos, pos + 1)
+
+    longest_at: dict[int, int] = {}
+    for m in mentions:
+        if m.specific:
+            longest_at[m.start] = max(longest_at.get(m.start, 0), m.end)
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if not m.specific:
+            continue
+        if longest_at[m.start] > m.end and not m.is_alliance:
+            continue  # 南华大学 inside 南华大学附属长沙中心医院 is part of the name, not a mention
+        if m.is_alliance:
+            ident = org_identity(m, ctx)
+            if ident:
+                key, label, aliases, code = ident
+                alliances.add(key, label, EntityType.ALLIANCE, code, aliases, (m.start, m.end))
+            continue
+        branch = split_branch(m) if not m.context_level and m.regions else None
+        if branch:
+            key = _add_branch(m, branch, ctx, table, facts, evidence)
+            if key is not None:
+                spans.append((m.start, m.end, key))
+            continue
+        ident = org_identity(m, ctx)
+        if ident is None:
+            continue
+        key, label, aliases, code = ident
+        if m.type is EntityType.PRIMARY_CARE and not code and ctx.ranked():
+            code = ctx.ranked()[0]  # a community or township centre of the place the article is about
+        spans.append((m.start, m.end, table.add(key, label, m.type, code, aliases, (m.start, m.end))))
+
+    table.merge_parenthesised(text, spans)
+    table.merge_shortened()
+    orgs = table.roots()
+    spans = [(s, e, table.find(k)) for s, e, k in spans]
+    facts = [_remap(f, table) for f in facts]
+    for s, _, k in spans:
+        sec.count(s, k)
+
+    # mentions by position; 该院 and a sentence opening with 医院 stand for the section's organisation
+    org_at: list[tuple[int, int, OrgKey, bool]] = [(s, e, k, False) for s, e, k in spans]
+    for s, e in find_anaphors(text):
+        t = sec.topic(s)
+        if t:
+            org_at.append((s, e, t, True))
+    for sent in sec.sents:
+        if sent.text.startswith(("医院", "院党委")):
+            t = sec.topic(sent.start)
+            if t:
+                org_at.append((sent.start, sent.start + 2, t, True))
+    org_at.sort()
+
+    persons: dict[str, LocalPerson] = {}
+    for pm in find_persons(text):
+        sent = sec.sentence_of(pm.start)
+        role = role_phrase(text, pm, org_at)
+        para = next((p for p in sec.paras if p.start <= pm.start < p.end), None)
+        affiliation, host, post_role = affiliation_and_host(text, pm, sent, org_at, sec.topic, orgs, para)
+        person = persons.setdefault(pm.name, LocalPerson(pm.name, set(), None))
+        if role:
+            person.roles.add(role)
+        person.spans.append((pm.start, pm.end))
+        if affiliation and person.affiliation is None:
+            person.affiliation = affiliation
+        ev = evidence(pm.start)
+        if affiliation:
+            facts.append(Fact(RelationType.AFFILIATED_WITH, ("person", pm.name), ("org", affiliation), ev,
+                              role=role or None))
+        if host and host != affiliation:
+            facts.append(Fact(RelationType.DISPATCHED_TO, ("person", pm.name), ("org", host), ev,
+                              role=post_role or None))
+
+    dates = find_dates(text, reference)
+    for p in partnerships(doc, sec.sents, sec.paras, org_at, sec.topic, dates, alliances):
+        facts.append(Fact(**p))
+
+    regions: set[str] = set(ctx.counts)
+    for k, org in orgs.items():
+        first = min(org.spans)
+        if org.adcode:
+            regions.add(org.adcode)
+            facts.append(Fact(RelationType.LOCATED_IN, ("org", k), ("region", org.adcode), evidence(first[0])))
+        facts.append(Fact(RelationType.MENTIONED_IN, ("org", k), ("doc", doc.doc_id), evidence(first[0])))
+    for name, person in persons.items():
+        facts.append(Fact(RelationType.MENTIONED_IN, ("person", name), ("doc", doc.doc_id),
+                          evidence(person.spans[0][0])))
+    return DocumentExtraction(doc, orgs, alliances.roots(), persons, regions, facts)
+
+
+def _remap(fact: Fact, table: OrgTable) -> Fact:
+    def fix(ref):
+        return ("org", table.find(ref[1])) if ref and ref[0] == "org" else ref
+
+    return Fact(fact.type, fix(fact.source), fix(fact.target), fact.evidence, fact.partnership_types, fact.date,
+                fact.role, fix(fact.lead))
+
+
+def _add_branch(m: OrgMention, branch: tuple[str, str], ctx: RegionContext, table: OrgTable,
+                facts: list[Fact], evidence) -> OrgKey | None:
+    """武穴市医共体总医院石佛寺卫生院: the 石佛寺 township centre, a member of the group the 总医院 leads."""
+    head_rest, member_rest = branch
+    county = m.regions[-1]
+    codes, rest, _, pieces = parse_name(member_rest, [county])
+    head_label = region_label(county) + head_rest
+    head = table.add((county, head_rest), head_label, EntityType.HOSPITAL, county, {head_label},
+                     (m.start, m.start + len(m.surface) - len(member_rest)))
+    sub = OrgMention(m.start, m.end, "".join(m.pieces) + member_rest, m.type, (*m.regions, *codes), rest,
+                     (*m.pieces, *pieces))
+    ident = org_identity(sub, ctx)
+    if ident is None:
+        return None
+    key, label, aliases, code = ident
+    member = table.add(key, label, m.type, code, aliases | {m.surface}, (m.start, m.end))
+    kind = PartnershipType.COUNTY_MEDICAL_COMMUNITY if "医共体" in head_rest else PartnershipType.MEDICAL_ALLIANCE
+    facts.append(Fact(RelationType.PARTNER_OF, ("org", head), ("org", member), evidence(m.start),
+                      frozenset({kind}), None, None, ("org", head)))
+    return member

@@ -1,0 +1,264 @@
+"""One entity per organisation within an article: identity keys, canonical labels, aliases.
+
+The key of an organisation is (its most specific region code, the rest of its name), so
+湖北省黄石市阳新县中医医院 and 阳新县中医医院 share (420222, 中医医院), and 市第一人民医院 in a
+武穴 article becomes (421182, 第一人民医院). Names without a region keep the name itself as key
+until an alias, a longer name in the article or the table of well-known names places them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .lexicon import lexicon
+from .model import EntityType
+from .orgs import OrgMention
+from .regions import gazetteer
+
+__all__ = ["LocalOrg", "OrgKey", "OrgTable", "RegionContext", "org_identity", "region_label", "split_branch"]
+
+OrgKey = tuple[str, str]
+
+
+@dataclass
+class LocalOrg:
+    key: OrgKey
+    label: str
+    type: EntityType
+    adcode: str | None  # most specific known region (township codes have 9 digits)
+    aliases: set[str] = field(default_factory=set)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+class RegionContext:
+    """Region mentions of an article in order: they resolve 市/区/县 and pick among namesakes."""
+
+    def __init__(self, text: str) -> None:
+        gaz = gazetteer()
+        raw = gaz.find_mentions(text)
+        unambiguous = Counter(m.candidates[0].code for m in raw if len(m.candidates) == 1)
+        ranked = [c for c, _ in unambiguous.most_common()]
+        self.mentions: list[tuple[int, str]] = []
+        for m in raw:
+            r = gaz.choose(m.candidates, ranked)
+            if r is not None:
+                self.mentions.append((m.start, r.code))
+        self.counts: Counter = Counter(code for _, code in self.mentions)
+        self.counties = tuple(sorted(c for c in self.counts if gaz.get(c).level == "county"))
+
+    def add(self, pos: int, code: str) -> None:
+        self.mentions.append((pos, code))
+        self.mentions.sort()
+        self.counts[code] += 1
+
+    def ranked(self) -> list[str]:
+        """Regions by how often the article names them (county level and above)."""
+        gaz = gazetteer()
+        return [c for c, _ in self.counts.most_common() if gaz.get(c).level != "township"]
+
+    def resolve_level(self, level: str, pos: int) -> str | None:
+        """The region a bare 市/区/县/省 at ``pos`` stands for: the nearest suitable one named before it."""
+        gaz = gazetteer()
+        before = [code for p, code in self.mentions if p < pos]
+        for code in [*reversed(before), *self.ranked()]:
+            r = gaz.get(code)
+            if r.level == "township":
+                continue
+            if level == "省":
+                prov = gaz.province_of(code)
+                if prov is not None:
+                    return prov.code
+            elif level == "市":
+                if r.level in ("city", "county") and r.name.endswith("市"):
+                    return code
+                if r.level == "county":
+                    city = gaz.city_of(code)
+                    if city is not None and city.name.endswith("市"):
+                        return city.code
+            elif level in ("区", "县"):
+                if r.level == "county" and r.name.endswith(level):
+                    return code
+            elif level == "州" and r.level == "city" and r.name.endswith("州"):
+                return code
+        return None
+
+
+def region_label(code: str) -> str:
+    return gazetteer().get(code).name
+
+
+_VARIANTS: dict[str, list[str]] = {}
+
+
+def _suffix_variants(name: str) -> list[str]:
+    """Other ways to write the same ending: 卫生健康委员会 -> 卫生健康委, 卫健委."""
+    if not _VARIANTS:
+        for written, (_, canonical) in lexicon().org_suffixes.items():
+            if written != canonical:
+                _VARIANTS.setdefault(canonical, []).append(written)
+    out = []
+    for canonical, writtens in _VARIANTS.items():
+        if name.endswith(canonical):
+            out += [name[: -len(canonical)] + w for w in writtens]
+    return out
+
+
+def _prefixed_variants(label: str, code: str) -> set[str]:
+    """The label with its higher regions spelled out: 阳新县中医医院 -> 黄石市阳新县中医医院, 湖北省黄石市…"""
+    gaz = gazetteer()
+    chain = [r for r in gaz.ancestors(code) if r.level != "township"]
+    if not chain or not label.startswith(chain[0].name):
+        return set()
+    tail = label[len(chain[0].name) :]
+    out = set()
+    for k in range(1, len(chain)):
+        out.add("".join(r.name for r in reversed(chain[: k + 1])) + tail)
+    return out
+
+
+def org_identity(m: OrgMention, ctx: RegionContext) -> tuple[OrgKey, str, set[str], str | None] | None:
+    """Key, canonical label, aliases and region of a mention; None for a name that identifies nothing."""
+    gaz = gazetteer()
+    lex = lexicon()
+    codes = list(m.regions)
+    surface = m.surface
+    aliases = {surface}
+    if m.context_level:
+        code = ctx.resolve_level(m.context_level, m.start)
+        if code is None:
+            return None
+        codes = [code]
+        label = region_label(code) + m.rest
+        aliases.add(region_label(code) + surface[1:])
+    else:
+        known = lex.known_orgs.get(surface) or (lex.known_orgs.get(m.rest) if not codes else None)
+        if known:
+            choice = _choose_known(known, ctx.ranked())
+            if choice is not None:
+                aliases.add(choice.alias)
+                return ("", choice.name), choice.name, aliases, choice.adcode
+        if not codes:
+            return ("", surface), surface, aliases, (m.heads[0] if m.heads else None)
+        last = gaz.get(codes[-1])
+        if last.level == "township":
+            county = next((c for c in reversed(codes) if gaz.get(c).level != "township"), last.parent)
+            town = m.pieces[-1] if m.pieces else last.name
+            label = region_label(county) + town + m.rest
+            aliases.add(town + m.rest)
+            if town != last.name:
+                aliases |= {last.name + m.rest, region_label(county) + last.name + m.rest}
+            aliases |= _prefixed_variants(label, county)
+        else:
+            written_full = not m.pieces or m.pieces[-1] == last.name
+            label = last.name + m.rest if written_full else surface  # 浙江大学 stays 浙江大学
+            aliases |= _prefixed_variants(last.name + m.rest, last.code) if written_full else set()
+    for name in list(aliases | {label}):
+        aliases.update(_suffix_variants(name))
+    return (codes[-1], m.rest), label, aliases, codes[-1]
+
+
+def _choose_known(known, ranked: list[str]):
+    """Among readings of a well-known short name (协和医院), the one in the article's region."""
+    gaz = gazetteer()
+    for code in ranked:
+        for k in known:
+            if gaz.is_within(code, k.adcode) or gaz.is_within(k.adcode, code):
+                return k
+    return known[0] if len(known) == 1 or not ranked else None
+
+
+_GROUP_HEADS = ("医共体总医院", "医联体总医院", "医共体总院", "医疗集团", "总医院", "医共体", "医联体")
+
+
+def split_branch(m: OrgMention) -> tuple[str, str] | None:
+    """武穴市医共体总医院石佛寺卫生院 -> (医共体总医院, 石佛寺卫生院): a member named after its group's head.
+
+    A university before a hospital (华中科技大学协和江北医院) is one name, not a branch.
+    """
+    suffixes = lexicon().org_suffixes
+    for head in _GROUP_HEADS:
+        i = m.rest.find(head)
+        if i >= 0 and i + len(head) < len(m.rest) - 2:
+            member = m.rest[i + len(head) :]
+            if member in suffixes or member in _GROUP_HEADS or any(member == h[-len(member):] for h in _GROUP_HEADS):
+                continue
+            return m.rest[: i + len(head)], member
+    return None
+
+
+class OrgTable:
+    """The organisations of one article, merged when the article shows two names are one."""
+
+    def __init__(self) -> None:
+        self.orgs: dict[OrgKey, LocalOrg] = {}
+        self.parent: dict[OrgKey, OrgKey] = {}
+
+    def find(self, key: OrgKey) -> OrgKey:
+        while self.parent.get(key, key) != key:
+            key = self.parent[key]
+        return key
+
+    def add(self, key: OrgKey, label: str, etype: EntityType, adcode: str | None, aliases: set[str],
+            span: tuple[int, int]) -> OrgKey:
+        root = self.find(key)
+        org = self.orgs.get(root)
+        if org is None:
+            org = self.orgs[root] = LocalOrg(root, label, etype, adcode, set())
+            self.parent[root] = root
+        org.aliases |= aliases
+        org.spans.append(span)
+        if adcode and (not org.adcode or gazetteer().is_within(adcode, org.adcode)):
+            org.adcode = adcode
+        return root
+
+    def union(self, keep: OrgKey, other: OrgKey) -> OrgKey:
+        """Merge ``other`` into ``keep`` (whose label stays); a key with a region wins over one without."""
+        a, b = self.find(keep), self.find(other)
+        if a == b:
+            return a
+        oa, ob = self.orgs.pop(a), self.orgs.pop(b)
+        oa.aliases |= ob.aliases | {ob.label}
+        oa.spans += ob.spans
+        if ob.adcode and (not oa.adcode or gazetteer().is_within(ob.adcode, oa.adcode)):
+            oa.adcode = ob.adcode
+        new = a if a[0] or not b[0] else b
+        oa.key = new
+        self.orgs[new] = oa
+        self.parent[a] = new
+        self.parent[b] = new
+        self.parent[new] = new
+        return new
+
+    def merge_parenthesised(self, text: str, spans: list[tuple[int, int, OrgKey]]) -> None:
+        """武汉市第一医院(武汉市中西医结合医院): one hospital, two names. The role name of a group head
+        (医共体总医院) yields to the hospital's own name in parentheses."""
+        by_start: dict[int, tuple[int, OrgKey]] = {}
+        for s, e, k in spans:
+            if s not in by_start or e > by_start[s][0]:
+                by_start[s] = (e, k)
+        for _s, e, k in spans:
+            if text[e : e + 1] not in "(（":
+                continue
+            inner = by_start.get(e + 1)
+            if inner is None or text[inner[0] : inner[0] + 1] not in ")）":
+                continue
+            outer = self.orgs.get(self.find(k))
+            if outer is not None and any(w in outer.label for w in ("医共体", "医联体", "总院")):
+                self.union(inner[1], k)
+            else:
+                self.union(k, inner[1])
+
+    def merge_shortened(self) -> None:
+        """A name without a region that ends a longer name of the article is that organisation
+        (协和江北医院 -> 华中科技大学协和江北医院, 第一师医院 -> 新疆生产建设兵团第一师医院)."""
+        for org in list(self.orgs.values()):
+            if org.key not in self.orgs or org.key[0]:
+                continue
+            longer = [o for o in self.orgs.values() if o is not org and any(
+                a.endswith(org.label) and len(a) > len(org.label) for a in o.aliases | {o.label})]
+            if len(longer) == 1:
+                self.union(longer[0].key, org.key)
+
+    def roots(self) -> dict[OrgKey, LocalOrg]:
+        return dict(self.orgs)

@@ -1,0 +1,151 @@
+"""Person mentions: named experts, clinicians and officials, found next to their titles.
+
+News names an expert with a title right before the name (副院长张国芬, 主任医师田黎明) or right after
+it (舒磊教授); several names can share one title (院士付小兵、蒋建新). Reporters, editors and
+photographers (记者王松, 通讯员何娇) and patients (张先生, 古丽(化名)) are left out: a byline cue
+before the name or a patient cue after it vetoes the person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import lexicon
+from .segment import pos_tag, words
+
+__all__ = ["PersonMention", "find_persons"]
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# what may follow a name directly: punctuation, or a word that starts the rest of the clause
+_AFTER_NAME = (
+    "说 表示 介绍 指出 认为 强调 称 告诉 坦言 感慨 回忆 解释 提醒 建议 透露 谈到 作 所说 所在 等 一行 带队 带领 率 率领 "
+    "团队 为 在 的 和 与 及 是 也 还 就 都 对 向 从 被 将 把 已 曾 于 以 亲自 亲临 立即 马上 始终 一直 经常 每周 每月 定期 "
+    "正在 先后 主动 创新 应用 使用 开展 完成 接到 接诊 拨通 隔空 上门 巡诊 持续 作为 担任 挂职 出任 兼任 获 获得 荣获 "
+    "处 同志 医生 教授 主任 博士 专家 院士 副院长 院长 书记 认真 耐心 仔细 迅速 第一时间 深耕 扎根 全职"
+).split()
+_PUNCT = set("，,。、；;：:！!？?）)（(“”\"' \n…—")
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    start: int
+    end: int
+    name: str
+    title: str  # the title right next to the name
+    title_start: int  # where the title (and its department) begins
+
+
+@cache
+def _titles_pattern() -> re.Pattern[str]:
+    titles = sorted(lexicon().titles, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, titles)))
+
+
+@cache
+def _postnominal_pattern() -> re.Pattern[str]:
+    titles = sorted(lexicon().postnominal_titles, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, titles)) + ")")
+
+
+def _surname_len(text: str, i: int) -> int:
+    lex = lexicon()
+    if text[i : i + 2] in lex.surnames:
+        return 2
+    if text[i : i + 1] in lex.surnames:
+        return 1
+    return 0
+
+
+def _boundary_after(text: str, j: int) -> bool:
+    if j >= len(text) or text[j] in _PUNCT or not _CJK.match(text[j]):
+        return True
+    return any(text.startswith(w, j) for w in _AFTER_NAME)
+
+
+def _name_at(text: str, i: int) -> int:
+    """Length of the person's name starting at ``text[i]`` (0 if none): surname + one or two characters."""
+    sl = _surname_len(text, i)
+    if not sl:
+        return 0
+    # jieba's view first: a name it segments as one word (王立会, 居行行)
+    toks = words(text[i : i + 8])
+    if toks and sl + 1 <= len(toks[0]) <= sl + 2 and all(_CJK.match(c) for c in toks[0]):
+        length = len(toks[0])
+        if _boundary_after(text, i + length) and not _boundary_after(text, i + length - 1):
+            return length
+        if length == sl + 2 and _boundary_after(text, i + sl + 1) and text[i + sl + 1] in "作说等为在":
+            return sl + 1  # 魏力作交流发言: 作 starts the verb
+        if _boundary_after(text, i + length):
+            return length
+    for length in (sl + 1, sl + 2):
+        if i + length > len(text) or not all(_CJK.match(c) for c in text[i : i + length]):
+            continue
+        if length == sl + 1 and _boundary_after(text, i + length) and not _boundary_after(text, i + length + 1):
+            return length
+    for length in (sl + 2, sl + 1):
+        if i + length <= len(text) and all(_CJK.match(c) for c in text[i : i + length]) \
+                and _boundary_after(text, i + length):
+            return length
+    return 0
+
+
+def _vetoed(text: str, start: int, end: int, name: str) -> bool:
+    lex = lexicon()
+    before = text[max(0, start - 8) : start]
+    # a byline cue right before: 记者王松, 通讯员 何娇, (通讯员陈德军)
+    if any(before.rstrip().endswith(cue) for cue in lex.byline_cues):
+        return True
+    clause = re.split(r"[，,。；;！!？?\n]", before)[-1]
+    if any(cue in clause for cue in ("记者", "通讯员", "编辑", "摄影", "主持人", "设计", "撰稿")):
+        return True
+    after = text[end : end + 6]
+    if after.startswith(("(化名)", "（化名）", "化名")):
+        return True
+    if any(name.endswith(cue) for cue in lex.patient_cues):
+        return True
+    return any(ch in "的了着过是在与和" for ch in name[1:])
+
+
+def find_persons(text: str) -> list[PersonMention]:
+    """Every named expert, clinician or official in ``text``, in order of appearance."""
+    found: dict[int, PersonMention] = {}
+    for m in _titles_pattern().finditer(text):
+        title, ts, te = m.group(), m.start(), m.end()
+        i = te
+        while True:
+            length = _name_at(text, i)
+            if not length:
+                break
+            name = text[i : i + length]
+            if not _vetoed(text, ts, i + length, name) and i not in found:
+                found[i] = PersonMention(i, i + length, name, title, ts)
+            # 院士付小兵、蒋建新: more names sharing the title
+            if text[i + length : i + length + 1] == "、" and _surname_len(text, i + length + 1):
+                i = i + length + 1
+                continue
+            break
+    for m in _postnominal_pattern().finditer(text):
+        title, ts = m.group(), m.start()
+        for length in (3, 2, 4):
+            i = ts - length
+            if i < 0 or not all(_CJK.match(c) for c in text[i:ts]):
+                continue
+            sl = _surname_len(text, i)
+            if not sl or length - sl not in (1, 2):
+                continue
+            prev = text[i - 1] if i > 0 else "\n"
+            prev_ok = prev in _PUNCT or prev in "的科" or not _CJK.match(prev) \
+                or any(text[:i].endswith(t) for t in lexicon().titles)
+            if not prev_ok:
+                continue
+            name = text[i:ts]
+            if title == "团队" and pos_tag(name) not in (None, "nr"):
+                continue
+            if any(i in range(p.start, p.end) for p in found.values()):
+                break
+            if not _vetoed(text, i, ts, name):
+                found.setdefault(i, PersonMention(i, ts, name, title, i))
+            break
+    return [found[k] for k in sorted(found)]

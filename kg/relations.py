@@ -1,0 +1,259 @@
+"""Relations within an article: who works where, who is sent where, who partners with whom.
+
+Rules read how Chinese news writes these facts: apposition (武汉市第一医院麻醉科副主任医师张力),
+来自X的 for the home institution, 挂职/任命为/坐诊 for postings, a partnership cue
+(紧密型医联体, 托管, 对口帮扶, 专科联盟) with the organisations of the same sentence, and the
+institution a passage is about when the sentence names only the partner (以武汉市中心医院为龙头).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from .dates import DateMention
+from .lexicon import lexicon
+from .model import Document, PartnershipType, RelationType
+from .persons import PersonMention
+from .regions import gazetteer
+from .segment import Span
+
+__all__ = ["affiliation_and_host", "partnerships", "role_phrase"]
+
+_ROLE_STOP = re.compile(r"[，,。；;：:！!？?\s“”（）()]")
+_SOURCE_CUES = ("来自",)
+_DEST_CUES = ("赴", "到", "前往", "来到", "任命为", "挂职", "派驻", "进修", "转诊", "转入", "送往", "奔赴", "援助")
+_HOSTLESS_CUES = ("坐诊", "带教", "查房", "来院", "到院", "下沉", "驻点", "定期来院", "每周坐诊")
+_POST = re.compile(r"[\u4e00-\u9fff、]{0,10}?(?:副院长|院长|副主任|主任|书记|科长|处长|局长|主任医师|专家|负责人)")
+
+
+def role_phrase(text: str, pm: PersonMention, org_at) -> str:
+    """The title as written, with its department: 麻醉科副主任医师, 党委副书记、院长."""
+    if pm.title_start == pm.start:  # post-nominal: 舒磊教授
+        return pm.title
+    j = pm.title_start
+    limit = max(0, j - 14)
+    org_ends = {e for _, e, _, _ in org_at}
+    while j > limit and not _ROLE_STOP.match(text[j - 1]) and j not in org_ends:
+        j -= 1
+    return text[j : pm.start].strip("、")
+
+
+def affiliation_and_host(text: str, pm: PersonMention, sent: Span, org_at, topic: Callable, orgs: dict,
+                         para: Span | None = None):
+    """(home organisation, organisation the person is sent to, post held there) of a person mention."""
+    in_sent = [(s, e, k, ana) for s, e, k, ana in org_at if sent.start <= s and e <= sent.end]
+    before = [x for x in in_sent if x[1] <= pm.start]
+    after = [x for x in in_sent if x[0] >= pm.end]
+
+    def is_dest(s: int) -> bool:
+        pre = text[max(sent.start, s - 4) : s]
+        return any(pre.endswith(c) for c in _DEST_CUES)
+
+    def is_former(s: int) -> bool:
+        return s > 0 and text[s - 1] == "原"
+
+    affiliation = None
+    for s, _e, k, _ in reversed(before):  # 来自X的 … NAME
+        if text[max(sent.start, s - 2) : s].endswith(_SOURCE_CUES):
+            affiliation = k
+            break
+    apposition = None
+    if before:
+        s, e, k, _ = before[-1]
+        gap = text[e : pm.title_start] if pm.title_start >= e else ""
+        if len(gap) <= 14 and not re.search(r"[，,。；;：:]", gap) and not is_former(s):
+            apposition = k
+    if affiliation is None:
+        if apposition is not None and not is_dest(before[-1][0]):
+            affiliation = apposition
+        else:
+            affiliation = next((k for s, _e, k, _ in reversed(before) if not is_dest(s) and not is_former(s)),
+                               None)
+    if affiliation is None and para is not None:  # the institution named earlier in the paragraph
+        earlier = [k for s, e, k, _ in org_at if para.start <= s and e <= sent.start and not is_former(s)]
+        affiliation = earlier[-1] if earlier else None
+    if affiliation is None:  # 古田街万人社区，张华团队…: the article's centre in that street
+        affiliation = _org_at_place(text, sent.start, pm.start, orgs, anywhere=True)
+    if affiliation is None:
+        affiliation = topic(pm.start)
+
+    host, post_role = None, None
+    if apposition is not None and apposition != affiliation:  # 援疆专家、X医院生殖医学中心副主任陈希婧
+        host = apposition
+        post_role = text[before[-1][1] : pm.title_start + len(pm.title)].strip("、") or pm.title
+    tail = text[pm.end : sent.end]
+    for cue in sorted(lexicon().dispatch_cues, key=len, reverse=True):
+        i = tail.find(cue)
+        if i < 0 or i > 30:
+            continue
+        cue_end = pm.end + i + len(cue)
+        target = next(((s, e, k) for s, e, k, _ in after if s >= cue_end and s - cue_end <= 3), None)
+        if target is not None:
+            host = target[2]
+            m = _POST.match(text[target[1] : sent.end])
+            post_role = m.group() if m else None
+            break
+        place = _org_at_place(text, cue_end, sent.end, orgs)  # 奔赴龙坪: the article's centre at 龙坪
+        if place is not None:
+            host = place
+            break
+        if cue in _HOSTLESS_CUES:
+            dests = [k for s, _e, k, _ in in_sent if is_dest(s) and k != affiliation]
+            host = dests[-1] if dests else None
+            if host is None:
+                t = topic(pm.start)
+                host = t if t != affiliation else None
+            break
+    return affiliation, host, post_role
+
+
+def _org_at_place(text: str, start: int, end: int, orgs: dict, anywhere: bool = False):
+    """The article's organisation at the township named at ``start`` (or anywhere in the span)."""
+    gaz = gazetteer()
+    window = text[start:end] if anywhere else text[start : min(end, start + 6)]
+    found = []
+    for key, org in orgs.items():
+        code = org.adcode or ""
+        town = gaz.get(code) if len(code) == 9 else None
+        names = [n for n in (town.name, *town.shorts) if len(n) >= 2] if town else []
+        if any((n in window) if anywhere else window.startswith(n) for n in names):
+            found.append(key)
+    return found[0] if len(found) == 1 else None
+
+
+@cache
+def _cue_pattern() -> list[tuple[str, PartnershipType, bool]]:
+    cues = lexicon().partnership_cues
+    return [(c, t, s) for c, (t, s) in sorted(cues.items(), key=lambda kv: -len(kv[0]))]
+
+
+def _cue_types(sentence: str) -> tuple[set[PartnershipType], bool]:
+    found: set[PartnershipType] = set()
+    strong = False
+    taken: list[tuple[int, int]] = []
+    for cue, ptype, is_strong in _cue_pattern():
+        for m in re.finditer(re.escape(cue), sentence):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            taken.append(m.span())
+            found.add(ptype)
+            strong = strong or is_strong
+    return found, strong
+
+
+_GENERIC_KINDS = {PartnershipType.MEDICAL_ALLIANCE, PartnershipType.REFERRAL, PartnershipType.TELEMEDICINE}
+_SPECIFIC_ALLIANCES = {PartnershipType.TIGHT_MEDICAL_ALLIANCE, PartnershipType.COUNTY_MEDICAL_COMMUNITY,
+                       PartnershipType.SPECIALTY_ALLIANCE}
+
+
+def partnerships(doc: Document, sents: list[Span], paras: list[Span], org_at, topic: Callable,
+                 dates: list[DateMention], alliances) -> list[dict]:
+    """Partnership facts (as keyword arguments of :class:`kg.extract.Fact`), sentence by sentence."""
+    lex = lexicon()
+    text = doc.norm
+    facts: list[dict] = []
+    for para in paras:
+        para_types, _ = _cue_types(para.text)
+        para_sents = [s for s in sents if para.start <= s.start and s.end <= para.end]
+        for idx, sent in enumerate(para_sents):
+            types, strong = _cue_types(sent.text)
+            if not types:
+                continue
+            has_verb = any(v in sent.text for v in lex.partnership_verbs)
+            if not strong and not has_verb:
+                continue
+            mentioned = [(s, e, k, ana) for s, e, k, ana in org_at if sent.start <= s and e <= sent.end]
+            explicit = {k for _s, _e, k, ana in mentioned if not ana}
+            keys = list(dict.fromkeys(k for _, _, k, _ in mentioned))
+            if len(explicit) > 4 or "排名不分先后" in sent.text:
+                continue  # a list of sponsors or members, not a statement of partnership
+            lead = _lead(text, sent, mentioned)
+            pairs: list[tuple] = []
+            if len(keys) >= 2:
+                groups = _enumeration_groups(text, mentioned)
+                if len(groups) == 1:  # 签约成为三峡大学、江汉大学、长江大学等高校教学实习基地
+                    t = topic(sent.start)
+                    if t and t not in keys:
+                        pairs = [(t, k) for k in keys]
+                        lead = lead or t
+                else:
+                    for g in groups[1:]:
+                        pairs += [(a, b) for a in groups[0] for b in g if a != b]
+            elif len(keys) == 1 and explicit and (strong or lead):
+                # 以武汉市中心医院为龙头 …: the partner of the institution the passage is about
+                t = topic(sent.start)
+                if t and t != keys[0]:
+                    pairs = [(keys[0], t)]
+            if not pairs:
+                continue
+            kinds = set(types)
+            if kinds <= _GENERIC_KINDS:  # the sentence only says 共建/签约: the paragraph says which kind
+                kinds |= {t for t in para_types if t is not PartnershipType.MEDICAL_ALLIANCE}
+            if kinds & _SPECIFIC_ALLIANCES:
+                kinds.discard(PartnershipType.MEDICAL_ALLIANCE)
+            date = _date_for(para_sents[: idx + 1], dates)
+            ev = doc.evidence(sent.start, sent.end)
+            for a, b in pairs:
+                facts.append({"type": RelationType.PARTNER_OF, "source": ("org", a), "target": ("org", b),
+                              "evidence": ev, "partnership_types": frozenset(kinds), "date": date,
+                              "lead": ("org", lead) if lead in (a, b) else None})
+    for key, alliance in alliances.orgs.items():
+        for s, _e in alliance.spans:
+            sent = next((x for x in sents if x.start <= s < x.end), None)
+            if sent is None:
+                continue
+            members = [k for ms, me, k, _ in org_at if sent.start <= ms and me <= sent.end]
+            if not members and topic(s):
+                members = [topic(s)]
+            if not members:
+                continue
+            window = text[sent.start : s]
+            rel = RelationType.LEADS if any(c in window for c in ("牵头", "组建", "龙头", "领衔")) \
+                else RelationType.MEMBER_OF
+            facts.append({"type": rel, "source": ("org", members[0]), "target": ("alliance", key),
+                          "evidence": doc.evidence(sent.start, sent.end)})
+    return facts
+
+
+def _enumeration_groups(text: str, mentioned) -> list[list]:
+    """Names listed with 、 form one group (三峡大学、江汉大学、长江大学); 与/和/及 start another."""
+    groups: list[list] = []
+    prev_end = None
+    for s, e, k, _ in sorted(mentioned):
+        if prev_end is not None and groups and text[prev_end:s] in ("、", "，", ","):
+            if k not in groups[-1]:
+                groups[-1].append(k)
+        elif not groups or k not in groups[-1]:
+            groups.append([k])
+        prev_end = e
+    merged: list[list] = []
+    for g in groups:
+        if not any(set(g) <= set(m) for m in merged):
+            merged.append(g)
+    return merged
+
+
+_LEAD_AFTER = ("牵头", "托管", "帮扶", "援建", "对口帮扶", "对口支援", "深度托管", "全面托管", "领衔", "派驻", "派出")
+
+
+def _lead(text: str, sent: Span, mentioned):
+    """Who leads: 以A为龙头, A牵头, A托管B, A帮扶B, B在A深度托管下."""
+    for s, e, k, _ in mentioned:
+        after = text[e : min(sent.end, e + 8)]
+        before = text[max(sent.start, s - 2) : s]
+        if before.endswith("以") and "龙头" in after:
+            return k
+        if after.startswith(_LEAD_AFTER) or re.match(r"[^，,。]{0,4}托管下", after):
+            return k
+    return None
+
+
+def _date_for(para_sents: list[Span], dates: list[DateMention]) -> str | None:
+    """A partnership's date: the most precise one in its sentence, else in an earlier sentence of the paragraph."""
+    for s in reversed(para_sents):
+        inside = [d for d in dates if s.start <= d.start < s.end]
+        if inside:
+            return max(inside, key=lambda d: (len(d.value), d.start)).value
+    return None
