@@ -225,3 +225,13 @@ def test_views_empty_graph(tmp_path: Path) -> None:
     written = write_views({"nodes": [], "edges": []}, tmp_path)
     assert tmp_path / "graph.html" in written and tmp_path / "index.html" in written
     assert page_data(tmp_path / "graph.html")["nodes"] == []
+
+
+def test_views_pages_carry_at_most_a_few_sentences_per_edge(tmp_path: Path) -> None:
+    data = node_link(make_sample_graph())
+    partner = next(e for e in data["edges"] if e["type"] == "partnerOf")
+    partner["evidence"] = [{"doc": "sample.txt", "start": i, "end": i + 1, "text": f"第{i}句"}
+                           for i in range(8)]
+    write_views(data, tmp_path)
+    edge = next(e for e in page_data(tmp_path / "graph.html")["edges"] if e["t"] == "partnerOf")
+    assert len(edge["ev"]) == views.MAX_EVIDENCE and edge["evn"] == 8
