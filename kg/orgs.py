@@ -28,9 +28,10 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _NAME_CHARS = re.compile(r"[\u3400-\u9fff0-9A-Za-z“”\"]")
 ANAPHORS = re.compile(r"(该院|我院|本院|该中心|该医院|院方|该所|该局|该委)")
 _MAX_NAME = 32
-_FUNCTION_CHARS = set("的了着过在与和是被把将从向对到为就都也还又并而且或让使经及下上其该这那各每所做作用给叫要会能可应需")
+_FUNCTION_CHARS = set("的了着过在与和是被把将从向对到为就都也还又并而且或让使经及下上其该这那各每所做作用给叫要会能可应需由原")
 _NUMERALS = set("0123456789一二三四五六七八九十两几多数")
 _LEADING_NUMBER = re.compile(r"^[\d一二三四五六七八九十两几多数]+[家个所名种批支]")
+_COUNTED = re.compile(r"[\d一二三四五六七八九十两几多数]+[家个所名种批支]")
 _CONTEXT_ORDINAL = re.compile(r"^([省市县区])(第?[一二三四五六七八九十]+)(.*)$")
 
 
@@ -175,6 +176,7 @@ def _stretch_start(text: str, s: int) -> int:
     return j
 
 
+_PLACE_WORDS = {"街道", "街", "镇", "乡", "村", "社区", "路"}
 _TOPICAL_SUFFIXES = ("研究中心", "研究所", "研究院", "协会", "学会", "基金会")
 
 
@@ -186,6 +188,10 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
     toks = words(text[j:s])
     kept: list[tuple[str, str]] = []
     classes = [_classify(tok, counties) for tok in toks]
+    for k in range(len(toks) - 1):
+        # the word before 街道/镇/乡/村/社区 is a place name (温泉街道, 韩家墩街)
+        if classes[k] == "stop" and toks[k + 1] in _PLACE_WORDS and toks[k] not in lexicon().stop_words:
+            classes[k] = "proper"
     if text.startswith(_TOPICAL_SUFFIXES, s):
         # research centres and societies are named by their field: 卫生发展研究中心, 社区卫生协会
         n = len(toks)
@@ -250,7 +256,7 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
             specific = True
         former = start > 0 and text[start - 1] == "原"
         counted = start >= 2 and text[start - 1] in "家个所名种批支" and text[start - 2] in _NUMERALS
-        if _LEADING_NUMBER.match(surface) or counted:
+        if _LEADING_NUMBER.match(surface) or counted or _COUNTED.search(surface):
             specific = False  # 12家镇卫生院, 5个专科联盟
         if level:
             codes, rest, heads, pieces = [], surface[1:-len(suffix)] + canonical_suffix, [], []

@@ -77,7 +77,7 @@ def _name_at(text: str, i: int) -> int:
             return length
         if length == sl + 2 and _boundary_after(text, i + sl + 1) and text[i + sl + 1] in "作说等为在":
             return sl + 1  # 魏力作交流发言: 作 starts the verb
-        if _boundary_after(text, i + length):
+        if _boundary_after(text, i + length) or pos_tag(toks[0]) in (None, "nr", "nrfg", "nrt"):
             return length
     for length in (sl + 1, sl + 2):
         if i + length > len(text) or not all(_CJK.match(c) for c in text[i : i + length]):

@@ -1,0 +1,37 @@
+"""People next to their titles; reporters and patients left out. Examples written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.persons import find_persons
+
+CASES = [
+    ("兰州大学第一医院心内科主任医师王海涛介绍，该院已开展多项新技术。", ["王海涛"]),
+    ("副院长刘建国带队前往临夏。", ["刘建国"]),
+    ("陈立新教授每月到院坐诊。", ["陈立新"]),
+    ("中国科学院院士李明、赵志刚出席会议。", ["李明", "赵志刚"]),
+    ("该院党委书记、院长孙红表示，将继续深化合作。", ["孙红"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), CASES)
+def test_persons_found_with_titles(text: str, names: list[str]) -> None:
+    found = find_persons(text)
+    assert [p.name for p in found] == names
+    for p in found:
+        assert text[p.start : p.end] == p.name
+
+
+NOT_EXPERTS = [
+    "本报记者 张三丰 通讯员 李四海",
+    "（通讯员王小明）近日，医院开展义诊。",
+    "65岁的王先生说，手术很成功。",
+    "患者小李（化名）康复出院。",
+    "文/图 赵大勇",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EXPERTS)
+def test_persons_reporters_and_patients_are_left_out(text: str) -> None:
+    assert find_persons(text) == []
