@@ -64,7 +64,7 @@ def geo_layout(
     """Positions for nodes given each one's ``(lon, lat)`` (``None`` when unknown).
 
     Nodes sharing a point sit on a sunflower around it, in the order of ``anchors``; nodes with
-    no point go into a grid below the map (or at ``unplaced_origin``).
+    no point go into a grid right of the map (or at ``unplaced_origin``).
     """
     groups: dict[tuple[float, float], list[Hashable]] = {}
     unplaced: list[Hashable] = []
@@ -74,13 +74,12 @@ def geo_layout(
         else:
             groups.setdefault(projection(*ll), []).append(key)
     pos: dict[Hashable, tuple[float, float]] = {}
-    bottom = 0.0
     for (x, y), keys in groups.items():
         for key, p in zip(keys, sunflower(x, y, len(keys), spacing), strict=True):
             pos[key] = p
-            bottom = max(bottom, p[1])
     if unplaced:
-        ox, oy = unplaced_origin or (min((p[0] for p in pos.values()), default=0.0), bottom + 150)
+        ox, oy = unplaced_origin or (max((p[0] for p in pos.values()), default=0.0) + 250,
+                                     min((p[1] for p in pos.values()), default=0.0))
         cols = max(1, math.ceil(math.sqrt(len(unplaced) * 3)))
         for i, key in enumerate(unplaced):
             pos[key] = (_r(ox + (i % cols) * 90), _r(oy + (i // cols) * 60))

@@ -49,7 +49,7 @@ LABELS_UP_TO = 80  # edge labels only on pages with at most this many edges
 EGO_TYPES = frozenset({"partnerOf", "memberOf", "leads", "affiliatedWith", "dispatchedTo"})
 HIDDEN_TYPES = frozenset({"Document"})
 NOT_IN_OVERVIEW = frozenset({"Document", "Region"})
-GEO_WIDTH = 8000.0  # canvas pixels across the institutions of the geographic page
+GEO_WIDTH = 3600.0  # canvas pixels across the institutions of the geographic page
 FONT = "Noto Sans CJK SC, WenQuanYi Zen Hei, Microsoft YaHei, PingFang SC, sans-serif"
 UNKNOWN = ""  # province code of nodes with no known region
 
@@ -433,7 +433,7 @@ def _geo(ix: _Index) -> _Page:
     nodes.extend(_region_labels(ix, orgs, proj, path, GEO_WIDTH))
     unplaced = sum(1 for v in anchors.values() if v is None)
     if unplaced:
-        note += f"{unplaced} 家机构地区未知，列在地图下方。"
+        note += f"{unplaced} 家机构地区未知，列在地图右侧。"
     edges = _page_edges(ix, keep, frozenset({"partnerOf"}), _dispatch_links(ix, keep))
     return _Page(path, "医联图谱 · 地理视图", f"{len(orgs)} 家机构按所在地区的坐标排布", nodes, edges,
                  note=note)
