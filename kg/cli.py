@@ -31,16 +31,34 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-o", "--out", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
-              help="Folder for graph.ttl, graph.json, graph.html and the rest.")
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for graph.ttl, graph.json, graph.html and the rest.",
+)
 @click.option("--strict", is_flag=True, help="Fail when any article has to be skipped.")
-@click.option("--max-bytes", type=int, default=5_000_000, show_default=True,
-              help="Skip articles larger than this many bytes.")
+@click.option(
+    "--max-bytes",
+    type=int,
+    default=5_000_000,
+    show_default=True,
+    help="Skip articles larger than this many bytes.",
+)
 @click.option("--no-views", is_flag=True, help="Do not write the HTML views.")
 @click.option("--no-store", is_flag=True, help="Do not load the SPARQL store (OUT/store).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def build(inputs: tuple[Path, ...], out: Path, strict: bool, max_bytes: int, no_views: bool, no_store: bool,
-          quiet: bool) -> None:
+def build(
+    inputs: tuple[Path, ...],
+    out: Path,
+    strict: bool,
+    max_bytes: int,
+    no_views: bool,
+    no_store: bool,
+    quiet: bool,
+) -> None:
     """Read articles (files or folders; default seeds/) and write the graph into OUT.
 
     Example: kg build seeds/ -o out/
@@ -69,8 +87,14 @@ def build(inputs: tuple[Path, ...], out: Path, strict: bool, max_bytes: int, no_
 
 @main.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=Path("out/graph.json"),
-              show_default=True, help="The graph.json to score.")
+@click.option(
+    "--graph",
+    "graph_path",
+    type=click.Path(path_type=Path),
+    default=Path("out/graph.json"),
+    show_default=True,
+    help="The graph.json to score.",
+)
 @click.option("--problems", is_flag=True, help="List every miss and every wrong item.")
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 def eval_(gold: Path, graph_path: Path, problems: bool, as_json: bool) -> None:
@@ -89,9 +113,16 @@ def eval_(gold: Path, graph_path: Path, problems: bool, as_json: bool) -> None:
 @main.command()
 @click.argument("query")
 @click.argument("params", nargs=-1)
-@click.option("--store", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
-              help="The build folder (or its store/ folder) to query.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option(
+    "--store",
+    type=click.Path(path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="The build folder (or its store/ folder) to query.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True
+)
 def query(query: str, params: tuple[str, ...], store: Path, fmt: str) -> None:
     """Run a SPARQL query: its text, a .rq file, or a saved query's name with NAME=VALUE parameters.
 
@@ -103,8 +134,13 @@ def query(query: str, params: tuple[str, ...], store: Path, fmt: str) -> None:
 
 
 @main.command()
-@click.option("--store", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
-              help="The build folder to serve.")
+@click.option(
+    "--store",
+    type=click.Path(path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="The build folder to serve.",
+)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=int, default=8000, show_default=True)
 def serve(store: Path, host: str, port: int) -> None:

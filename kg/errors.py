@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["KgError", "InputError", "SkippedFile"]
+__all__ = ["InputError", "KgError", "SkippedFile"]
 
 
 class KgError(Exception):

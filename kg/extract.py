@@ -12,7 +12,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .dates import article_date, find_dates
-from .lexicon import lexicon
 from .localorgs import LocalOrg, OrgKey, OrgTable, RegionContext, org_identity, region_label, split_branch
 from .model import Document, EntityType, Evidence, PartnershipType, RelationType
 from .orgs import OrgMention, find_anaphors, find_org_mentions, parse_name
@@ -177,11 +176,21 @@ def extract_document(doc: Document) -> DocumentExtraction:
             person.affiliation = affiliation
         ev = evidence(pm.start)
         if affiliation:
-            facts.append(Fact(RelationType.AFFILIATED_WITH, ("person", pm.name), ("org", affiliation), ev,
-                              role=role or None))
+            facts.append(
+                Fact(
+                    RelationType.AFFILIATED_WITH,
+                    ("person", pm.name),
+                    ("org", affiliation),
+                    ev,
+                    role=role or None,
+                )
+            )
         if host and host != affiliation:
-            facts.append(Fact(RelationType.DISPATCHED_TO, ("person", pm.name), ("org", host), ev,
-                              role=post_role or None))
+            facts.append(
+                Fact(
+                    RelationType.DISPATCHED_TO, ("person", pm.name), ("org", host), ev, role=post_role or None
+                )
+            )
 
     dates = find_dates(text, reference)
     for p in partnerships(doc, sec.sents, sec.paras, org_at, sec.topic, dates, alliances):
@@ -192,11 +201,16 @@ def extract_document(doc: Document) -> DocumentExtraction:
         first = min(org.spans)
         if org.adcode:
             regions.add(org.adcode)
-            facts.append(Fact(RelationType.LOCATED_IN, ("org", k), ("region", org.adcode), evidence(first[0])))
+            facts.append(
+                Fact(RelationType.LOCATED_IN, ("org", k), ("region", org.adcode), evidence(first[0]))
+            )
         facts.append(Fact(RelationType.MENTIONED_IN, ("org", k), ("doc", doc.doc_id), evidence(first[0])))
     for name, person in persons.items():
-        facts.append(Fact(RelationType.MENTIONED_IN, ("person", name), ("doc", doc.doc_id),
-                          evidence(person.spans[0][0])))
+        facts.append(
+            Fact(
+                RelationType.MENTIONED_IN, ("person", name), ("doc", doc.doc_id), evidence(person.spans[0][0])
+            )
+        )
     return DocumentExtraction(doc, orgs, alliances.roots(), persons, regions, facts)
 
 
@@ -204,27 +218,63 @@ def _remap(fact: Fact, table: OrgTable) -> Fact:
     def fix(ref):
         return ("org", table.find(ref[1])) if ref and ref[0] == "org" else ref
 
-    return Fact(fact.type, fix(fact.source), fix(fact.target), fact.evidence, fact.partnership_types, fact.date,
-                fact.role, fix(fact.lead))
+    return Fact(
+        fact.type,
+        fix(fact.source),
+        fix(fact.target),
+        fact.evidence,
+        fact.partnership_types,
+        fact.date,
+        fact.role,
+        fix(fact.lead),
+    )
 
 
-def _add_branch(m: OrgMention, branch: tuple[str, str], ctx: RegionContext, table: OrgTable,
-                facts: list[Fact], evidence) -> OrgKey | None:
+def _add_branch(
+    m: OrgMention, branch: tuple[str, str], ctx: RegionContext, table: OrgTable, facts: list[Fact], evidence
+) -> OrgKey | None:
     """武穴市医共体总医院石佛寺卫生院: the 石佛寺 township centre, a member of the group the 总医院 leads."""
     head_rest, member_rest = branch
     county = m.regions[-1]
     codes, rest, _, pieces = parse_name(member_rest, [county])
     head_label = region_label(county) + head_rest
-    head = table.add((county, head_rest), head_label, EntityType.HOSPITAL, county, {head_label},
-                     (m.start, m.start + len(m.surface) - len(member_rest)))
-    sub = OrgMention(m.start, m.end, "".join(m.pieces) + member_rest, m.type, (*m.regions, *codes), rest,
-                     (*m.pieces, *pieces))
+    head = table.add(
+        (county, head_rest),
+        head_label,
+        EntityType.HOSPITAL,
+        county,
+        {head_label},
+        (m.start, m.start + len(m.surface) - len(member_rest)),
+    )
+    sub = OrgMention(
+        m.start,
+        m.end,
+        "".join(m.pieces) + member_rest,
+        m.type,
+        (*m.regions, *codes),
+        rest,
+        (*m.pieces, *pieces),
+    )
     ident = org_identity(sub, ctx)
     if ident is None:
         return None
     key, label, aliases, code = ident
     member = table.add(key, label, m.type, code, aliases | {m.surface}, (m.start, m.end))
-    kind = PartnershipType.COUNTY_MEDICAL_COMMUNITY if "医共体" in head_rest else PartnershipType.MEDICAL_ALLIANCE
-    facts.append(Fact(RelationType.PARTNER_OF, ("org", head), ("org", member), evidence(m.start),
-                      frozenset({kind}), None, None, ("org", head)))
+    kind = (
+        PartnershipType.COUNTY_MEDICAL_COMMUNITY
+        if "医共体" in head_rest
+        else PartnershipType.MEDICAL_ALLIANCE
+    )
+    facts.append(
+        Fact(
+            RelationType.PARTNER_OF,
+            ("org", head),
+            ("org", member),
+            evidence(m.start),
+            frozenset({kind}),
+            None,
+            None,
+            ("org", head),
+        )
+    )
     return member

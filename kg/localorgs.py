@@ -181,7 +181,11 @@ def split_branch(m: OrgMention) -> tuple[str, str] | None:
         i = m.rest.find(head)
         if i >= 0 and i + len(head) < len(m.rest) - 2:
             member = m.rest[i + len(head) :]
-            if member in suffixes or member in _GROUP_HEADS or any(member == h[-len(member):] for h in _GROUP_HEADS):
+            if (
+                member in suffixes
+                or member in _GROUP_HEADS
+                or any(member == h[-len(member) :] for h in _GROUP_HEADS)
+            ):
                 continue
             return m.rest[: i + len(head)], member
     return None
@@ -199,8 +203,15 @@ class OrgTable:
             key = self.parent[key]
         return key
 
-    def add(self, key: OrgKey, label: str, etype: EntityType, adcode: str | None, aliases: set[str],
-            span: tuple[int, int]) -> OrgKey:
+    def add(
+        self,
+        key: OrgKey,
+        label: str,
+        etype: EntityType,
+        adcode: str | None,
+        aliases: set[str],
+        span: tuple[int, int],
+    ) -> OrgKey:
         root = self.find(key)
         org = self.orgs.get(root)
         if org is None:
@@ -255,8 +266,12 @@ class OrgTable:
         for org in list(self.orgs.values()):
             if org.key not in self.orgs or org.key[0]:
                 continue
-            longer = [o for o in self.orgs.values() if o is not org and any(
-                a.endswith(org.label) and len(a) > len(org.label) for a in o.aliases | {o.label})]
+            longer = [
+                o
+                for o in self.orgs.values()
+                if o is not org
+                and any(a.endswith(org.label) and len(a) > len(org.label) for a in o.aliases | {o.label})
+            ]
             if len(longer) == 1:
                 self.union(longer[0].key, org.key)
 

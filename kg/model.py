@@ -12,6 +12,7 @@ from enum import Enum
 
 __all__ = [
     "NS",
+    "ORG_TYPES",
     "Document",
     "EntityType",
     "Evidence",
@@ -20,7 +21,6 @@ __all__ = [
     "PartnershipType",
     "Relation",
     "RelationType",
-    "ORG_TYPES",
 ]
 
 NS = "https://w3id.org/yilian/"

@@ -13,7 +13,7 @@ import networkx as nx
 
 from .model import KnowledgeGraph, Node, Relation, RelationType
 
-__all__ = ["node_link", "dumps", "to_networkx"]
+__all__ = ["dumps", "node_link", "to_networkx"]
 
 
 def _node_dict(node: Node) -> dict[str, Any]:

@@ -28,7 +28,9 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _NAME_CHARS = re.compile(r"[\u3400-\u9fff0-9A-Za-z“”\"]")
 ANAPHORS = re.compile(r"(该院|我院|本院|该中心|该医院|院方|该所|该局|该委)")
 _MAX_NAME = 32
-_FUNCTION_CHARS = set("的了着过在与和是被把将从向对到为就都也还又并而且或让使经及下上其该这那各每所做作用给叫要会能可应需由原")
+_FUNCTION_CHARS = set(
+    "的了着过在与和是被把将从向对到为就都也还又并而且或让使经及下上其该这那各每所做作用给叫要会能可应需由原"
+)
 _NUMERALS = set("0123456789一二三四五六七八九十两几多数")
 _LEADING_NUMBER = re.compile(r"^[\d一二三四五六七八九十两几多数]+[家个所名种批支]")
 _COUNTED = re.compile(r"[\d一二三四五六七八九十两几多数]+[家个所名种批支]")
@@ -113,8 +115,9 @@ def _classify(tok: str, counties: tuple[str, ...]) -> str:
     return "stop"
 
 
-def parse_name(name: str, counties: Iterable[str] = (), boundaries: set[int] | None = None
-               ) -> tuple[list[str], str, list[str], list[str]]:
+def parse_name(
+    name: str, counties: Iterable[str] = (), boundaries: set[int] | None = None
+) -> tuple[list[str], str, list[str], list[str]]:
     """Split a name into its leading regions and the rest: ``湖北省黄石市阳新县中医医院`` ->
     (["420000", "420200", "420222"], "中医医院", [], ["湖北省", "黄石市", "阳新县"]).
 
@@ -142,17 +145,18 @@ def parse_name(name: str, counties: Iterable[str] = (), boundaries: set[int] | N
                 hit = (length, lex.name_heads[piece], True)
                 break
             if parent is not None:
-                cands = [c for c in gaz.lookup(piece) if c.rank > parent.rank and gaz.is_within(c.code, parent.code)]
+                cands = [
+                    c
+                    for c in gaz.lookup(piece)
+                    if c.rank > parent.rank and gaz.is_within(c.code, parent.code)
+                ]
             else:
                 cands = _region_word(piece)
             chosen = gaz.choose(cands, context) if cands else None
             if chosen is not None:
                 hit = (length, chosen.code, False)
                 break
-            if parent is not None:
-                within = [parent.code] if parent.level == "county" else []
-            else:
-                within = context
+            within = context if parent is None else ([parent.code] if parent.level == "county" else [])
             towns = gaz.townships(piece, within) if within else []
             if len(towns) == 1:
                 hit = (length, towns[0].code, False)
@@ -211,7 +215,7 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
             break  # a bare 市/区/县 opens a context-dependent name (市第一人民医院)
     kept.reverse()
     # a quote may open the name only if it closes inside it (市“120”急救中心)
-    while kept and kept[0][0] in "“”\"" :
+    while kept and kept[0][0] in '“”"':
         kept.pop(0)
     # leading generic words are not part of the name (三甲医院 stays generic; 全国 is dropped)
     start = s - sum(len(t) for t, _ in kept)
@@ -251,7 +255,7 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
             specific = False  # 区县级医院
         body = surface[: len(surface) - len(suffix)]
         ordinal = _CONTEXT_ORDINAL.match(body)
-        if not level and ordinal and not toks[0][1] in ("region", "head"):
+        if not level and ordinal and toks[0][1] not in ("region", "head"):
             level = ordinal.group(1)  # 市四医院
             specific = True
         former = start > 0 and text[start - 1] == "原"
@@ -259,7 +263,7 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
         if _LEADING_NUMBER.match(surface) or counted or _COUNTED.search(surface):
             specific = False  # 12家镇卫生院, 5个专科联盟
         if level:
-            codes, rest, heads, pieces = [], surface[1:-len(suffix)] + canonical_suffix, [], []
+            codes, rest, heads, pieces = [], surface[1 : -len(suffix)] + canonical_suffix, [], []
         else:
             bounds, pos = set(), 0
             for tok, _ in toks:
@@ -272,8 +276,21 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
         if "妇幼保健" in surface:
             etype = EntityType.PUBLIC_HEALTH
         rest = _normalise_rest(rest)
-        found.append(OrgMention(start, e, surface, etype, tuple(codes), rest, tuple(pieces), level, specific,
-                                tuple(heads), former))
+        found.append(
+            OrgMention(
+                start,
+                e,
+                surface,
+                etype,
+                tuple(codes),
+                rest,
+                tuple(pieces),
+                level,
+                specific,
+                tuple(heads),
+                former,
+            )
+        )
     return found
 
 

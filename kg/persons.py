@@ -19,12 +19,107 @@ __all__ = ["PersonMention", "find_persons"]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # what may follow a name directly: punctuation, or a word that starts the rest of the clause
-_AFTER_NAME = (
-    "说 表示 介绍 指出 认为 强调 称 告诉 坦言 感慨 回忆 解释 提醒 建议 透露 谈到 作 所说 所在 等 一行 带队 带领 率 率领 "
-    "团队 为 在 的 和 与 及 是 也 还 就 都 对 向 从 被 将 把 已 曾 于 以 亲自 亲临 立即 马上 始终 一直 经常 每周 每月 定期 "
-    "正在 先后 主动 创新 应用 使用 开展 完成 接到 接诊 拨通 隔空 上门 巡诊 持续 作为 担任 挂职 出任 兼任 获 获得 荣获 "
-    "处 同志 医生 教授 主任 博士 专家 院士 副院长 院长 书记 认真 耐心 仔细 迅速 第一时间 深耕 扎根 全职"
-).split()
+_AFTER_NAME = [
+    "说",
+    "表示",
+    "介绍",
+    "指出",
+    "认为",
+    "强调",
+    "称",
+    "告诉",
+    "坦言",
+    "感慨",
+    "回忆",
+    "解释",
+    "提醒",
+    "建议",
+    "透露",
+    "谈到",
+    "作",
+    "所说",
+    "所在",
+    "等",
+    "一行",
+    "带队",
+    "带领",
+    "率",
+    "率领",
+    "团队",
+    "为",
+    "在",
+    "的",
+    "和",
+    "与",
+    "及",
+    "是",
+    "也",
+    "还",
+    "就",
+    "都",
+    "对",
+    "向",
+    "从",
+    "被",
+    "将",
+    "把",
+    "已",
+    "曾",
+    "于",
+    "以",
+    "亲自",
+    "亲临",
+    "立即",
+    "马上",
+    "始终",
+    "一直",
+    "经常",
+    "每周",
+    "每月",
+    "定期",
+    "正在",
+    "先后",
+    "主动",
+    "创新",
+    "应用",
+    "使用",
+    "开展",
+    "完成",
+    "接到",
+    "接诊",
+    "拨通",
+    "隔空",
+    "上门",
+    "巡诊",
+    "持续",
+    "作为",
+    "担任",
+    "挂职",
+    "出任",
+    "兼任",
+    "获",
+    "获得",
+    "荣获",
+    "处",
+    "同志",
+    "医生",
+    "教授",
+    "主任",
+    "博士",
+    "专家",
+    "院士",
+    "副院长",
+    "院长",
+    "书记",
+    "认真",
+    "耐心",
+    "仔细",
+    "迅速",
+    "第一时间",
+    "深耕",
+    "扎根",
+    "全职",
+]
 _PUNCT = set("，,。、；;：:！!？?）)（(“”\"' \n…—")
 
 
@@ -82,11 +177,18 @@ def _name_at(text: str, i: int) -> int:
     for length in (sl + 1, sl + 2):
         if i + length > len(text) or not all(_CJK.match(c) for c in text[i : i + length]):
             continue
-        if length == sl + 1 and _boundary_after(text, i + length) and not _boundary_after(text, i + length + 1):
+        if (
+            length == sl + 1
+            and _boundary_after(text, i + length)
+            and not _boundary_after(text, i + length + 1)
+        ):
             return length
     for length in (sl + 2, sl + 1):
-        if i + length <= len(text) and all(_CJK.match(c) for c in text[i : i + length]) \
-                and _boundary_after(text, i + length):
+        if (
+            i + length <= len(text)
+            and all(_CJK.match(c) for c in text[i : i + length])
+            and _boundary_after(text, i + length)
+        ):
             return length
     return 0
 
@@ -136,8 +238,12 @@ def find_persons(text: str) -> list[PersonMention]:
             if not sl or length - sl not in (1, 2):
                 continue
             prev = text[i - 1] if i > 0 else "\n"
-            prev_ok = prev in _PUNCT or prev in "的科" or not _CJK.match(prev) \
+            prev_ok = (
+                prev in _PUNCT
+                or prev in "的科"
+                or not _CJK.match(prev)
                 or any(text[:i].endswith(t) for t in lexicon().titles)
+            )
             if not prev_ok:
                 continue
             name = text[i:ts]

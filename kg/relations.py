@@ -23,9 +23,25 @@ __all__ = ["affiliation_and_host", "partnerships", "role_phrase"]
 
 _ROLE_STOP = re.compile(r"[，,。；;：:！!？?\s“”（）()]")
 _SOURCE_CUES = ("来自",)
-_DEST_CUES = ("赴", "到", "前往", "来到", "任命为", "挂职", "派驻", "进修", "转诊", "转入", "送往", "奔赴", "援助")
+_DEST_CUES = (
+    "赴",
+    "到",
+    "前往",
+    "来到",
+    "任命为",
+    "挂职",
+    "派驻",
+    "进修",
+    "转诊",
+    "转入",
+    "送往",
+    "奔赴",
+    "援助",
+)
 _HOSTLESS_CUES = ("坐诊", "带教", "查房", "来院", "到院", "下沉", "驻点", "定期来院", "每周坐诊")
-_POST = re.compile(r"[\u4e00-\u9fff、]{0,10}?(?:副院长|院长|副主任|主任|书记|科长|处长|局长|主任医师|专家|负责人)")
+_POST = re.compile(
+    r"[\u4e00-\u9fff、]{0,10}?(?:副院长|院长|副主任|主任|书记|科长|处长|局长|主任医师|专家|负责人)"
+)
 
 
 def role_phrase(text: str, pm: PersonMention, org_at) -> str:
@@ -40,8 +56,9 @@ def role_phrase(text: str, pm: PersonMention, org_at) -> str:
     return text[j : pm.start].strip("、")
 
 
-def affiliation_and_host(text: str, pm: PersonMention, sent: Span, org_at, topic: Callable, orgs: dict,
-                         para: Span | None = None):
+def affiliation_and_host(
+    text: str, pm: PersonMention, sent: Span, org_at, topic: Callable, orgs: dict, para: Span | None = None
+):
     """(home organisation, organisation the person is sent to, post held there) of a person mention."""
     in_sent = [(s, e, k, ana) for s, e, k, ana in org_at if sent.start <= s and e <= sent.end]
     before = [x for x in in_sent if x[1] <= pm.start]
@@ -69,8 +86,9 @@ def affiliation_and_host(text: str, pm: PersonMention, sent: Span, org_at, topic
         if apposition is not None and not is_dest(before[-1][0]):
             affiliation = apposition
         else:
-            affiliation = next((k for s, _e, k, _ in reversed(before) if not is_dest(s) and not is_former(s)),
-                               None)
+            affiliation = next(
+                (k for s, _e, k, _ in reversed(before) if not is_dest(s) and not is_former(s)), None
+            )
     if affiliation is None and para is not None:  # the institution named earlier in the paragraph
         earlier = [k for s, e, k, _ in org_at if para.start <= s and e <= sent.start and not is_former(s)]
         affiliation = earlier[-1] if earlier else None
@@ -144,12 +162,22 @@ def _cue_types(sentence: str) -> tuple[set[PartnershipType], bool]:
 
 
 _GENERIC_KINDS = {PartnershipType.MEDICAL_ALLIANCE, PartnershipType.REFERRAL, PartnershipType.TELEMEDICINE}
-_SPECIFIC_ALLIANCES = {PartnershipType.TIGHT_MEDICAL_ALLIANCE, PartnershipType.COUNTY_MEDICAL_COMMUNITY,
-                       PartnershipType.SPECIALTY_ALLIANCE}
+_SPECIFIC_ALLIANCES = {
+    PartnershipType.TIGHT_MEDICAL_ALLIANCE,
+    PartnershipType.COUNTY_MEDICAL_COMMUNITY,
+    PartnershipType.SPECIALTY_ALLIANCE,
+}
 
 
-def partnerships(doc: Document, sents: list[Span], paras: list[Span], org_at, topic: Callable,
-                 dates: list[DateMention], alliances) -> list[dict]:
+def partnerships(
+    doc: Document,
+    sents: list[Span],
+    paras: list[Span],
+    org_at,
+    topic: Callable,
+    dates: list[DateMention],
+    alliances,
+) -> list[dict]:
     """Partnership facts (as keyword arguments of :class:`kg.extract.Fact`), sentence by sentence."""
     lex = lexicon()
     text = doc.norm
@@ -196,9 +224,17 @@ def partnerships(doc: Document, sents: list[Span], paras: list[Span], org_at, to
             date = _date_for(para_sents[: idx + 1], dates)
             ev = doc.evidence(sent.start, sent.end)
             for a, b in pairs:
-                facts.append({"type": RelationType.PARTNER_OF, "source": ("org", a), "target": ("org", b),
-                              "evidence": ev, "partnership_types": frozenset(kinds), "date": date,
-                              "lead": ("org", lead) if lead in (a, b) else None})
+                facts.append(
+                    {
+                        "type": RelationType.PARTNER_OF,
+                        "source": ("org", a),
+                        "target": ("org", b),
+                        "evidence": ev,
+                        "partnership_types": frozenset(kinds),
+                        "date": date,
+                        "lead": ("org", lead) if lead in (a, b) else None,
+                    }
+                )
     for key, alliance in alliances.orgs.items():
         for s, _e in alliance.spans:
             sent = next((x for x in sents if x.start <= s < x.end), None)
@@ -210,10 +246,19 @@ def partnerships(doc: Document, sents: list[Span], paras: list[Span], org_at, to
             if not members:
                 continue
             window = text[sent.start : s]
-            rel = RelationType.LEADS if any(c in window for c in ("牵头", "组建", "龙头", "领衔")) \
+            rel = (
+                RelationType.LEADS
+                if any(c in window for c in ("牵头", "组建", "龙头", "领衔"))
                 else RelationType.MEMBER_OF
-            facts.append({"type": rel, "source": ("org", members[0]), "target": ("alliance", key),
-                          "evidence": doc.evidence(sent.start, sent.end)})
+            )
+            facts.append(
+                {
+                    "type": rel,
+                    "source": ("org", members[0]),
+                    "target": ("alliance", key),
+                    "evidence": doc.evidence(sent.start, sent.end),
+                }
+            )
     return facts
 
 
@@ -235,7 +280,19 @@ def _enumeration_groups(text: str, mentioned) -> list[list]:
     return merged
 
 
-_LEAD_AFTER = ("牵头", "托管", "帮扶", "援建", "对口帮扶", "对口支援", "深度托管", "全面托管", "领衔", "派驻", "派出")
+_LEAD_AFTER = (
+    "牵头",
+    "托管",
+    "帮扶",
+    "援建",
+    "对口帮扶",
+    "对口支援",
+    "深度托管",
+    "全面托管",
+    "领衔",
+    "派驻",
+    "派出",
+)
 
 
 def _lead(text: str, sent: Span, mentioned):
@@ -251,7 +308,7 @@ def _lead(text: str, sent: Span, mentioned):
 
 
 def _date_for(para_sents: list[Span], dates: list[DateMention]) -> str | None:
-    """A partnership's date: the most precise one in its sentence, else in an earlier sentence of the paragraph."""
+    """A partnership's date: the most precise in its sentence, else earlier in its paragraph."""
     for s in reversed(para_sents):
         inside = [d for d in dates if s.start <= d.start < s.end]
         if inside:

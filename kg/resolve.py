@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from itertools import pairwise
 
 from .extract import DocumentExtraction
 from .iris import alliance_iri, doc_iri, org_iri, person_iri, region_iri
@@ -120,16 +121,21 @@ def resolve(extractions: Iterable[DocumentExtraction]) -> KnowledgeGraph:
     for code in sorted(codes):
         chain = gaz.ancestors(code)
         for r in chain:
-            graph.add_node(Node(region_iri(r.code), EntityType.REGION, r.name, set(r.shorts), adcode=r.code,
-                                level=r.level))
-        for child, parent in zip(chain, chain[1:]):
-            graph.add_relation(Relation(RelationType.PART_OF, region_iri(child.code), region_iri(parent.code)))
+            graph.add_node(
+                Node(
+                    region_iri(r.code), EntityType.REGION, r.name, set(r.shorts), adcode=r.code, level=r.level
+                )
+            )
+        for child, parent in pairwise(chain):
+            graph.add_relation(
+                Relation(RelationType.PART_OF, region_iri(child.code), region_iri(parent.code))
+            )
 
     # facts
     for x in extractions:
         doc_id = x.doc.doc_id
 
-        def iri(ref) -> str | None:
+        def iri(ref, doc_id: str = doc_id) -> str | None:
             if ref is None:
                 return None
             if ref[0] == "region":
@@ -140,6 +146,7 @@ def resolve(extractions: Iterable[DocumentExtraction]) -> KnowledgeGraph:
             s, t = iri(f.source), iri(f.target)
             if not s or not t or s == t:
                 continue
-            graph.add_relation(Relation(f.type, s, t, {f.evidence}, set(f.partnership_types), f.date, f.role,
-                                        iri(f.lead)))
+            graph.add_relation(
+                Relation(f.type, s, t, {f.evidence}, set(f.partnership_types), f.date, f.role, iri(f.lead))
+            )
     return graph

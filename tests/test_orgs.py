@@ -14,7 +14,11 @@ SPECIFIC = [
     ("患者被送往成都市双流区疾控中心检测。", "成都市双流区疾控中心", EntityType.PUBLIC_HEALTH),
     ("昆明市卫健委发布通知。", "昆明市卫健委", EntityType.AUTHORITY),
     ("专家来自四川大学华西医院。", "四川大学华西医院", EntityType.HOSPITAL),
-    ("福州市鼓楼区温泉街道社区卫生服务中心开展义诊。", "福州市鼓楼区温泉街道社区卫生服务中心", EntityType.PRIMARY_CARE),
+    (
+        "福州市鼓楼区温泉街道社区卫生服务中心开展义诊。",
+        "福州市鼓楼区温泉街道社区卫生服务中心",
+        EntityType.PRIMARY_CARE,
+    ),
     ("拉萨市妇幼保健院举办讲座。", "拉萨市妇幼保健院", EntityType.PUBLIC_HEALTH),
     ("由原浙江省人民医院专家带队。", "浙江省人民医院", EntityType.HOSPITAL),
 ]
@@ -44,8 +48,12 @@ def test_orgs_generic_phrases_are_not_specific(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "level", "rest"),
-    [("家属要求转到市第二人民医院。", "市", "第二人民医院"), ("病人随后转入县中医院。", "县", "中医医院"),
-     ("他联系了区疾控中心。", "区", "疾病预防控制中心"), ("送到市三医院抢救。", "市", "第三医院")],
+    [
+        ("家属要求转到市第二人民医院。", "市", "第二人民医院"),
+        ("病人随后转入县中医院。", "县", "中医医院"),
+        ("他联系了区疾控中心。", "区", "疾病预防控制中心"),
+        ("送到市三医院抢救。", "市", "第三医院"),
+    ],
 )
 def test_orgs_context_dependent_names_keep_their_level(text: str, level: str, rest: str) -> None:
     m = next(m for m in find_org_mentions(text) if m.specific)
@@ -54,9 +62,11 @@ def test_orgs_context_dependent_names_keep_their_level(text: str, level: str, re
 
 @pytest.mark.parametrize(
     ("name", "codes", "rest"),
-    [("甘肃省临夏回族自治州和政县", ["620000", "622900", "622925"], ""),
-     ("四川省成都市武侯区人民", ["510000", "510100", "510107"], "人民"),
-     ("广州中医药大学第一附属", ["440100"], "中医药大学第一附属")],
+    [
+        ("甘肃省临夏回族自治州和政县", ["620000", "622900", "622925"], ""),
+        ("四川省成都市武侯区人民", ["510000", "510100", "510107"], "人民"),
+        ("广州中医药大学第一附属", ["440100"], "中医药大学第一附属"),
+    ],
 )
 def test_orgs_parse_name_reads_nested_regions(name: str, codes: list[str], rest: str) -> None:
     got_codes, got_rest, _, _ = parse_name(name)

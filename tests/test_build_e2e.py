@@ -1,0 +1,86 @@
+"""The main job end to end: build the seeds, score against the gold copy, check offsets and determinism."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import GOLD, SEEDS, assert_evidence_indexes_text
+
+from kg.cli import main
+from kg.evaluate import load_gold_file, score
+
+
+@pytest.fixture(scope="module")
+def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("out")
+    result = CliRunner().invoke(main, ["build", str(SEEDS), "-o", str(out), "-q", "--no-store"])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_build_writes_the_three_contract_files(seed_build: Path) -> None:
+    for name in ("graph.ttl", "graph.json", "graph.html"):
+        assert (seed_build / name).stat().st_size > 0
+
+
+def test_build_scores_well_on_the_seeds(seed_build: Path) -> None:
+    res, problems = score(load_gold_file(GOLD), json.loads((seed_build / "graph.json").read_text("utf-8")))
+    assert res["score"] >= 0.9, problems
+    assert res["persons"]["non_expert_leaks"] == 0
+    assert res["organizations"]["duplicates"] == 0
+    assert res["persons"]["f1"] >= 0.9 and res["organizations"]["f1"] >= 0.9
+
+
+def test_build_evidence_offsets_index_the_text_as_read(seed_build: Path) -> None:
+    data = json.loads((seed_build / "graph.json").read_text("utf-8"))
+    texts = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    assert_evidence_indexes_text(data, texts)
+
+
+def test_build_is_deterministic(seed_build: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["build", str(SEEDS), "-o", str(tmp_path), "-q", "--no-store", "--no-views"]
+    )
+    assert result.exit_code == 0, result.output
+    for name in ("graph.ttl", "graph.json"):
+        assert (tmp_path / name).read_bytes() == (seed_build / name).read_bytes()
+
+
+def test_build_partnership_with_kind_and_date(seed_build: Path) -> None:
+    data = json.loads((seed_build / "graph.json").read_text("utf-8"))
+    labels = {n["id"]: n["label"] for n in data["nodes"]}
+    found = {
+        frozenset((labels[e["source"]], labels[e["target"]])): e
+        for e in data["edges"]
+        if e["type"] == "partnerOf"
+    }
+    edge = found[frozenset(("武汉市第一医院", "阳新县中医医院"))]
+    assert "TightMedicalAlliance" in edge["partnershipTypes"] and edge["date"] == "2025-07-02"
+
+
+def test_cli_eval_prints_the_scorer_metrics(seed_build: Path) -> None:
+    result = CliRunner().invoke(main, ["eval", str(GOLD), "--graph", str(seed_build / "graph.json")])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[-1].startswith("score=")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["build", "no/such/folder"], "no such file or folder"),
+        (["eval", "{gold}", "--graph", "missing.json"], "run `kg build` first"),
+    ],
+)
+def test_cli_errors_are_one_clear_line(args: list[str], message: str, tmp_path: Path) -> None:
+    args = [a.replace("{gold}", str(GOLD)) for a in args]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_cli_empty_folder_says_so(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["build", str(tmp_path), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "holds no articles" in result.output
