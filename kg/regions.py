@@ -71,11 +71,11 @@ class Gazetteer:
 
     def ancestors(self, code: str) -> list[Region]:
         """The region itself, then its parent, up to the province."""
-        chain = []
+        chain: list[Region] = []
         r = self.by_code.get(code)
-        while r is not None:
+        while r is not None and r not in chain:  # guard: a unit listed as its own parent ends the chain
             chain.append(r)
-            r = self.by_code.get(r.parent) if r.parent else None
+            r = self.by_code.get(r.parent) if r.parent and r.parent != r.code else None
         return chain
 
     def is_within(self, code: str, ancestor: str) -> bool:
