@@ -87,11 +87,17 @@ class _Sections:
         self.doc_counts[key] += 1
 
     def topic(self, pos: int) -> OrgKey | None:
-        """The organisation the passage at ``pos`` is about: the most mentioned in its section."""
-        for back in range(self.section_at(pos), -1, -1):
-            if self.counts.get(back):
-                return self.counts[back].most_common(1)[0][0]
-        return self.doc_counts.most_common(1)[0][0] if self.doc_counts else None
+        """The organisation the passage at ``pos`` is about: the most mentioned in its section, with
+        earlier sections counting half as much per step back (a story runs over several headlines)."""
+        here = self.section_at(pos)
+        score: Counter = Counter()
+        for sec, counts in self.counts.items():
+            if sec <= here:
+                for key, n in counts.items():
+                    score[key] += n * 0.5 ** (here - sec)
+        if not score:
+            return self.doc_counts.most_common(1)[0][0] if self.doc_counts else None
+        return max(score, key=lambda k: (score[k], k))
 
 
 def extract_document(doc: Document) -> DocumentExtraction:
@@ -137,8 +143,8 @@ def extract_document(doc: Document) -> DocumentExtraction:
         if ident is None:
             continue
         key, label, aliases, code = ident
-        if m.type is EntityType.PRIMARY_CARE and not code and ctx.ranked():
-            code = ctx.ranked()[0]  # a community or township centre of the place the article is about
+        if m.type is EntityType.PRIMARY_CARE and not code:
+            code = ctx.nearest_county(m.start)  # a community or township centre of the place being told about
         spans.append((m.start, m.end, table.add(key, label, m.type, code, aliases, (m.start, m.end))))
 
     table.merge_parenthesised(text, spans)
@@ -163,34 +169,42 @@ def extract_document(doc: Document) -> DocumentExtraction:
     org_at.sort()
 
     persons: dict[str, LocalPerson] = {}
+    best: dict[str, tuple[int, int, OrgKey, Evidence, str | None]] = {}  # name -> best affiliation seen
     for pm in find_persons(text):
         sent = sec.sentence_of(pm.start)
         role = role_phrase(text, pm, org_at)
         para = next((p for p in sec.paras if p.start <= pm.start < p.end), None)
-        affiliation, host, post_role = affiliation_and_host(text, pm, sent, org_at, sec.topic, orgs, para)
+        affiliation, host, post_role, confidence = affiliation_and_host(
+            text, pm, sent, org_at, sec.topic, orgs, para
+        )
         person = persons.setdefault(pm.name, LocalPerson(pm.name, set(), None))
         if role:
             person.roles.add(role)
         person.spans.append((pm.start, pm.end))
-        if affiliation and person.affiliation is None:
-            person.affiliation = affiliation
         ev = evidence(pm.start)
-        if affiliation:
-            facts.append(
-                Fact(
-                    RelationType.AFFILIATED_WITH,
-                    ("person", pm.name),
-                    ("org", affiliation),
-                    ev,
-                    role=role or None,
-                )
-            )
+        if affiliation and (pm.name not in best or confidence > best[pm.name][0]):
+            best[pm.name] = (confidence, pm.start, affiliation, ev, role or None)
         if host and host != affiliation:
             facts.append(
                 Fact(
                     RelationType.DISPATCHED_TO, ("person", pm.name), ("org", host), ev, role=post_role or None
                 )
             )
+    for name, (_conf, _pos, affiliation, ev, role) in best.items():
+        persons[name].affiliation = affiliation
+        facts.append(
+            Fact(RelationType.AFFILIATED_WITH, ("person", name), ("org", affiliation), ev, role=role)
+        )
+    # a person is not sent to their own home
+    facts = [
+        f
+        for f in facts
+        if not (
+            f.type is RelationType.DISPATCHED_TO
+            and f.source[0] == "person"
+            and persons[f.source[1]].affiliation == f.target[1]
+        )
+    ]
 
     dates = find_dates(text, reference)
     for p in partnerships(doc, sec.sents, sec.paras, org_at, sec.topic, dates, alliances):

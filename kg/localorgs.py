@@ -52,6 +52,15 @@ class RegionContext:
         self.mentions.sort()
         self.counts[code] += 1
 
+    def nearest_county(self, pos: int) -> str | None:
+        """The county-level region named last before ``pos`` (else the article's most named one)."""
+        gaz = gazetteer()
+        for p, code in reversed(self.mentions):
+            if p < pos and gaz.get(code).level == "county":
+                return code
+        ranked = self.ranked()
+        return ranked[0] if ranked else None
+
     def ranked(self) -> list[str]:
         """Regions by how often the article names them (county level and above)."""
         gaz = gazetteer()
@@ -139,7 +148,7 @@ def org_identity(m: OrgMention, ctx: RegionContext) -> tuple[OrgKey, str, set[st
                 aliases.add(choice.alias)
                 return ("", choice.name), choice.name, aliases, choice.adcode
         if not codes:
-            return ("", surface), surface, aliases, (m.heads[0] if m.heads else None)
+            return ("", surface), surface, aliases, (m.heads[0] if m.heads else _university_region(surface))
         last = gaz.get(codes[-1])
         if last.level == "township":
             county = next((c for c in reversed(codes) if gaz.get(c).level != "township"), last.parent)
@@ -156,6 +165,17 @@ def org_identity(m: OrgMention, ctx: RegionContext) -> tuple[OrgKey, str, set[st
     for name in list(aliases | {label}):
         aliases.update(_suffix_variants(name))
     return (codes[-1], m.rest), label, aliases, codes[-1]
+
+
+def _university_region(name: str) -> str | None:
+    """浙江大学医学院附属妇产科医院 -> 330000: a university named after its province or city places it."""
+    if "大学" not in name and "学院" not in name:
+        return None
+    for length in (3, 2):
+        for r in gazetteer().lookup(name[:length]):
+            if r.level in ("province", "city") and name[:length] in (*r.shorts, r.name):
+                return r.code
+    return None
 
 
 def _choose_known(known, ranked: list[str]):
@@ -176,17 +196,12 @@ def split_branch(m: OrgMention) -> tuple[str, str] | None:
 
     A university before a hospital (华中科技大学协和江北医院) is one name, not a branch.
     """
-    suffixes = lexicon().org_suffixes
     for head in _GROUP_HEADS:
         i = m.rest.find(head)
         if i >= 0 and i + len(head) < len(m.rest) - 2:
             member = m.rest[i + len(head) :]
-            if (
-                member in suffixes
-                or member in _GROUP_HEADS
-                or any(member == h[-len(member) :] for h in _GROUP_HEADS)
-            ):
-                continue
+            if member in ("医院", "总院", "分院") or any(h.endswith(member) for h in _GROUP_HEADS):
+                continue  # 医共体 + 总医院 is the head itself, not a member
             return m.rest[: i + len(head)], member
     return None
 

@@ -91,7 +91,12 @@ def _region_word(piece: str) -> list:
 
 def _classify(tok: str, counties: tuple[str, ...]) -> str:
     lex = lexicon()
-    if tok in lex.org_suffixes or tok in lex.name_parts or ORDINAL.fullmatch(tok):
+    if (
+        tok in lex.org_suffixes
+        or tok in lex.name_parts
+        or ORDINAL.fullmatch(tok)
+        or _QUOTED_NUMBER.fullmatch(tok)
+    ):
         return "part"
     if lex.name_heads.get(tok):
         return "head"
@@ -180,8 +185,21 @@ def _stretch_start(text: str, s: int) -> int:
     return j
 
 
+_QUOTED_NUMBER = re.compile(r"[“\"]\d{2,4}[”\"]")
 _PLACE_WORDS = {"街道", "街", "镇", "乡", "村", "社区", "路"}
 _TOPICAL_SUFFIXES = ("研究中心", "研究所", "研究院", "协会", "学会", "基金会")
+
+
+def _join_quoted_numbers(toks: list[str]) -> list[str]:
+    """[“, 120, ”] -> [“120”]: a quoted number inside a name (市“120”急救中心)."""
+    out: list[str] = []
+    for tok in toks:
+        if tok in '”"' and len(out) >= 2 and out[-1].isdigit() and out[-2] in '“"':
+            number = out.pop()
+            out[-1] = out[-1] + number + tok
+            continue
+        out.append(tok)
+    return out
 
 
 def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[tuple[str, str]]]:
@@ -189,7 +207,7 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
     j = _stretch_start(text, s)
     if j == s:
         return s, []
-    toks = words(text[j:s])
+    toks = _join_quoted_numbers(words(text[j:s]))
     kept: list[tuple[str, str]] = []
     classes = [_classify(tok, counties) for tok in toks]
     for k in range(len(toks) - 1):
@@ -207,6 +225,8 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
     for k in range(len(toks) - 1, -1, -1):
         tok, cls = toks[k], classes[k]
         if cls == "stop":
+            if len(tok) >= 2 and tok[-1] in _LEVELS and tok[-2] in _FUNCTION_CHARS:
+                kept.append((tok[-1], "level"))  # 及市卫生健康委: jieba glued 及 to the level
             break
         if tok in ("“", "”", '"') and not kept:
             break
@@ -275,7 +295,7 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
             etype = EntityType.PRIMARY_CARE
         if "妇幼保健" in surface:
             etype = EntityType.PUBLIC_HEALTH
-        rest = _normalise_rest(rest)
+        rest = _normalise_rest(re.sub(r"[“”\"]", "", rest))
         found.append(
             OrgMention(
                 start,

@@ -9,6 +9,7 @@ institution a passage is about when the sentence names only the partner (以武�
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from functools import cache
 
@@ -59,7 +60,11 @@ def role_phrase(text: str, pm: PersonMention, org_at) -> str:
 def affiliation_and_host(
     text: str, pm: PersonMention, sent: Span, org_at, topic: Callable, orgs: dict, para: Span | None = None
 ):
-    """(home organisation, organisation the person is sent to, post held there) of a person mention."""
+    """(home organisation, organisation the person is sent to, post held there, confidence) of a mention.
+
+    Confidence: 4 来自X的, 3 apposition (X医院副院长Y), 2 named before in the sentence, 1 in the paragraph
+    or the street, 0 only the institution the section is about.
+    """
     in_sent = [(s, e, k, ana) for s, e, k, ana in org_at if sent.start <= s and e <= sent.end]
     before = [x for x in in_sent if x[1] <= pm.start]
     after = [x for x in in_sent if x[0] >= pm.end]
@@ -71,10 +76,10 @@ def affiliation_and_host(
     def is_former(s: int) -> bool:
         return s > 0 and text[s - 1] == "原"
 
-    affiliation = None
+    affiliation, confidence = None, 0
     for s, _e, k, _ in reversed(before):  # 来自X的 … NAME
         if text[max(sent.start, s - 2) : s].endswith(_SOURCE_CUES):
-            affiliation = k
+            affiliation, confidence = k, 4
             break
     apposition = None
     if before:
@@ -84,18 +89,19 @@ def affiliation_and_host(
             apposition = k
     if affiliation is None:
         if apposition is not None and not is_dest(before[-1][0]):
-            affiliation = apposition
+            affiliation, confidence = apposition, 3
         else:
             affiliation = next(
                 (k for s, _e, k, _ in reversed(before) if not is_dest(s) and not is_former(s)), None
             )
+            confidence = 2
     if affiliation is None and para is not None:  # the institution named earlier in the paragraph
         earlier = [k for s, e, k, _ in org_at if para.start <= s and e <= sent.start and not is_former(s)]
-        affiliation = earlier[-1] if earlier else None
+        affiliation, confidence = (earlier[-1] if earlier else None), 1
     if affiliation is None:  # 古田街万人社区，张华团队…: the article's centre in that street
-        affiliation = _org_at_place(text, sent.start, pm.start, orgs, anywhere=True)
+        affiliation, confidence = _org_at_place(text, sent.start, pm.start, orgs, anywhere=True), 1
     if affiliation is None:
-        affiliation = topic(pm.start)
+        affiliation, confidence = topic(pm.start), 0
 
     host, post_role = None, None
     if apposition is not None and apposition != affiliation:  # 援疆专家、X医院生殖医学中心副主任陈希婧
@@ -124,7 +130,7 @@ def affiliation_and_host(
                 t = topic(pm.start)
                 host = t if t != affiliation else None
             break
-    return affiliation, host, post_role
+    return affiliation, host, post_role, confidence
 
 
 def _org_at_place(text: str, start: int, end: int, orgs: dict, anywhere: bool = False):
@@ -147,10 +153,12 @@ def _cue_pattern() -> list[tuple[str, PartnershipType, bool]]:
     return [(c, t, s) for c, (t, s) in sorted(cues.items(), key=lambda kv: -len(kv[0]))]
 
 
-def _cue_types(sentence: str) -> tuple[set[PartnershipType], bool]:
+def _cue_types(sentence: str, names: list[tuple[int, int]] = ()) -> tuple[set[PartnershipType], bool]:
+    """Partnership kinds a sentence names, and whether any cue is strong; cues inside the
+    organisation names at ``names`` (武穴市医共体总医院) do not count."""
     found: set[PartnershipType] = set()
     strong = False
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = list(names)
     for cue, ptype, is_strong in _cue_pattern():
         for m in re.finditer(re.escape(cue), sentence):
             if any(a <= m.start() < b for a, b in taken):
@@ -183,10 +191,20 @@ def partnerships(
     text = doc.norm
     facts: list[dict] = []
     for para in paras:
-        para_types, _ = _cue_types(para.text)
+        para_names = [
+            (s - para.start, e - para.start)
+            for s, e, _k, ana in org_at
+            if not ana and para.start <= s and e <= para.end
+        ]
+        para_types, _ = _cue_types(para.text, para_names)
         para_sents = [s for s in sents if para.start <= s.start and s.end <= para.end]
         for idx, sent in enumerate(para_sents):
-            types, strong = _cue_types(sent.text)
+            names = [
+                (s - sent.start, e - sent.start)
+                for s, e, _k, ana in org_at
+                if not ana and sent.start <= s and e <= sent.end
+            ]
+            types, strong = _cue_types(sent.text, names)
             if not types:
                 continue
             has_verb = any(v in sent.text for v in lex.partnership_verbs)
@@ -210,10 +228,12 @@ def partnerships(
                     for g in groups[1:]:
                         pairs += [(a, b) for a in groups[0] for b in g if a != b]
             elif len(keys) == 1 and explicit and (strong or lead):
-                # 以武汉市中心医院为龙头 …: the partner of the institution the passage is about
-                t = topic(sent.start)
-                if t and t != keys[0]:
-                    pairs = [(keys[0], t)]
+                # 以武汉市中心医院为龙头 …: the partner is the other institution the paragraph is about
+                in_para = Counter(
+                    k for s, e, k, _ in org_at if para.start <= s and e <= para.end and k != keys[0]
+                )
+                if in_para:
+                    pairs = [(keys[0], in_para.most_common(1)[0][0])]
             if not pairs:
                 continue
             kinds = set(types)

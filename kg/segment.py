@@ -87,7 +87,10 @@ def tokenizer():
     lex = lexicon()
     words: set[str] = set()
     for region in gazetteer().by_code.values():
-        if region.level != "township":
+        if region.level == "township":
+            if len(region.name) >= 3:
+                words.add(region.name)  # 尚市镇, 李集街道: kept whole, not split into 尚 / 市镇
+        else:
             words.add(region.name)
             if region.level in ("province", "city"):
                 words.update(s for s in region.shorts if len(s) >= 2)
