@@ -59,9 +59,11 @@ __all__ = [
     "partnership_graph",
     "partnerships",
     "place_of",
+    "province_code",
     "saved_query_table",
     "sparql",
     "timeline",
+    "within_province",
 ]
 
 MUNICIPALITIES = frozenset({"110000", "120000", "310000", "500000"})  # 直辖市: their own prefecture
@@ -263,6 +265,49 @@ def _crosses(a: Place, b: Place) -> str:
     if a.prefecture and b.prefecture and a.prefecture != b.prefecture:
         return "prefecture"
     return ""
+
+
+def province_code(name: str) -> str:
+    """The code of the province called ``name`` (full or short name: 湖北省 or 湖北).
+
+    >>> province_code("湖北省")
+    '420000'
+    """
+    hits = [r for r in gazetteer().lookup(name) if r.level == "province"]
+    if len(hits) != 1:
+        every = sorted(r.name for r in gazetteer().by_code.values() if r.level == "province")
+        raise AnalysisError(f"{name!r} is not a province; provinces: {'、'.join(every)}")
+    return hits[0].code
+
+
+def within_province(g: nx.MultiDiGraph | Build, province: str, neighbours: bool = True,
+                    infer: bool = True) -> nx.MultiDiGraph:
+    """The part of the graph about one province, for the same analysis on a smaller scale.
+
+    Keeps the organisations in ``province`` (name or code) and, with ``neighbours``, the
+    organisations they partner with or exchange experts with elsewhere; then the people, alliances,
+    regions and articles linked to what is kept.
+    """
+    g = _graph(g)
+    code = province if province.isdigit() else province_code(province)
+    name = gazetteer().by_code[code].name
+    inside = {n for n, d in g.nodes(data=True) if _is_org(d) and place_of(g, n, infer).province == name}
+    keep = set(inside)
+    people = {u for u, v, k in g.edges(keys=True) if k in ("affiliatedWith", "dispatchedTo") and v in inside}
+    keep |= people
+    if neighbours:
+        for u, v, k in g.edges(keys=True):
+            if k == "partnerOf" and (u in inside or v in inside):
+                keep |= {u, v}
+            if k in ("affiliatedWith", "dispatchedTo") and u in people:
+                keep.add(v)
+    linked = {v for u, v, k in g.edges(keys=True)
+              if u in keep and k in ("memberOf", "leads", "locatedIn", "mentionedIn")}
+    keep |= linked
+    regions = {n for n in keep if g.nodes[n].get("type") == "Region"}
+    for r in list(regions):
+        keep |= nx.descendants(nx.subgraph_view(g, filter_edge=lambda u, v, k: k == "partOf"), r)
+    return g.subgraph(keep).copy()
 
 
 # ---------------------------------------------------------------------------------------------

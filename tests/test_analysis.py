@@ -335,3 +335,27 @@ def test_analysis_seeds_every_saved_query_without_parameters_runs(seeds):
             df = A.sparql(name, seeds)
             assert list(df.columns), name
     assert len(A.sparql("alliances", seeds)) >= 1
+
+
+def test_analysis_province_code_and_errors():
+    assert A.province_code("湖北省") == A.province_code("湖北") == "420000"
+    with pytest.raises(A.AnalysisError, match=r"not a province; provinces: .*湖北省"):
+        A.province_code("武汉市")
+
+
+def test_analysis_within_province_on_sample(sample):
+    sub = A.within_province(sample, "湖北省")
+    assert set(A.partnerships(sub)["a"]) == {WUHAN1}
+    assert A.expert_flows(sub)["person"].tolist() == ["张力"]
+    assert A.within_province(sample, "浙江省").number_of_nodes() == 0
+
+
+def test_analysis_seeds_within_province(seeds):
+    hubei = A.within_province(seeds, "湖北省")
+    assert {"随州市中医医院", YANGXIN} <= set(A.partners(hubei, WUHAN1)["partner"])
+    assert BINGTUAN not in {d.get("label") for _, d in hubei.nodes(data=True)}
+    xinjiang = A.within_province(seeds, "新疆维吾尔自治区")
+    assert ZJU in set(A.partners(xinjiang, BINGTUAN)["partner"])  # the partner elsewhere is kept
+    assert WUHAN1 not in {d.get("label") for _, d in xinjiang.nodes(data=True)}
+    inside_only = A.within_province(seeds, "新疆维吾尔自治区", neighbours=False)
+    assert ZJU not in {d.get("label") for _, d in inside_only.nodes(data=True)}
