@@ -2,11 +2,17 @@
 
 Stages: corpus (load, normalise) -> extract (per document, pure) -> resolve (across documents)
 -> writers. One unreadable article is skipped with its reason; the build goes on.
+
+Reading and extracting run per article, serially or on worker processes (``workers``) or a Dask
+cluster (``executor="dask"``); results are merged in the order of the paths, so the output is
+byte-identical whatever ran where. With a cache folder (by default ``OUT/.cache``) an article
+whose bytes and extractor version are unchanged is not extracted again (:mod:`kg.cache`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +29,11 @@ class BuildOptions:
     max_bytes: int = corpus.MAX_BYTES_DEFAULT
     views: bool = True  # write the HTML views
     store: bool = True  # load the Oxigraph store in OUT/store
+    workers: int = 1  # processes (or Dask workers) extracting articles
+    executor: str = "local"  # "local" (processes) or "dask"
+    scheduler: str | None = None  # a Dask scheduler address; None starts a local cluster
+    cache: bool = True  # reuse per-article extractions (build: OUT/.cache unless cache_dir)
+    cache_dir: Path | None = None
 
 
 @dataclass
@@ -33,13 +44,18 @@ class BuildResult:
     skipped: list[SkippedFile] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # read, but worth saying: legacy encoding, truncation
+    # seconds per stage; "load" and "extract" are summed over articles (CPU time of the workers)
+    timings: dict[str, float] = field(default_factory=dict)
+    cache_hits: int = 0
+    characters: int = 0  # of the articles' text as read, for throughput
 
     def counts(self) -> dict[str, int]:
         by_type: dict[EntityType, int] = {}
         for node in self.graph.nodes.values():
             by_type[node.type] = by_type.get(node.type, 0) + 1
-        orgs = sum(n for t, n in by_type.items()
-                   if t.value not in ("Person", "Region", "Document", "Alliance"))
+        orgs = sum(
+            n for t, n in by_type.items() if t.value not in ("Person", "Region", "Document", "Alliance")
+        )
         partnerships = sum(1 for r in self.graph.relations.values() if r.type is RelationType.PARTNER_OF)
         return {
             "documents": self.documents,
@@ -52,6 +68,97 @@ class BuildResult:
         }
 
 
+@dataclass
+class _Extracted:
+    extractions: list = field(default_factory=list)
+    skipped: list[SkippedFile] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    cache_hits: int = 0
+    characters: int = 0
+
+
+def _extract_all(
+    inputs: Iterable[str | Path],
+    options: BuildOptions,
+    progress: Callable[[Iterable], Iterable] | None,
+    notes: list[str] | None,
+    cache_dir: Path | None,
+) -> _Extracted:
+    from .parallel import Outcome, Task, run_tasks
+
+    t_start = time.perf_counter()
+    paths = corpus.collect_paths(inputs)
+    store = None
+    if cache_dir is not None:
+        from .cache import ExtractionCache, content_key
+
+        store = ExtractionCache(cache_dir)
+    ship_bytes = options.executor == "dask"
+    hits: dict[int, Outcome] = {}
+    keys: list[str | None] = []
+    tasks: list[Task] = []
+    for i, path in enumerate(paths):
+        data = None
+        key = None
+        if store is not None or ship_bytes:
+            try:
+                with open(path, "rb") as f:
+                    data = f.read(options.max_bytes + 1)
+            except OSError:
+                data = None  # the worker says why
+        if store is not None and data is not None and len(data) <= options.max_bytes:
+            key = content_key(str(path), data, options.max_bytes)
+            cached = store.get(key)
+            if cached is not None:
+                hits[i] = cached
+        keys.append(key)
+        if i not in hits:
+            tasks.append(Task(str(path), options.max_bytes, data if ship_bytes else None))
+    t_hashed = time.perf_counter()
+
+    result = _Extracted(cache_hits=len(hits))
+    misses: Iterator[Outcome] = run_tasks(tasks, options.workers, options.executor, options.scheduler)
+    seen: dict[str, str] = {}
+    load_s = extract_s = 0.0
+    iterator: Iterable = paths if progress is None else progress(paths)
+    try:
+        for i, path in enumerate(iterator):
+            outcome = hits.get(i)
+            if outcome is None:
+                outcome = next(misses)
+                load_s += outcome.load_seconds
+                extract_s += outcome.extract_seconds
+                if store is not None and keys[i] is not None and outcome.skipped is None:
+                    store.put(keys[i], outcome)
+            if notes is not None:
+                notes.extend(outcome.notes)
+            if outcome.skipped is not None:
+                exc = SkippedFile(str(path), outcome.skipped)
+                if options.strict:
+                    raise InputError(f"{exc} (--strict: no file may be skipped)") from exc
+                result.skipped.append(exc)
+                continue
+            if outcome.norm_hash in seen:
+                result.duplicates.append(f"{path} (same text as {seen[outcome.norm_hash]})")
+                continue
+            seen[outcome.norm_hash] = str(path)
+            result.extractions.append(outcome.extraction)
+            result.characters += outcome.characters
+    finally:
+        misses.close()  # type: ignore[attr-defined]
+    if store is not None:
+        store.prune_other_versions()
+    t_done = time.perf_counter()
+    result.timings = {
+        "hash": t_hashed - t_start,
+        "load": load_s,
+        "extract": extract_s,
+        "load+extract (wall)": t_done - t_hashed,
+    }
+    return result
+
+
 def build_graph(
     inputs: Iterable[str | Path],
     options: BuildOptions = BuildOptions(),
@@ -61,33 +168,24 @@ def build_graph(
     """Read and extract every article under ``inputs`` and resolve them into one graph.
 
     Files that cannot be read are skipped (returned with their reason) unless ``options.strict``;
-    what is worth saying about files that were read goes to ``notes``.
+    what is worth saying about files that were read goes to ``notes``. Uses the cache only when
+    ``options.cache_dir`` is given.
     """
-    from .extract import extract_document
+    cache_dir = options.cache_dir if options.cache else None
+    graph, extracted = _build_graph(inputs, options, progress, notes, cache_dir)
+    return graph, len(extracted.extractions), extracted.skipped, extracted.duplicates
+
+
+def _build_graph(inputs, options, progress, notes, cache_dir) -> tuple[KnowledgeGraph, _Extracted]:
     from .resolve import resolve
 
-    paths = corpus.collect_paths(inputs)
-    seen_texts: dict[str, str] = {}
-    extracted = []
-    skipped: list[SkippedFile] = []
-    duplicates: list[str] = []
-    iterator: Iterable = paths if progress is None else progress(paths)
-    for path in iterator:
-        try:
-            doc = corpus.load(path, max_bytes=options.max_bytes, notes=notes)
-        except SkippedFile as exc:
-            if options.strict:
-                raise InputError(f"{exc} (--strict: no file may be skipped)") from exc
-            skipped.append(exc)
-            continue
-        if doc.norm in seen_texts:
-            duplicates.append(f"{path} (same text as {seen_texts[doc.norm]})")
-            continue
-        seen_texts[doc.norm] = str(path)
-        extracted.append(extract_document(doc))
-    if not extracted:
+    extracted = _extract_all(inputs, options, progress, notes, cache_dir)
+    if not extracted.extractions:
         raise InputError("no article could be read; see the skipped files above")
-    return resolve(extracted), len(extracted), skipped, duplicates
+    t0 = time.perf_counter()
+    graph = resolve(extracted.extractions)
+    extracted.timings["resolve"] = time.perf_counter() - t0
+    return graph, extracted
 
 
 def build(
@@ -102,20 +200,42 @@ def build(
 
     out = Path(out)
     notes: list[str] = []
-    graph, n_docs, skipped, duplicates = build_graph(inputs, options, progress, notes)
+    cache_dir = (options.cache_dir or out / ".cache") if options.cache else None
+    graph, extracted = _build_graph(inputs, options, progress, notes, cache_dir)
+    timings = extracted.timings
     out.mkdir(parents=True, exist_ok=True)
     from .rdf import nquads, turtle
 
     # serialise everything before replacing anything: a failure leaves the previous set whole
-    outputs = {"graph.json": dumps(graph), "graph.ttl": turtle(graph), "graph.nq": nquads(graph)}
+    t0 = time.perf_counter()
+    outputs = {"graph.json": dumps(graph)}
+    t1 = time.perf_counter()
+    outputs["graph.ttl"] = turtle(graph)
+    outputs["graph.nq"] = nquads(graph)
+    t2 = time.perf_counter()
     for name, text in outputs.items():
         write_text_atomic(out / name, text)
+    t3 = time.perf_counter()
+    timings.update({"write JSON": t1 - t0, "write RDF": t2 - t1, "write files": t3 - t2})
     if options.views:
         from .views import write_views
 
         write_views(node_link(graph), out)
+        timings["views"] = time.perf_counter() - t3
     if options.store:
         from .store import load_store
 
+        t4 = time.perf_counter()
         load_store(graph, out)
-    return BuildResult(out, graph, n_docs, skipped, duplicates, notes)
+        timings["store"] = time.perf_counter() - t4
+    return BuildResult(
+        out,
+        graph,
+        len(extracted.extractions),
+        extracted.skipped,
+        extracted.duplicates,
+        notes,
+        timings,
+        extracted.cache_hits,
+        extracted.characters,
+    )
