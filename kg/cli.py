@@ -49,6 +49,35 @@ def main() -> None:
 )
 @click.option("--no-views", is_flag=True, help="Do not write the HTML views.")
 @click.option("--no-store", is_flag=True, help="Do not load the SPARQL store (OUT/store).")
+@click.option(
+    "-j",
+    "--workers",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Processes extracting articles (0: one per CPU). The output is the same for any number.",
+)
+@click.option("--no-cache", is_flag=True, help="Extract every article again (ignore and refresh OUT/.cache).")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Keep the per-article cache here instead of OUT/.cache.",
+)
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where articles are extracted: local processes, or a Dask cluster (needs 'yilian-kg[cluster]').",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Dask scheduler address (tcp://host:8786); without it --executor dask starts a local cluster.",
+)
+@click.option("--timings", is_flag=True, help="Print the seconds spent in each stage.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def build(
     inputs: tuple[Path, ...],
@@ -57,18 +86,40 @@ def build(
     max_bytes: int,
     no_views: bool,
     no_store: bool,
+    workers: int,
+    no_cache: bool,
+    cache_dir: Path | None,
+    executor: str,
+    scheduler: str | None,
+    timings: bool,
     quiet: bool,
 ) -> None:
     """Read articles (files or folders; default seeds/) and write the graph into OUT.
 
-    Example: kg build seeds/ -o out/
+    Articles whose bytes have not changed since the last build into OUT are not read again
+    (OUT/.cache; --no-cache to redo them all).
+
+    Example: kg build seeds/ -o out/ --workers 2
     """
     from tqdm import tqdm
 
     from .build import BuildOptions
     from .build import build as run_build
+    from .parallel import default_workers
 
-    options = BuildOptions(strict=strict, max_bytes=max_bytes, views=not no_views, store=not no_store)
+    if scheduler and executor != "dask":
+        raise click.UsageError("--scheduler needs --executor dask")
+    options = BuildOptions(
+        strict=strict,
+        max_bytes=max_bytes,
+        views=not no_views,
+        store=not no_store,
+        workers=workers or default_workers(),
+        executor=executor,
+        scheduler=scheduler,
+        cache=not no_cache,
+        cache_dir=cache_dir,
+    )
 
     def progress(items):
         return tqdm(items, desc="articles", unit="doc", disable=quiet, file=sys.stderr, leave=False)
@@ -82,6 +133,9 @@ def build(
         click.echo(f"kg: note: {note}", err=True)
     counts = result.counts()
     click.echo(" · ".join(f"{v} {k}" for k, v in counts.items()))
+    if timings:
+        stages = " · ".join(f"{k} {v:.2f} s" for k, v in result.timings.items())
+        click.echo(f"{result.cache_hits} articles from the cache · {stages}")
     click.echo(f"wrote {out}/graph.ttl, {out}/graph.json, {out}/graph.html")
 
 

@@ -1,0 +1,127 @@
+"""Building at scale: the output is byte-identical whatever the workers, the cache or the executor."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import SEEDS
+
+from kg.build import BuildOptions, build
+from kg.cache import ExtractionCache, extractor_version
+from kg.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from make_corpus import generate, make_corpus  # noqa: E402
+
+CONTRACT = ("graph.json", "graph.ttl", "graph.nq")
+FAST = {"views": False, "store": False}
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in CONTRACT}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The five seeds and a small generated corpus (40 kB) in one folder."""
+    root = tmp_path_factory.mktemp("corpus")
+    for f in SEEDS.glob("*.txt"):
+        shutil.copy(f, root / f.name)
+    make_corpus(40_000, root / "gen", seed=3)
+    return root
+
+
+@pytest.fixture(scope="module")
+def clean(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """The reference: one process, no cache."""
+    out = tmp_path_factory.mktemp("clean")
+    build([corpus], out, BuildOptions(cache=False, **FAST))
+    return _outputs(out)
+
+
+def test_make_corpus_is_deterministic() -> None:
+    a = list(generate(30_000, seed=5))
+    assert a == list(generate(30_000, seed=5))
+    assert a != list(generate(30_000, seed=6))
+    assert sum(len(t.encode()) for _, t in a) >= 30_000
+
+
+def test_build_workers_give_identical_output(corpus: Path, clean: dict, tmp_path: Path) -> None:
+    result = build([corpus], tmp_path, BuildOptions(cache=False, workers=2, **FAST))
+    assert result.documents > 5
+    assert _outputs(tmp_path) == clean
+
+
+def test_build_cached_equals_clean(corpus: Path, clean: dict, tmp_path: Path) -> None:
+    first = build([corpus], tmp_path, BuildOptions(**FAST))
+    assert first.cache_hits == 0
+    assert _outputs(tmp_path) == clean
+    for name in CONTRACT:
+        (tmp_path / name).unlink()
+    again = build([corpus], tmp_path, BuildOptions(**FAST))
+    assert again.cache_hits == again.documents
+    assert _outputs(tmp_path) == clean
+
+
+def test_build_incremental_equals_clean(corpus: Path, tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(corpus, src)
+    out = tmp_path / "out"
+    build([src], out, BuildOptions(**FAST))
+    # one new article and one changed one
+    (src / "new.txt").write_text(
+        "2025年5月8日，华中科技大学同济医学院附属同济医院与阳新县人民医院签约共建紧密型医联体。\n", "utf-8"
+    )
+    changed = next(iter(sorted((src / "gen").rglob("*.txt"))))
+    changed.write_text(changed.read_text("utf-8") + "\n黄石市中心医院对口帮扶阳新县中医医院。\n", "utf-8")
+    again = build([src], out, BuildOptions(**FAST))
+    assert again.cache_hits == again.documents - 2
+    reference = tmp_path / "reference"
+    build([src], reference, BuildOptions(cache=False, **FAST))
+    assert _outputs(out) == _outputs(reference)
+
+
+def test_build_cache_misses_after_extractor_change(tmp_path: Path) -> None:
+    cache = ExtractionCache(tmp_path, version="old")
+    cache.put("ab" * 20, {"x": 1})
+    assert cache.get("ab" * 20) == {"x": 1}
+    current = ExtractionCache(tmp_path)
+    assert current.version == extractor_version() != "old"
+    assert current.get("ab" * 20) is None
+    current.prune_other_versions()
+    assert not cache.dir.exists()
+
+
+def test_build_cli_workers_and_no_cache(corpus: Path, clean: dict, tmp_path: Path) -> None:
+    args = ["build", str(corpus), "-o", str(tmp_path), "-q", "--no-store", "--no-views", "--timings"]
+    result = CliRunner().invoke(main, [*args, "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    assert "0 articles from the cache" in result.output
+    assert _outputs(tmp_path) == clean
+    result = CliRunner().invoke(main, [*args, "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert "0 articles from the cache" in result.output
+    assert _outputs(tmp_path) == clean
+
+
+def test_build_cli_scheduler_needs_dask(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["build", str(SEEDS), "-o", str(tmp_path), "--scheduler", "tcp://x:1"])
+    assert result.exit_code != 0
+    assert "--executor dask" in result.output
+
+
+@pytest.mark.skipif(importlib.util.find_spec("distributed") is None, reason="dask[distributed] not installed")
+def test_build_dask_equals_local(corpus: Path, clean: dict, tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        options = BuildOptions(cache=False, executor="dask", scheduler=cluster.scheduler_address, **FAST)
+        result = build([corpus], tmp_path, options)
+    assert result.documents > 5
+    assert _outputs(tmp_path) == clean
