@@ -43,6 +43,7 @@ __all__ = [
     "communities",
     "coverage",
     "cross_region",
+    "evidence",
     "expert_flows",
     "find_org",
     "flow_graph",
@@ -622,6 +623,29 @@ def flow_graph(g: nx.MultiDiGraph | Build, level: str = "institution", infer: bo
     return out
 
 
+def evidence(g: nx.MultiDiGraph | Build, name: str) -> pd.DataFrame:
+    """The sentences behind the facts about ``name`` (an organisation's label or alias, a person's
+    label, or any node id): ``fact``, ``other`` (the other side), ``doc``, ``start``, ``end``,
+    ``sentence``."""
+    g = _graph(g)
+    if name in g:
+        me = {name}
+    else:
+        me = {n for n, d in g.nodes(data=True) if d.get("type") == "Person" and d.get("label") == name}
+        if not me:
+            me = {find_org(g, name)}
+    rows = []
+    for u, v, key, data in g.edges(keys=True, data=True):
+        if key in ("mentionedIn", "partOf") or not ({u, v} & me):
+            continue
+        other = v if u in me else u
+        for ev in data.get("evidence") or ():
+            rows.append({"fact": key, "other": _label(g, other), "doc": ev["doc"], "start": ev["start"],
+                         "end": ev["end"], "sentence": ev["text"]})
+    rows.sort(key=lambda r: (r["doc"], r["start"], r["fact"], r["other"]))
+    return _frame(rows, ["fact", "other", "doc", "start", "end", "sentence"])
+
+
 # ---------------------------------------------------------------------------------------------
 # coverage
 
@@ -671,5 +695,5 @@ def inline_page(path: str | Path, height: int = 600) -> str:
         return f"<script>{body}</script>" if m.group(1) else f"<style>{body}</style>"
 
     page = _ASSET.sub(inline, text)
-    return (f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{int(height)}px;'
-            f'border:1px solid #ddd" sandbox="allow-scripts"></iframe>')
+    return (f'<div><iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{int(height)}px;'
+            f'border:1px solid #ddd" sandbox="allow-scripts"></iframe></div>')

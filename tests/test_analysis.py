@@ -11,7 +11,7 @@ import pytest
 
 pytest.importorskip("pandas", reason="kg.analysis needs pandas: pip install -e '.[notebook]'")
 
-from conftest import SEEDS, make_sample_graph
+from conftest import SAMPLE_TEXTS, SEEDS, make_sample_graph
 
 import kg.analysis as A
 from kg.build import BuildOptions, build
@@ -111,6 +111,14 @@ def test_analysis_expert_flows_on_sample(sample):
     assert list(fg.edges(data="weight")) == [(WUHAN1, YANGXIN, 1)]
     with pytest.raises(A.AnalysisError, match="unknown level"):
         A.flow_summary(sample, "county")
+
+
+def test_analysis_evidence_on_sample(sample):
+    df = A.evidence(sample, "张力")
+    assert df[["fact", "other"]].values.tolist() == [["affiliatedWith", WUHAN1], ["dispatchedTo", YANGXIN]]
+    assert df["sentence"].tolist() == [SAMPLE_TEXTS["sample.txt"][df["start"][0]:df["end"][0]]] * 2
+    facts = set(A.evidence(sample, "武汉市中西医结合医院")["fact"])
+    assert facts == {"partnerOf", "affiliatedWith", "locatedIn"}
 
 
 def test_analysis_coverage_on_sample(sample):
@@ -226,7 +234,7 @@ def test_analysis_inline_page_inlines_local_assets_and_escapes(tmp_path):
     page.write_text('<link rel="stylesheet" href="lib/a.css"><script src="lib/a.js"></script>'
                     '<script src="https://cdn.example/x.js"></script><p>"医院"</p>', encoding="utf-8")
     out = A.inline_page(page, height=300)
-    assert out.startswith('<iframe srcdoc="') and "height:300px" in out
+    assert out.startswith('<div><iframe srcdoc="') and "height:300px" in out
     assert "lib/a.js" not in out and "lib/a.css" not in out
     assert "&lt;style&gt;body{color:red}&lt;/style&gt;" in out
     assert "&lt;\\/script&gt;" in out  # the script's own text cannot close its tag
@@ -317,6 +325,14 @@ def test_analysis_seeds_timeline(seeds):
     assert (frozenset(("武汉市中心医院", "黄陂区人民医院")), "2025-01-04") in dated
 
 
+def test_analysis_seeds_evidence_quotes_the_article(seeds):
+    df = A.evidence(seeds, "陈希婧")
+    assert {"affiliatedWith", "dispatchedTo"} <= set(df["fact"])
+    for r in df.to_dict("records"):
+        text = (SEEDS / r["doc"]).read_text(encoding="utf-8")
+        assert text[r["start"]:r["end"]] == r["sentence"]
+
+
 def test_analysis_seeds_kinds_and_coverage(seeds):
     kinds = dict(zip(A.kind_counts(seeds)["kind"], A.kind_counts(seeds)["partnerships"], strict=True))
     assert kinds["TightMedicalAlliance"] >= 2 and kinds["CountyMedicalCommunity"] >= 1
@@ -355,7 +371,8 @@ def test_analysis_seeds_within_province(seeds):
     assert {"随州市中医医院", YANGXIN} <= set(A.partners(hubei, WUHAN1)["partner"])
     assert BINGTUAN not in {d.get("label") for _, d in hubei.nodes(data=True)}
     xinjiang = A.within_province(seeds, "新疆维吾尔自治区")
-    assert ZJU in set(A.partners(xinjiang, BINGTUAN)["partner"])  # the partner elsewhere is kept
+    assert ZJU in {d.get("label") for _, d in xinjiang.nodes(data=True)}  # the sender elsewhere is kept
+    assert "陈希婧" in set(A.expert_flows(xinjiang)["person"])
     assert WUHAN1 not in {d.get("label") for _, d in xinjiang.nodes(data=True)}
     inside_only = A.within_province(seeds, "新疆维吾尔自治区", neighbours=False)
     assert ZJU not in {d.get("label") for _, d in inside_only.nodes(data=True)}
