@@ -8,6 +8,7 @@ then merges local entities across articles by their key.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -170,7 +171,16 @@ def extract_document(doc: Document) -> DocumentExtraction:
 
     persons: dict[str, LocalPerson] = {}
     best: dict[str, tuple[int, int, OrgKey, Evidence, str | None]] = {}  # name -> best affiliation seen
+    speakers: set[int] = set()  # organisations named as a speaker's employer (X局副主任Y介绍)
     for pm in find_persons(text):
+        for s0, e0, _k, ana in org_at:
+            if (
+                not ana
+                and e0 <= pm.title_start
+                and pm.title_start - e0 <= 14
+                and not re.search(r"[，,。；;：:、]", text[e0 : pm.title_start])
+            ):
+                speakers.add(s0)
         sent = sec.sentence_of(pm.start)
         role = role_phrase(text, pm, org_at)
         para = next((p for p in sec.paras if p.start <= pm.start < p.end), None)
@@ -207,7 +217,8 @@ def extract_document(doc: Document) -> DocumentExtraction:
     ]
 
     dates = find_dates(text, reference)
-    for p in partnerships(doc, sec.sents, sec.paras, org_at, sec.topic, dates, alliances):
+    org_at_parties = [x for x in org_at if x[3] or x[0] not in speakers or _states_partnership(text, x)]
+    for p in partnerships(doc, sec.sents, sec.paras, org_at_parties, sec.topic, dates, alliances):
         facts.append(Fact(**p))
 
     regions: set[str] = set(ctx.counts)
@@ -226,6 +237,12 @@ def extract_document(doc: Document) -> DocumentExtraction:
             )
         )
     return DocumentExtraction(doc, orgs, alliances.roots(), persons, regions, facts)
+
+
+def _states_partnership(text: str, mention) -> bool:
+    """Whether a speaker's organisation is also a party: the sentence pairs it with 与/和 (X与Y签约)."""
+    s, e = mention[0], mention[1]
+    return text[e : e + 1] in ("与", "和", "同") or text[max(0, s - 1) : s] in ("与", "和", "同")
 
 
 def _remap(fact: Fact, table: OrgTable) -> Fact:

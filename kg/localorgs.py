@@ -39,11 +39,14 @@ class RegionContext:
         raw = gaz.find_mentions(text)
         unambiguous = Counter(m.candidates[0].code for m in raw if len(m.candidates) == 1)
         ranked = [c for c, _ in unambiguous.most_common()]
+        self.text = text
         self.mentions: list[tuple[int, str]] = []
+        self.spans: list[tuple[int, int]] = []
         for m in raw:
             r = gaz.choose(m.candidates, ranked)
             if r is not None:
                 self.mentions.append((m.start, r.code))
+                self.spans.append((m.start, m.end))
         self.counts: Counter = Counter(code for _, code in self.mentions)
         self.counties = tuple(sorted(c for c in self.counts if gaz.get(c).level == "county"))
 
@@ -51,6 +54,16 @@ class RegionContext:
         self.mentions.append((pos, code))
         self.mentions.sort()
         self.counts[code] += 1
+
+    def listed_at(self, pos: int) -> bool:
+        """Whether the region named at ``pos`` is one of a list (和政县、临夏县、康乐县)."""
+        text = self.text
+        end = next((p2 for p2, _ in self.mentions if p2 > pos), None)
+        here = [m for m in self.spans if m[0] == pos]
+        if not here:
+            return False
+        s, e = here[0]
+        return text[s - 1 : s] == "、" or text[e : e + 1] == "、" or (end is not None and False)
 
     def nearest_county(self, pos: int) -> str | None:
         """The county-level region named last before ``pos`` (else the article's most named one)."""
@@ -69,8 +82,10 @@ class RegionContext:
     def resolve_level(self, level: str, pos: int) -> str | None:
         """The region a bare 市/区/县/省 at ``pos`` stands for: the nearest suitable one named before it."""
         gaz = gazetteer()
-        before = [code for p, code in self.mentions if p < pos]
-        for code in [*reversed(before), *self.ranked()]:
+        before = [(p, code) for p, code in self.mentions if p < pos]
+        if before and self.listed_at(before[-1][0]):
+            return None  # 和政县、临夏县、康乐县…县医院: which county is not said
+        for code in [c for _, c in reversed(before)]:
             r = gaz.get(code)
             if r.level == "township":
                 continue

@@ -33,7 +33,7 @@ _FUNCTION_CHARS = set(
 )
 _NUMERALS = set("0123456789一二三四五六七八九十两几多数")
 _LEADING_NUMBER = re.compile(r"^[\d一二三四五六七八九十两几多数]+[家个所名种批支]")
-_COUNTED = re.compile(r"[\d一二三四五六七八九十两几多数]+[家个所名种批支]")
+_COUNTED = re.compile(r"[\d一二三四五六七八九十两几多数]+[家个所名种批支县市区]")
 _CONTEXT_ORDINAL = re.compile(r"^([省市县区])(第?[一二三四五六七八九十]+)(.*)$")
 
 
@@ -280,6 +280,7 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
             specific = True
         former = start > 0 and text[start - 1] == "原"
         counted = start >= 2 and text[start - 1] in "家个所名种批支" and text[start - 2] in _NUMERALS
+        counted_list = _COUNTED_TAIL.search(text, max(0, start - 6), start) if counted else None
         if _LEADING_NUMBER.match(surface) or counted or _COUNTED.search(surface):
             specific = False  # 12家镇卫生院, 5个专科联盟
         if level:
@@ -296,6 +297,9 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
         if "妇幼保健" in surface:
             etype = EntityType.PUBLIC_HEALTH
         rest = _normalise_rest(re.sub(r"[“”\"]", "", rest))
+        if not specific and counted_list is not None:
+            found.extend(_listed(text, start, e, rest, etype, counties))
+            continue
         found.append(
             OrgMention(
                 start,
@@ -311,7 +315,67 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
                 former,
             )
         )
-    return found
+    found.extend(_known_mentions(text, found))
+    return sorted(found, key=lambda m: (m.start, -m.end))
+
+
+_COUNTED_TAIL = re.compile(r"[\d一二三四五六七八九十两]+[家所个]$")
+_LIST_SEPARATORS = ("、", "和", "及", "与", "，")
+
+
+def _listed(text: str, start: int, end: int, rest: str, etype: EntityType, counties) -> list[OrgMention]:
+    """和政县、临夏县、康乐县3家人民医院: one mention per region listed before the count."""
+    j = start - 1  # before the classifier 家
+    while j > 0 and text[j - 1] in _NUMERALS:
+        j -= 1
+    names: list[tuple[int, int, str]] = []
+    pos = j
+    gaz = gazetteer()
+    while pos > 0:
+        hit = None
+        for length in range(min(12, pos), 1, -1):
+            piece = text[pos - length : pos]
+            regions = [r for r in gaz.lookup(piece, full_only=True)]
+            if regions:
+                hit = (pos - length, pos, regions)
+                break
+        if hit is None:
+            break
+        names.append(hit)
+        pos = hit[0]
+        if pos > 0 and text[pos - 1] in _LIST_SEPARATORS:
+            pos -= 1
+        else:
+            break
+    if len(names) < 2:
+        return []
+    out = []
+    context = list(counties)
+    for s0, e0, regions in reversed(names):
+        region = gaz.choose(regions, context) or regions[0]
+        out.append(OrgMention(s0, end, text[s0:e0] + rest, etype, (region.code,), rest, (text[s0:e0],)))
+    return out
+
+
+@cache
+def _known_pattern() -> re.Pattern[str] | None:
+    aliases = sorted(lexicon().known_orgs, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, aliases))) if aliases else None
+
+
+def _known_mentions(text: str, found: list[OrgMention]) -> list[OrgMention]:
+    """Well-known short names without an institution suffix (兰大一院, 浙医一院, 北大人民医院)."""
+    pattern = _known_pattern()
+    if pattern is None:
+        return []
+    spans = [(m.start, m.end) for m in found if m.specific]
+    out = []
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        if any(a <= s and e <= b for a, b in spans):
+            continue
+        out.append(OrgMention(s, e, m.group(), EntityType.HOSPITAL, (), m.group()))
+    return out
 
 
 _ORDINAL_HOSPITAL = re.compile(r"^([一二三四五六七八九十]+)(医院|人民医院|中医医院)$")

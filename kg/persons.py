@@ -159,11 +159,31 @@ def _boundary_after(text: str, j: int) -> bool:
     return any(text.startswith(w, j) for w in _AFTER_NAME)
 
 
+def _unsurnamed_name(text: str, i: int) -> int:
+    """Names without a Han surname after a title (尼玛次仁, 古丽努尔): one unknown word of 2-4 characters
+    that a speech verb or punctuation follows."""
+    toks = words(text[i : i + 10])
+    length, k = 0, 0
+    while (
+        k < len(toks)
+        and length + len(toks[k]) <= 4
+        and all(_CJK.match(c) for c in toks[k])
+        and pos_tag(toks[k]) in (None, "nr", "nrfg", "nrt")
+    ):
+        length += len(toks[k])
+        k += 1
+    if length < 2 or k >= len(toks):
+        return 0
+    if toks[k] in ("介绍", "表示", "说", "指出", "强调", "认为", "称", "坦言", "告诉", "，", "、", "。", ","):
+        return length
+    return 0
+
+
 def _name_at(text: str, i: int) -> int:
     """Length of the person's name starting at ``text[i]`` (0 if none): surname + one or two characters."""
     sl = _surname_len(text, i)
     if not sl:
-        return 0
+        return _unsurnamed_name(text, i)
     # jieba's view first: a name it segments as one word (王立会, 居行行)
     toks = words(text[i : i + 8])
     if toks and sl + 1 <= len(toks[0]) <= sl + 2 and all(_CJK.match(c) for c in toks[0]):

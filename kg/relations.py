@@ -108,6 +108,15 @@ def affiliation_and_host(
         host = apposition
         post_role = text[before[-1][1] : pm.title_start + len(pm.title)].strip("、") or pm.title
     tail = text[pm.end : sent.end]
+    # 到和政县人民医院挂职副院长: a destination named before the posting verb
+    for s, e, k, _ in after:
+        if (
+            k != affiliation
+            and is_dest(s)
+            and re.match(r"[^，,。；;]{0,2}(挂职|担任|任职|坐诊|工作|支援|帮扶|援助)", text[e : sent.end])
+        ):
+            m = _POST.match(re.sub(r"^[^，,。；;]{0,2}?(挂职|担任|任职)", "", text[e : sent.end]))
+            return affiliation, k, (m.group() if m else None), confidence
     for cue in sorted(lexicon().dispatch_cues, key=len, reverse=True):
         i = tail.find(cue)
         if i < 0 or i > 30:
@@ -230,7 +239,7 @@ def partnerships(
             elif len(keys) == 1 and explicit and (strong or lead):
                 # 以武汉市中心医院为龙头 …: the partner is the other institution the paragraph is about
                 in_para = Counter(
-                    k for s, e, k, _ in org_at if para.start <= s and e <= para.end and k != keys[0]
+                    k for s, e, k, _ in org_at if para.start <= s and e <= sent.end and k != keys[0]
                 )
                 if in_para:
                     pairs = [(keys[0], in_para.most_common(1)[0][0])]

@@ -84,3 +84,22 @@ def test_cli_errors_are_one_clear_line(args: list[str], message: str, tmp_path: 
 def test_cli_empty_folder_says_so(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", str(tmp_path), "-o", str(tmp_path / "out")])
     assert result.exit_code == 2 and "holds no articles" in result.output
+
+
+ARTICLES = Path(__file__).resolve().parent / "articles"
+GOLD_EXTRA = Path(__file__).resolve().parent / "gold_extra.json"
+
+
+def test_build_generalises_to_articles_written_for_the_tests(tmp_path: Path) -> None:
+    """Other provinces, a Big5 file in traditional characters, 兰大一院/浙医一院/北大人民医院, a list of
+    three county hospitals, 县医院 and 我院, a Tibetan name without a surname, bylines and 化名."""
+    result = CliRunner().invoke(
+        main, ["build", str(ARTICLES), "-o", str(tmp_path), "-q", "--no-store", "--no-views"]
+    )
+    assert result.exit_code == 0, result.output
+    res, problems = score(
+        load_gold_file(GOLD_EXTRA), json.loads((tmp_path / "graph.json").read_text("utf-8"))
+    )
+    assert res["score"] >= 0.9, problems
+    assert res["persons"]["non_expert_leaks"] == 0
+    assert res["partnerships"]["f1"] >= 0.85, problems
