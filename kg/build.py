@@ -5,7 +5,7 @@ Stages: corpus (load, normalise) -> extract (per document, pure) -> resolve (acr
 
 Reading and extracting run per article, serially or on worker processes (``workers``) or a Dask
 cluster (``executor="dask"``); results are merged in the order of the paths, so the output is
-byte-identical whatever ran where. With a cache folder (by default ``OUT/.cache``) an article
+byte-identical whatever ran where. With the cache on (``kg build`` by default: ``OUT/.cache``) an article
 whose bytes and extractor version are unchanged is not extracted again (:mod:`kg.cache`).
 """
 
@@ -32,7 +32,9 @@ class BuildOptions:
     workers: int = 1  # processes (or Dask workers) extracting articles
     executor: str = "local"  # "local" (processes) or "dask"
     scheduler: str | None = None  # a Dask scheduler address; None starts a local cluster
-    cache: bool = True  # reuse per-article extractions (build: OUT/.cache unless cache_dir)
+    # reuse per-article extractions from cache_dir (build(): OUT/.cache when not given); off by
+    # default in the library so that a build writes nothing it did not before; `kg build` turns it on
+    cache: bool = False
     cache_dir: Path | None = None
 
 
@@ -129,7 +131,7 @@ def _extract_all(
                 outcome = next(misses)
                 load_s += outcome.load_seconds
                 extract_s += outcome.extract_seconds
-                if store is not None and keys[i] is not None and outcome.skipped is None:
+                if store is not None and keys[i] is not None and outcome.extraction is not None:
                     store.put(keys[i], outcome)
             if notes is not None:
                 notes.extend(outcome.notes)
@@ -139,8 +141,9 @@ def _extract_all(
                     raise InputError(f"{exc} (--strict: no file may be skipped)") from exc
                 result.skipped.append(exc)
                 continue
-            if outcome.norm_hash in seen:
-                result.duplicates.append(f"{path} (same text as {seen[outcome.norm_hash]})")
+            if outcome.norm_hash in seen or outcome.extraction is None:
+                first = seen.get(outcome.norm_hash, "an earlier article")
+                result.duplicates.append(f"{path} (same text as {first})")
                 continue
             seen[outcome.norm_hash] = str(path)
             result.extractions.append(outcome.extraction)

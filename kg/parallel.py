@@ -17,6 +17,7 @@ the file was skipped, plus notes and the time spent.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import os
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError, SkippedFile
+from .model import Document
 
 __all__ = ["EXECUTORS", "Outcome", "Task", "extract_batch", "extract_one", "run_tasks"]
 
@@ -70,8 +72,12 @@ def _load(task: Task, notes: list[str]):
     return dataclasses.replace(doc, path=task.path)
 
 
-def extract_one(task: Task) -> Outcome:
-    """Read and extract one article. Never raises for a bad file: the reason goes in the outcome."""
+def extract_one(task: Task, seen: set[str] | None = None) -> Outcome:
+    """Read and extract one article. Never raises for a bad file: the reason goes in the outcome.
+
+    An article whose normalised text is in ``seen`` (a duplicate) is not extracted: its outcome
+    has no extraction, only the hash. The hash of every article read is added to ``seen``.
+    """
     from .extract import extract_document
 
     notes: list[str] = []
@@ -80,11 +86,17 @@ def extract_one(task: Task) -> Outcome:
         doc = _load(task, notes)
     except SkippedFile as exc:
         return Outcome(task.path, skipped=exc.reason, notes=notes, load_seconds=time.perf_counter() - t0)
+    norm_hash = hashlib.blake2b(doc.norm.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
     t1 = time.perf_counter()
+    if seen is not None:
+        if norm_hash in seen:
+            return Outcome(task.path, None, None, norm_hash, notes, t1 - t0)
+        seen.add(norm_hash)
     x = extract_document(doc)
     t2 = time.perf_counter()
-    norm_hash = hashlib.blake2b(doc.norm.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-    x.doc = dataclasses.replace(doc, text="", norm="", offsets=())  # the text is not needed any more
+    if isinstance(getattr(x, "doc", None), Document):
+        with contextlib.suppress(dataclasses.FrozenInstanceError):
+            x.doc = dataclasses.replace(doc, text="", norm="", offsets=())  # no later stage reads it
     return Outcome(task.path, x, None, norm_hash, notes, t1 - t0, t2 - t1, len(doc.text))
 
 
@@ -130,8 +142,9 @@ def run_tasks(
         yield from _run_dask(tasks, workers, scheduler)
         return
     if workers <= 1 or len(tasks) <= 1:
+        seen: set[str] = set()
         for t in tasks:
-            yield extract_one(t)
+            yield extract_one(t, seen)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor

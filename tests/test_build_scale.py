@@ -21,6 +21,7 @@ from make_corpus import generate, make_corpus  # noqa: E402
 
 CONTRACT = ("graph.json", "graph.ttl", "graph.nq")
 FAST = {"views": False, "store": False}
+CACHED = {"cache": True, **FAST}
 
 
 def _outputs(out: Path) -> dict[str, bytes]:
@@ -59,12 +60,12 @@ def test_build_workers_give_identical_output(corpus: Path, clean: dict, tmp_path
 
 
 def test_build_cached_equals_clean(corpus: Path, clean: dict, tmp_path: Path) -> None:
-    first = build([corpus], tmp_path, BuildOptions(**FAST))
+    first = build([corpus], tmp_path, BuildOptions(**CACHED))
     assert first.cache_hits == 0
     assert _outputs(tmp_path) == clean
     for name in CONTRACT:
         (tmp_path / name).unlink()
-    again = build([corpus], tmp_path, BuildOptions(**FAST))
+    again = build([corpus], tmp_path, BuildOptions(**CACHED))
     assert again.cache_hits == again.documents
     assert _outputs(tmp_path) == clean
 
@@ -73,14 +74,14 @@ def test_build_incremental_equals_clean(corpus: Path, tmp_path: Path) -> None:
     src = tmp_path / "src"
     shutil.copytree(corpus, src)
     out = tmp_path / "out"
-    build([src], out, BuildOptions(**FAST))
+    build([src], out, BuildOptions(**CACHED))
     # one new article and one changed one
     (src / "new.txt").write_text(
         "2025年5月8日，华中科技大学同济医学院附属同济医院与阳新县人民医院签约共建紧密型医联体。\n", "utf-8"
     )
     changed = next(iter(sorted((src / "gen").rglob("*.txt"))))
     changed.write_text(changed.read_text("utf-8") + "\n黄石市中心医院对口帮扶阳新县中医医院。\n", "utf-8")
-    again = build([src], out, BuildOptions(**FAST))
+    again = build([src], out, BuildOptions(**CACHED))
     assert again.cache_hits == again.documents - 2
     reference = tmp_path / "reference"
     build([src], reference, BuildOptions(cache=False, **FAST))
