@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["DateMention", "article_date", "find_dates"]
+__all__ = ["DateMention", "article_date", "dateline_span", "find_dates"]
 
 _CN_DIGITS = {
     "〇": 0,
@@ -55,6 +55,14 @@ def _valid(y: int, m: int, d: int | None = None) -> bool:
     except ValueError:
         return False
     return True
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Where the dateline is, so that the article's own date is not read as an event's date."""
+    m = _DATELINE.search(text[:400])
+    if m and _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+        return m.span()
+    return None
 
 
 def article_date(text: str) -> str | None:

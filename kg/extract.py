@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .dates import article_date, find_dates
+from .dates import article_date, dateline_span, find_dates
 from .localorgs import LocalOrg, OrgKey, OrgTable, RegionContext, org_identity, region_label, split_branch
 from .model import Document, EntityType, Evidence, PartnershipType, RelationType
 from .orgs import OrgMention, find_anaphors, find_org_mentions, parse_name
@@ -150,7 +150,13 @@ def extract_document(doc: Document) -> DocumentExtraction:
 
     table.merge_parenthesised(text, spans)
     table.merge_shortened()
+    table.merge_abbreviations()
     orgs = table.roots()
+    for org in orgs.values():  # names as written in traditional characters stay as aliases
+        for s0, e0 in org.spans:
+            raw = doc.text[slice(*doc.raw_span(s0, e0))]
+            if raw != text[s0:e0] and len(raw) == e0 - s0 and not any(c.isspace() for c in raw):
+                org.aliases.add(raw)
     spans = [(s, e, table.find(k)) for s, e, k in spans]
     facts = [_remap(f, table) for f in facts]
     for s, _, k in spans:
@@ -216,7 +222,8 @@ def extract_document(doc: Document) -> DocumentExtraction:
         )
     ]
 
-    dates = find_dates(text, reference)
+    dateline = dateline_span(text)
+    dates = [d for d in find_dates(text, reference) if dateline is None or d.start != dateline[0]]
     org_at_parties = [x for x in org_at if x[3] or x[0] not in speakers or _states_partnership(text, x)]
     for p in partnerships(doc, sec.sents, sec.paras, org_at_parties, sec.topic, dates, alliances):
         facts.append(Fact(**p))

@@ -8,12 +8,13 @@ until an alias, a longer name in the article or the table of well-known names pl
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from .lexicon import lexicon
 from .model import EntityType
-from .orgs import OrgMention
+from .orgs import ABBREVIATION, OrgMention
 from .regions import gazetteer
 
 __all__ = ["LocalOrg", "OrgKey", "OrgTable", "RegionContext", "org_identity", "region_label", "split_branch"]
@@ -203,6 +204,12 @@ def _choose_known(known, ranked: list[str]):
     return known[0] if len(known) == 1 or not ranked else None
 
 
+def _in_order(chars: str, name: str) -> bool:
+    """Whether ``chars`` occur in ``name`` in this order (中国医大 in 中国医科大学)."""
+    it = iter(name)
+    return all(c in it for c in chars)
+
+
 _GROUP_HEADS = ("医共体总医院", "医联体总医院", "医共体总院", "医疗集团", "总医院", "医共体", "医联体")
 
 
@@ -304,6 +311,29 @@ class OrgTable:
             ]
             if len(longer) == 1:
                 self.union(longer[0].key, org.key)
+
+    def merge_abbreviations(self) -> None:
+        """兰大一院 -> 兰州大学第一医院 when the article also gives the full name: the short name's
+        characters appear in order in the full name, with the same ordinal."""
+        for org in list(self.orgs.values()):
+            if org.key not in self.orgs or org.key[0]:
+                continue
+            m = ABBREVIATION.fullmatch(org.label)
+            if not m:
+                continue
+            ordinal = m.group(2)
+            head = m.group(1).replace("附", "")
+            fits = [
+                o
+                for o in self.orgs.values()
+                if o is not org
+                and any(
+                    f"第{ordinal}" in name and _in_order(head, name.split(f"第{ordinal}")[0] + "大学医学院")
+                    for name in o.aliases | {o.label}
+                )
+            ]
+            if len(fits) == 1:
+                self.union(fits[0].key, org.key)
 
     def roots(self) -> dict[OrgKey, LocalOrg]:
         return dict(self.orgs)

@@ -319,6 +319,9 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
     return sorted(found, key=lambda m: (m.start, -m.end))
 
 
+ABBREVIATION = re.compile(
+    r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{1,4}?(?:医大|大|医)附?)([一二三四五六七八九十])附?院"
+)
 _COUNTED_TAIL = re.compile(r"[\d一二三四五六七八九十两]+[家所个]$")
 _LIST_SEPARATORS = ("、", "和", "及", "与", "，")
 
@@ -370,6 +373,11 @@ def _known_mentions(text: str, found: list[OrgMention]) -> list[OrgMention]:
         return []
     spans = [(m.start, m.end) for m in found if m.specific]
     out = []
+    for m in ABBREVIATION.finditer(text):  # 兰大二院, 中国医大四院, 郑大一附院: resolved against full names
+        s, e = m.span()
+        if not any(a <= s and e <= b for a, b in spans) and m.group() not in lexicon().known_orgs:
+            out.append(OrgMention(s, e, m.group(), EntityType.HOSPITAL, (), m.group()))
+            spans.append((s, e))
     for m in pattern.finditer(text):
         s, e = m.span()
         if any(a <= s and e <= b for a, b in spans):

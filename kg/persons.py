@@ -192,6 +192,14 @@ def _name_at(text: str, i: int) -> int:
             return length
         if length == sl + 2 and _boundary_after(text, i + sl + 1) and text[i + sl + 1] in "作说等为在":
             return sl + 1  # 魏力作交流发言: 作 starts the verb
+        if (
+            length == sl + 1
+            and len(toks) > 2
+            and len(toks[1]) == 1
+            and not _boundary_after(text, i + length)
+            and _boundary_after(text, i + length + 1)
+        ):
+            return length + 1  # 赵国 / 华 / 表示: the given name goes on
         if _boundary_after(text, i + length) or pos_tag(toks[0]) in (None, "nr", "nrfg", "nrt"):
             return length
     for length in (sl + 1, sl + 2):

@@ -1,0 +1,120 @@
+"""Extraction of one article, pattern by pattern, on short articles written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.corpus import normalise
+from kg.extract import DocumentExtraction, extract_document
+from kg.model import Document, RelationType
+
+
+def extract(text: str, date: str | None = None) -> DocumentExtraction:
+    norm, offsets = normalise(text)
+    return extract_document(Document("t.txt", "t.txt", text, norm, offsets, date=date))
+
+
+def org_names(x: DocumentExtraction) -> dict[str, set[str]]:
+    return {o.label: o.aliases | {o.label} for o in x.orgs.values()}
+
+
+def facts(x: DocumentExtraction, kind: RelationType) -> set[tuple[str, str]]:
+    label = {k: o.label for k, o in x.orgs.items()}
+
+    def name(ref):
+        return label.get(ref[1], ref[1]) if ref[0] == "org" else ref[1]
+
+    return {(name(f.source), name(f.target)) for f in x.facts if f.type is kind}
+
+
+ONE_ORGANISATION = [
+    # (article, the organisation's label, a name that must be among its aliases)
+    ("福州市第二医院（福建省第二人民医院）开展义诊。", "福州市第二医院", "福建省第二人民医院"),
+    ("浠水县医共体总医院巴河镇卫生院今天揭牌。", "浠水县巴河镇卫生院", "浠水县医共体总医院巴河镇卫生院"),
+    ("宜昌市疾控中心发布提示。", "宜昌市疾病预防控制中心", "宜昌市疾控中心"),
+    ("武汉市江岸区卫健局召开会议。", "江岸区卫生健康局", "武汉市江岸区卫生健康局"),
+    ("兰州大学第二医院专家到积石山县义诊，兰大二院还将派驻专家。", "兰州大学第二医院", "兰大二院"),
+    ("近日，廣州市第一人民醫院舉辦講座。", "广州市第一人民医院", "廣州市第一人民醫院"),
+]
+
+
+@pytest.mark.parametrize(("text", "label", "alias"), ONE_ORGANISATION)
+def test_extract_one_entity_per_organisation(text: str, label: str, alias: str) -> None:
+    names = org_names(extract(text))
+    assert label in names, sorted(names)
+    assert alias in names[label]
+
+
+CONTEXT = [
+    # the name depends on the article's place
+    ("宜都市卫健局近日通报，患者已转到市第一人民医院救治。", "宜都市第一人民医院"),
+    ("海淀区某社区居民突发疾病，被送往区中医医院。", "海淀区中医医院"),
+    ("北京市民王女士说，她每年都去协和医院复查。", "北京协和医院"),
+    ("武汉市江岸区居民说，协和医院的专家每周来社区坐诊。", "华中科技大学同济医学院附属协和医院"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), CONTEXT)
+def test_extract_context_dependent_names(text: str, label: str) -> None:
+    assert label in org_names(extract(text))
+
+
+def test_extract_lists_of_county_hospitals() -> None:
+    x = extract("省人民医院与通渭县、陇西县、渭源县3家人民医院签约结对帮扶。")
+    assert {"通渭县人民医院", "陇西县人民医院", "渭源县人民医院"} <= set(org_names(x))
+
+
+def test_extract_partnership_kind_lead_and_relative_date() -> None:
+    x = extract("2023-06-01 来源：某某日报\n今年4月，宁波市第一医院全面托管象山县第一人民医院。", None)
+    edges = [f for f in x.facts if f.type is RelationType.PARTNER_OF]
+    assert len(edges) == 1
+    edge = edges[0]
+    assert {p.value for p in edge.partnership_types} == {"Trusteeship"}
+    assert edge.date == "2023-04"
+    assert x.orgs[edge.lead[1]].label == "宁波市第一医院"
+
+
+def test_extract_joint_events_and_co_mentions_are_not_partnerships() -> None:
+    x = extract("会上，杭州市第一人民医院和温州市中心医院的代表分别作了发言。")
+    assert not [f for f in x.facts if f.type is RelationType.PARTNER_OF]
+
+
+DISPATCHES = [
+    (
+        "来自四川大学华西医院的李志强教授挂职甘孜州人民医院副院长。",
+        "李志强",
+        "四川大学华西医院",
+        "甘孜州人民医院",
+    ),
+    (
+        "南京鼓楼医院心内科主任医师周明到盐城市第三人民医院坐诊。",
+        "周明",
+        "南京鼓楼医院",
+        "盐城市第三人民医院",
+    ),
+    (
+        "上海市第六人民医院骨科专家孙伟被任命为喀什地区第二人民医院骨科主任。",
+        "孙伟",
+        "上海市第六人民医院",
+        "喀什地区第二人民医院",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "person", "home", "host"), DISPATCHES)
+def test_extract_dispatches_with_home_and_host(text: str, person: str, home: str, host: str) -> None:
+    x = extract(text)
+    assert (person, home) in facts(x, RelationType.AFFILIATED_WITH)
+    assert (person, host) in facts(x, RelationType.DISPATCHED_TO)
+
+
+def test_extract_anaphora_gives_the_affiliation() -> None:
+    x = extract("长治市人民医院近日开展义诊活动。该院党委书记赵国华表示，将持续推进。")
+    assert ("赵国华", "长治市人民医院") in facts(x, RelationType.AFFILIATED_WITH)
+
+
+def test_extract_evidence_indexes_the_original_text() -> None:
+    text = "2024年3月，绵阳市中心医院与\n平武县人民医院签约共建紧密型医联体。"
+    x = extract(text)
+    for f in x.facts:
+        assert text[f.evidence.start : f.evidence.end] == f.evidence.text
