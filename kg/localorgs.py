@@ -8,7 +8,6 @@ until an alias, a longer name in the article or the table of well-known names pl
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
