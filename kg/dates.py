@@ -59,17 +59,19 @@ def _valid(y: int, m: int, d: int | None = None) -> bool:
 
 def dateline_span(text: str) -> tuple[int, int] | None:
     """Where the dateline is, so that the article's own date is not read as an event's date."""
-    m = _DATELINE.search(text[:400])
-    if m and _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
-        return m.span()
+    for m in _DATELINE.finditer(text[:400]):
+        if text[m.end() : m.end() + 1] in ("，", ",", "、", "起", "至", "前", "后", "以"):
+            continue  # 2025年11月21日，随着…: an event in the first sentence, not the dateline
+        if _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+            return m.span()
     return None
 
 
 def article_date(text: str) -> str | None:
     """The date of the article: a dateline near the top, else the latest year it names."""
-    head = text[:400]
-    m = _DATELINE.search(head)
-    if m and _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+    span = dateline_span(text)
+    if span is not None:
+        m = _DATELINE.match(text, span[0])
         return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
     years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年", text)]
     if years:

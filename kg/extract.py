@@ -149,6 +149,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
         spans.append((m.start, m.end, table.add(key, label, m.type, code, aliases, (m.start, m.end))))
 
     table.merge_parenthesised(text, spans)
+    table.merge_renamed(text, spans)
     table.merge_shortened()
     table.merge_abbreviations()
     orgs = table.roots()
@@ -225,7 +226,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
     dateline = dateline_span(text)
     dates = [d for d in find_dates(text, reference) if dateline is None or d.start != dateline[0]]
     org_at_parties = [x for x in org_at if x[3] or x[0] not in speakers or _states_partnership(text, x)]
-    for p in partnerships(doc, sec.sents, sec.paras, org_at_parties, sec.topic, dates, alliances):
+    for p in partnerships(doc, sec.sents, sec.paras, org_at_parties, sec.topic, dates, alliances, orgs):
         facts.append(Fact(**p))
 
     regions: set[str] = set(ctx.counts)

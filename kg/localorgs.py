@@ -8,7 +8,9 @@ until an alias, a longer name in the article or the table of well-known names pl
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from itertools import pairwise
 from dataclasses import dataclass, field
 
 from .lexicon import lexicon
@@ -209,6 +211,7 @@ def _in_order(chars: str, name: str) -> bool:
     return all(c in it for c in chars)
 
 
+_RENAMED = re.compile(r"(正式)?(成为|更名为|挂牌为|挂牌成为|加挂|即)")
 _GROUP_HEADS = ("医共体总医院", "医联体总医院", "医共体总院", "医疗集团", "总医院", "医共体", "医联体")
 
 
@@ -295,6 +298,19 @@ class OrgTable:
                 self.union(inner[1], k)
             else:
                 self.union(k, inner[1])
+
+    def merge_renamed(self, text: str, spans: list[tuple[int, int, OrgKey]]) -> None:
+        """淳安县第一人民医院成为浙医一院淳安分院, X更名为Y, X加挂Y牌子: one hospital, two names."""
+        ordered = sorted(spans)
+        for (_s1, e1, a), (s2, _e2, b) in pairwise(ordered):
+            link = _RENAMED.fullmatch(text[e1:s2])
+            if link is None:
+                continue
+            other = self.orgs.get(self.find(b))
+            if link.group(2) in ("更名为", "加挂") or (
+                other is not None and other.label.endswith(("分院", "院区"))
+            ):
+                self.union(a, b)
 
     def merge_shortened(self) -> None:
         """A name without a region that ends a longer name of the article is that organisation

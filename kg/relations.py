@@ -194,6 +194,7 @@ def partnerships(
     topic: Callable,
     dates: list[DateMention],
     alliances,
+    orgs: dict | None = None,
 ) -> list[dict]:
     """Partnership facts (as keyword arguments of :class:`kg.extract.Fact`), sentence by sentence."""
     lex = lexicon()
@@ -236,6 +237,8 @@ def partnerships(
                 else:
                     for g in groups[1:]:
                         pairs += [(a, b) for a in groups[0] for b in g if a != b]
+                    if lead is None and len(groups[0]) == 1:
+                        lead = _senior(groups[0][0], [k for g in groups[1:] for k in g], orgs or {})
             elif len(keys) == 1 and explicit and (strong or lead):
                 # 以武汉市中心医院为龙头 …: the partner is the other institution the paragraph is about
                 in_para = Counter(
@@ -334,6 +337,23 @@ def _lead(text: str, sent: Span, mentioned):
         if after.startswith(_LEAD_AFTER) or re.match(r"[^，,。]{0,4}托管下", after):
             return k
     return None
+
+
+def _senior(first, others: list, orgs: dict):
+    """Who leads when no word says so: the institution of the higher-level region (省 over 市 over 县);
+    between equals, the one named first (A与B签约: news names the senior partner first)."""
+    gaz = gazetteer()
+
+    def rank(key) -> int:
+        org = orgs.get(key)
+        code = org.adcode if org is not None and org.adcode else (key[0] if key else None)
+        region = gaz.get(code) if code else None
+        return region.rank if region else 9
+
+    best = min(others, key=rank)
+    if rank(first) <= rank(best):
+        return first
+    return best if len(others) == 1 else None
 
 
 def _date_for(para_sents: list[Span], dates: list[DateMention]) -> str | None:
