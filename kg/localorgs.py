@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import pairwise
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .lexicon import lexicon
 from .model import EntityType
