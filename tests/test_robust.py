@@ -384,3 +384,10 @@ def test_robust_done_when_hostile_build_finishes_and_encodings_agree(tmp_path: P
     assert graphs[SEED.name], "the seed gave no edges"
     assert graphs["copy_gb18030.txt"] == graphs[SEED.name]
     assert graphs["copy_bom.txt"] == graphs[SEED.name]
+
+
+def test_atomic_outputs_are_readable_by_others(tmp_path) -> None:
+    from kg.atomic import write_text_atomic
+
+    path = write_text_atomic(tmp_path / "graph.json", "{}")
+    assert path.stat().st_mode & 0o044  # group/other may read, as with any file the user writes
