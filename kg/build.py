@@ -28,7 +28,8 @@ class BuildOptions:
     strict: bool = False  # any skipped file fails the build
     max_bytes: int = corpus.MAX_BYTES_DEFAULT
     views: bool = True  # write the HTML views
-    store: bool = True  # load the Oxigraph store in OUT/store
+    store: bool = True  # load the Oxigraph store in OUT/store (from the N-Quads)
+    nquads: bool = True  # write graph.nq (one named graph per article)
     workers: int = 1  # processes (or Dask workers) extracting articles
     executor: str = "local"  # "local" (processes) or "dask"
     scheduler: str | None = None  # a Dask scheduler address; None starts a local cluster
@@ -214,10 +215,13 @@ def build(
     outputs = {"graph.json": dumps(graph)}
     t1 = time.perf_counter()
     outputs["graph.ttl"] = turtle(graph)
-    outputs["graph.nq"] = nquads(graph)
+    if options.nquads:
+        outputs["graph.nq"] = nquads(graph)
     t2 = time.perf_counter()
     for name, text in outputs.items():
         write_text_atomic(out / name, text)
+    if not options.nquads:
+        (out / "graph.nq").unlink(missing_ok=True)  # an older one would no longer match graph.ttl
     t3 = time.perf_counter()
     timings.update({"write JSON": t1 - t0, "write RDF": t2 - t1, "write files": t3 - t2})
     if options.views:

@@ -50,6 +50,9 @@ def main() -> None:
 @click.option("--no-views", is_flag=True, help="Do not write the HTML views.")
 @click.option("--no-store", is_flag=True, help="Do not load the SPARQL store (OUT/store).")
 @click.option(
+    "--no-nquads", is_flag=True, help="Do not write graph.nq (per-article named graphs); implies --no-store."
+)
+@click.option(
     "-j",
     "--workers",
     type=click.IntRange(min=0),
@@ -86,6 +89,7 @@ def build(
     max_bytes: int,
     no_views: bool,
     no_store: bool,
+    no_nquads: bool,
     workers: int,
     no_cache: bool,
     cache_dir: Path | None,
@@ -113,7 +117,8 @@ def build(
         strict=strict,
         max_bytes=max_bytes,
         views=not no_views,
-        store=not no_store,
+        store=not (no_store or no_nquads),
+        nquads=not no_nquads,
         workers=workers or default_workers(),
         executor=executor,
         scheduler=scheduler,
