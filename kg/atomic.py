@@ -28,7 +28,7 @@ def write_bytes_atomic(path: str | Path, data: bytes) -> Path:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are for everyone who may read the folder
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are public
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

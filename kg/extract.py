@@ -151,6 +151,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
     table.merge_parenthesised(text, spans)
     table.merge_renamed(text, spans)
     table.merge_shortened()
+    table.merge_spoken_forms()
     table.merge_abbreviations()
     orgs = table.roots()
     for org in orgs.values():  # names as written in traditional characters stay as aliases
@@ -166,7 +167,19 @@ def extract_document(doc: Document) -> DocumentExtraction:
     # mentions by position; 该院 and a sentence opening with 医院 stand for the section's organisation
     org_at: list[tuple[int, int, OrgKey, bool]] = [(s, e, k, False) for s, e, k in spans]
     for s, e in find_anaphors(text):
-        t = sec.topic(s)
+        # 该院 points back to the institution just named (in its paragraph); 我院/本院 to the one the
+        # article is about
+        para = next((p for p in sec.paras if p.start <= s < p.end), None)
+        head = text[s + 1 : e]  # 院, 中心, 局, 委, 所
+        recent = [
+            k
+            for s0, e0, k in spans
+            if e0 <= s
+            and para is not None
+            and s0 >= para.start
+            and _ends_like(table.orgs[k].label if k in table.orgs else k[1], head)
+        ]
+        t = recent[-1] if text[s] == "该" and recent else sec.topic(s)
         if t:
             org_at.append((s, e, t, True))
     for sent in sec.sents:
@@ -245,6 +258,14 @@ def extract_document(doc: Document) -> DocumentExtraction:
             )
         )
     return DocumentExtraction(doc, orgs, alliances.roots(), persons, regions, facts)
+
+
+def _ends_like(label: str, head: str) -> bool:
+    """该院 refers to a 院 (医院, 卫生院, 学院), 该中心 to a 中心, 该局 to a 局 …"""
+    head = head.replace("医院", "院")
+    if head == "委":
+        return label.endswith(("委", "委员会"))
+    return label.endswith(head)
 
 
 def _states_partnership(text: str, mention) -> bool:

@@ -312,6 +312,20 @@ class OrgTable:
             ):
                 self.union(a, b)
 
+    def merge_spoken_forms(self) -> None:
+        """市三医院 is 市第三人民医院 and 县医院 is 县人民医院 when the article names just one such hospital
+        in that place."""
+        for org in list(self.orgs.values()):
+            if org.key not in self.orgs or not org.key[0]:
+                continue
+            code, rest = org.key
+            m = re.fullmatch(r"(第[一二三四五六七八九十]+)?医院", rest)
+            if not m:
+                continue
+            full = (code, (m.group(1) or "") + "人民医院")
+            if full in self.orgs:
+                self.union(full, org.key)
+
     def merge_shortened(self) -> None:
         """A name without a region that ends a longer name of the article is that organisation
         (协和江北医院 -> 华中科技大学协和江北医院, 第一师医院 -> 新疆生产建设兵团第一师医院)."""

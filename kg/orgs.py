@@ -100,6 +100,8 @@ def _classify(tok: str, counties: tuple[str, ...]) -> str:
         return "part"
     if lex.name_heads.get(tok):
         return "head"
+    if tok in lex.partnership_verbs:
+        return "stop"  # 桑植县人民医院共建专科联盟: the verb ends the alliance's name
     if tok in lex.generic_words:
         return "generic"
     if _region_word(tok) or (counties and gazetteer().townships(tok, counties)):
