@@ -9,6 +9,7 @@ then merges local entities across articles by their key.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -68,19 +69,21 @@ class _Sections:
             if len(p.text) <= 36 and p.text[-1] not in "。！？!?；;”":
                 section += 1  # a headline opens a section
             self.section_of.append(section)
+        self._sent_starts = [x.start for x in self.sents]
+        self._para_starts = [x.start for x in self.paras]
         self.counts: dict[int, Counter] = {}
         self.doc_counts: Counter = Counter()
 
     def sentence_of(self, pos: int) -> Span:
-        for s in self.sents:
-            if s.start <= pos < s.end:
-                return s
+        i = bisect_right(self._sent_starts, pos) - 1
+        if i >= 0 and self.sents[i].start <= pos < self.sents[i].end:
+            return self.sents[i]
         return Span(pos, pos, "")
 
     def section_at(self, pos: int) -> int:
-        for i, p in enumerate(self.paras):
-            if p.start <= pos <= p.end:
-                return self.section_of[i]
+        i = bisect_right(self._para_starts, pos) - 1
+        if i >= 0 and self.paras[i].start <= pos <= self.paras[i].end:
+            return self.section_of[i]
         return 0
 
     def count(self, pos: int, key: OrgKey) -> None:

@@ -157,24 +157,24 @@ def _org_at_place(text: str, start: int, end: int, orgs: dict, anywhere: bool = 
 
 
 @cache
-def _cue_pattern() -> list[tuple[str, PartnershipType, bool]]:
+def _cue_pattern() -> tuple[re.Pattern[str], dict[str, tuple[PartnershipType, bool]]]:
     cues = lexicon().partnership_cues
-    return [(c, t, s) for c, (t, s) in sorted(cues.items(), key=lambda kv: -len(kv[0]))]
+    alternation = "|".join(map(re.escape, sorted(cues, key=len, reverse=True)))
+    return re.compile(alternation), cues
 
 
 def _cue_types(sentence: str, names: list[tuple[int, int]] = ()) -> tuple[set[PartnershipType], bool]:
     """Partnership kinds a sentence names, and whether any cue is strong; cues inside the
-    organisation names at ``names`` (武穴市医共体总医院) do not count."""
+    organisation names at ``names`` (武穴市医共体总医院) do not count. The longest cue wins."""
+    pattern, cues = _cue_pattern()
     found: set[PartnershipType] = set()
     strong = False
-    taken: list[tuple[int, int]] = list(names)
-    for cue, ptype, is_strong in _cue_pattern():
-        for m in re.finditer(re.escape(cue), sentence):
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            taken.append(m.span())
-            found.add(ptype)
-            strong = strong or is_strong
+    for m in pattern.finditer(sentence):
+        if any(a <= m.start() < b for a, b in names):
+            continue
+        ptype, is_strong = cues[m.group()]
+        found.add(ptype)
+        strong = strong or is_strong
     return found, strong
 
 
