@@ -103,3 +103,24 @@ def test_build_generalises_to_articles_written_for_the_tests(tmp_path: Path) -> 
     assert res["score"] >= 0.9, problems
     assert res["persons"]["non_expert_leaks"] == 0
     assert res["partnerships"]["f1"] >= 0.85, problems
+
+
+REFERENCE_SCORER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "kgeval.py"
+
+
+@pytest.mark.skipif(
+    not REFERENCE_SCORER.exists(), reason="the reference scorer (../shared/tools) is not here"
+)
+def test_cli_eval_matches_the_reference_scorer(seed_build: Path) -> None:
+    import subprocess
+    import sys
+
+    graph = str(seed_build / "graph.json")
+    ours = CliRunner().invoke(main, ["eval", str(GOLD), "--graph", graph, "--json"]).output
+    theirs = subprocess.run(
+        [sys.executable, str(REFERENCE_SCORER), str(GOLD), graph, "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert json.loads(ours[: ours.rindex("}") + 1]) == json.loads(theirs[: theirs.rindex("}") + 1])
