@@ -119,7 +119,9 @@ def main() -> None:
     ap.add_argument("--scale", type=float, default=1.0)
     ap.add_argument("--reps", type=int, default=20)
     ap.add_argument("--rdflib-reps", type=int, default=3)
-    ap.add_argument("--timeout", type=float, default=30.0)
+    ap.add_argument("--timeout", type=float, default=30.0, help="per query, for rdflib")
+    ap.add_argument("--budget", type=float, default=60.0, help="per query, for Oxigraph: fewer runs beyond it")
+    ap.add_argument("--only", default="", help="comma-separated saved query names")
     args = ap.parse_args()
 
     t0 = time.perf_counter()
@@ -141,13 +143,18 @@ def main() -> None:
 
     ctx = mp.get_context("fork")  # the child shares the loaded rdflib graph
     rows = []
+    only = set(filter(None, args.only.split(",")))
     for name, q in saved_queries().items():
+        if only and name not in only:
+            continue
         values = {p: params[p] for p in q.params}
         ox_times, n_ox = [], 0
         for _ in range(args.reps):
             t = time.perf_counter()
             n_ox = len(list(execute(store, q.text, values)))
             ox_times.append(time.perf_counter() - t)
+            if sum(ox_times) > args.budget:
+                break
         parent, child = ctx.Pipe()
         proc = ctx.Process(target=_rdflib_child, args=(rg, q.text, {k: Literal(v) for k, v in values.items()},
                                                        args.rdflib_reps, child))
@@ -163,7 +170,7 @@ def main() -> None:
             proc.kill()
         proc.join()
         rows.append((name, n_ox, ox_times, n_rl, rl_times))
-        ox = f"{_pct(ox_times, .5) * 1000:.1f} / {_pct(ox_times, .95) * 1000:.1f}"
+        ox = f"{_pct(ox_times, .5) * 1000:.1f} / {_pct(ox_times, .95) * 1000:.1f} ({len(ox_times)} runs)"
         if rl_times:
             rl = f"{_pct(rl_times, .5) * 1000:.0f} / {_pct(rl_times, .95) * 1000:.0f} ({len(rl_times)} runs)"
             ratio = f"{_pct(rl_times, .5) / max(_pct(ox_times, .5), 1e-9):.0f}×"
