@@ -120,7 +120,7 @@ def main() -> None:
     ap.add_argument("--reps", type=int, default=20)
     ap.add_argument("--rdflib-reps", type=int, default=3)
     ap.add_argument("--timeout", type=float, default=30.0, help="per query, for rdflib")
-    ap.add_argument("--budget", type=float, default=60.0, help="per query, for Oxigraph: fewer runs beyond it")
+    ap.add_argument("--budget", type=float, default=60.0, help="per query, for Oxigraph")
     ap.add_argument("--only", default="", help="comma-separated saved query names")
     args = ap.parse_args()
 
