@@ -183,9 +183,12 @@ def _fact_triples(rel: Relation, labels: dict[str, str]) -> Iterable[Triple]:
         yield f, ORG.member, s
         yield f, ORG.organization, o
         yield f, ORG.role, YL.LeadRole if rel.type is RelationType.LEADS else YL.MemberRole
-    for doc in sorted({ev.doc for ev in rel.evidence}):
-        yield f, PROV.wasDerivedFrom, URIRef(doc_iri(doc))
-    for ev in sorted(rel.evidence):
+
+
+def _fact_evidence_triples(rel: Relation, evidence: Iterable[Evidence]) -> Iterable[Triple]:
+    f = fact_iri(rel)
+    for ev in evidence:
+        yield f, PROV.wasDerivedFrom, URIRef(doc_iri(ev.doc))
         yield f, YL.evidence, evidence_iri(ev)
         yield from _evidence_triples(ev)
 
@@ -211,14 +214,21 @@ def triples_by_graph(graph: KnowledgeGraph) -> dict[URIRef | None, set[Triple]]:
             out[URIRef(node.iri)] |= triples
     for rel in graph.sorted_relations():
         s, o = URIRef(rel.source), URIRef(rel.target)
-        triples = {(s, YL[rel.type.value], o)}
+        core = {(s, YL[rel.type.value], o)}
         if rel.type is RelationType.PART_OF:
-            triples.add((s, SDO.containedInPlace, o))
-        if _needs_fact(rel):
-            triples |= set(_fact_triples(rel, labels))
-        everything |= triples
-        for doc in {ev.doc for ev in rel.evidence}:
-            out[URIRef(doc_iri(doc))] |= triples
+            core.add((s, SDO.containedInPlace, o))
+        fact = _needs_fact(rel)
+        if fact:
+            core |= set(_fact_triples(rel, labels))
+        everything |= core
+        by_doc: dict[str, list[Evidence]] = defaultdict(list)
+        for ev in rel.evidence:
+            by_doc[ev.doc].append(ev)
+        for doc, evs in by_doc.items():
+            # an article's graph gets the fact and only the evidence read from that article
+            part = set(_fact_evidence_triples(rel, evs)) if fact else set()
+            everything |= part
+            out[URIRef(doc_iri(doc))] |= core | part
     return dict(out)
 
 

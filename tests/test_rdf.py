@@ -13,8 +13,8 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import ORG, PROV, SDO
 
 from kg.iris import doc_iri, org_iri, person_iri, region_iri
-from kg.model import KnowledgeGraph, PartnershipType, Relation, RelationType
-from kg.rdf import fact_iri, nquads, to_dataset, turtle, typed_date
+from kg.model import Evidence, KnowledgeGraph, PartnershipType, Relation, RelationType
+from kg.rdf import evidence_iri, fact_iri, nquads, to_dataset, turtle, typed_date
 from kg.vocab import OA, YL
 
 A = URIRef(org_iri("武汉市第一医院", "420100"))
@@ -179,3 +179,15 @@ def test_rdf_literals_with_quotes_and_newlines_round_trip():
     g.nodes[str(A)].aliases.add('带"引号"\n和\\反斜杠')
     out = Graph().parse(data=turtle(g), format="turtle")
     assert (A, SKOS.altLabel, Literal('带"引号"\n和\\反斜杠', lang="zh")) in out
+
+
+def test_rdf_article_graph_holds_only_its_own_evidence():
+    g = KnowledgeGraph()
+    e1, e2 = Evidence("a.txt", 0, 5, "甲乙合作。"), Evidence("b.txt", 3, 8, "甲乙签约。")
+    g.add_relation(Relation(RelationType.PARTNER_OF, str(A), str(B), {e1, e2}, {PartnershipType.REFERRAL}))
+    ds = Dataset()
+    ds.parse(data=nquads(g), format="nquads")
+    a_graph = ds.graph(URIRef(doc_iri("a.txt")))
+    assert (A, YL.partnerOf, B) in a_graph
+    assert set(a_graph.objects(None, YL.evidence)) == {evidence_iri(e1)}
+    assert set(ds.default_graph.objects(None, YL.evidence)) == {evidence_iri(e1), evidence_iri(e2)}
