@@ -323,11 +323,9 @@ def _add_branch(
         return None
     key, label, aliases, code = ident
     member = table.add(key, label, m.type, code, aliases | {m.surface}, (m.start, m.end))
-    kind = (
-        PartnershipType.COUNTY_MEDICAL_COMMUNITY
-        if "医共体" in head_rest
-        else PartnershipType.MEDICAL_ALLIANCE
-    )
+    # 医共体总医院, 县总医院, 总院: the head of a county medical community
+    county_group = "医共体" in head_rest or head_rest.endswith(("总医院", "总院"))
+    kind = PartnershipType.COUNTY_MEDICAL_COMMUNITY if county_group else PartnershipType.MEDICAL_ALLIANCE
     facts.append(
         Fact(
             RelationType.PARTNER_OF,

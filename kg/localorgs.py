@@ -294,7 +294,7 @@ class OrgTable:
             if inner is None or text[inner[0] : inner[0] + 1] not in ")）":
                 continue
             outer = self.orgs.get(self.find(k))
-            if outer is not None and any(w in outer.label for w in ("医共体", "医联体", "总院")):
+            if outer is not None and any(w in outer.label for w in ("医共体", "医联体", "总院", "分院")):
                 self.union(inner[1], k)
             else:
                 self.union(k, inner[1])

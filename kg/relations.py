@@ -178,6 +178,7 @@ def _cue_types(sentence: str, names: list[tuple[int, int]] = ()) -> tuple[set[Pa
     return found, strong
 
 
+_MEMBERSHIP_VERBS = ("下辖", "成员单位包括", "成员单位有", "纳入")
 _GENERIC_KINDS = {PartnershipType.MEDICAL_ALLIANCE, PartnershipType.REFERRAL, PartnershipType.TELEMEDICINE}
 _SPECIFIC_ALLIANCES = {
     PartnershipType.TIGHT_MEDICAL_ALLIANCE,
@@ -215,6 +216,10 @@ def partnerships(
                 if not ana and sent.start <= s and e <= sent.end
             ]
             types, strong = _cue_types(sent.text, names)
+            if not types and any(v in sent.text for v in _MEMBERSHIP_VERBS):
+                # 阳西县总医院下辖县人民医院、县中医院…: members of the group the paragraph names
+                types = {t for t in para_types if t in _SPECIFIC_ALLIANCES}
+                strong = bool(types)
             if not types:
                 continue
             has_verb = any(v in sent.text for v in lex.partnership_verbs)
