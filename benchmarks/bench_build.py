@@ -176,7 +176,7 @@ def bench_size(size: str, workers: int, full: bool) -> dict:
         "utf-8",
     )
     res["incremental"] = _child(
-        ["build", str(work / "workers"), str(workers), "1", "0", str(corpus), str(extra)]
+        ["build", str(work / "workers"), str(workers), "1", "0", f, str(corpus), str(extra)]
     )
     return res
 
