@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 __all__ = ["Span", "paragraphs", "pos_tag", "sentences", "tokenizer", "words"]
@@ -106,4 +106,11 @@ def tokenizer():
 
 def words(text: str, hmm: bool = True) -> list[str]:
     """jieba words of ``text`` (precise mode) with the domain dictionary."""
-    return list(tokenizer().cut(text, HMM=hmm))
+    return list(_words(text, hmm))
+
+
+@lru_cache(maxsize=1 << 16)
+def _words(text: str, hmm: bool) -> tuple[str, ...]:
+    # the extractors segment short windows around names; news repeats them (the same hospital, the same
+    # title), so a cache saves most of jieba's work
+    return tuple(tokenizer().cut(text, HMM=hmm))
