@@ -60,7 +60,7 @@ def main() -> None:
     show_default=True,
     help="Processes extracting articles (0: one per CPU). The output is the same for any number.",
 )
-@click.option("--no-cache", is_flag=True, help="Extract every article again (ignore and refresh OUT/.cache).")
+@click.option("--no-cache", is_flag=True, help="Extract every article again; no cache is read or written.")
 @click.option(
     "--cache-dir",
     type=click.Path(file_okay=False, path_type=Path),
