@@ -5,8 +5,10 @@ in Oxigraph (the store `kg build` writes) and in rdflib's in-memory engine, in t
 
 The graph is made of the project's own model objects (regions with partOf chains, organisations
 located in counties, partnerships with kinds, dates and evidence, experts with posts, alliances)
-and written with kg.rdf, so its shape is exactly what a build emits. rdflib runs each query in a
-forked child process that is killed after --timeout seconds ("did not finish").
+and written with kg.rdf, so its shape is exactly what a build emits. Both engines get the same
+query text, with the parameters bound by kg.query.bind (a VALUES block of "…"@zh names at the
+start of the WHERE group). rdflib runs each query in a forked child process that is killed after
+--timeout seconds ("did not finish").
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from rdflib import Graph, Literal
 
 from kg.iris import alliance_iri, doc_iri, org_iri, person_iri, region_iri
 from kg.model import EntityType, Evidence, KnowledgeGraph, Node, PartnershipType, Relation, RelationType
-from kg.query import execute, saved_queries
+from kg.query import bind, execute, saved_queries
 from kg.rdf import triples_by_graph
 from kg.store import load_store, open_store
 from kg.vocab import ontology_path
@@ -109,7 +111,7 @@ def _rdflib_child(graph: Graph, text: str, bindings: dict, reps: int, conn) -> N
     times = []
     for _ in range(reps):
         t = time.perf_counter()
-        n = len(list(graph.query(text, initBindings=bindings)))
+        n = len(list(graph.query(text, initBindings=bindings or None)))
         times.append(time.perf_counter() - t)
         conn.send((times, n))
 
@@ -148,6 +150,7 @@ def main() -> None:
         if only and name not in only:
             continue
         values = {p: params[p] for p in q.params}
+        print(f"{name}: load average {os.getloadavg()[0]:.2f}", file=sys.stderr, flush=True)
         ox_times, n_ox = [], 0
         for _ in range(args.reps):
             t = time.perf_counter()
@@ -155,9 +158,10 @@ def main() -> None:
             ox_times.append(time.perf_counter() - t)
             if sum(ox_times) > args.budget:
                 break
+        text, substitutions = bind(q.text, values)  # the text Oxigraph runs, for rdflib too
+        bindings = {k.value: Literal(t.value) for k, t in substitutions.items()}
         parent, child = ctx.Pipe()
-        proc = ctx.Process(target=_rdflib_child, args=(rg, q.text, {k: Literal(v) for k, v in values.items()},
-                                                       args.rdflib_reps, child))
+        proc = ctx.Process(target=_rdflib_child, args=(rg, text, bindings, args.rdflib_reps, child))
         proc.start()
         deadline = time.monotonic() + args.timeout
         rl_times, n_rl = [], None
@@ -180,6 +184,7 @@ def main() -> None:
         same = "" if n_rl is None or n_rl == n_ox else f" (rdflib: {n_rl} rows)"
         print(f"| `{name}` | {n_ox}{same} | {ox} | {rl} | {ratio} |", flush=True)
 
+    print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     print(f"\n{len(triples)} triples; {os.cpu_count()} CPUs, {mem:.0f} GiB RAM, "
           f"Python {platform.python_version()}, {platform.system()} {platform.machine()}", flush=True)

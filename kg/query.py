@@ -1,10 +1,19 @@
 """SPARQL over the store: ad-hoc text, a ``.rq`` file, or a saved query of ``ontology/queries/``.
 
-Parameters (``NAME=VALUE``) are never pasted into the query text: they are bound with Oxigraph's
-``substitutions`` (RDF-dev SEP-0007), so a value is always one RDF term, whatever it contains.
-A value that is an ``http(s)://`` IRI is bound as an IRI, anything else as a plain string; a
-parameter must be a variable of the query's ``SELECT`` projection (saved queries list theirs in
-``# param NAME: ...`` header lines).
+Parameters (``NAME=VALUE``) are never pasted into the query text as text: each value is made one
+RDF term first (a pyoxigraph ``NamedNode`` or ``Literal``, serialised with its escapes), so it is
+always one RDF term, whatever it contains. A value that is an ``http(s)://`` IRI is bound as an
+IRI. A parameter the query declares in a ``# param NAME: ...`` header line (as every saved query
+does) is a name, and is bound as a Chinese literal ``"VALUE"@zh``, the form every label of the
+graph has, so the query can match it with ``?x rdfs:label|skos:altLabel ?NAME``, an index lookup,
+instead of comparing ``STR()`` of every label. Any other value is bound as a plain string. A
+parameter must be a variable of the query's ``SELECT`` projection.
+
+How the terms are bound: for a query with declared parameters, as a ``VALUES`` block at the start
+of every ``WHERE`` group that starts a line (the query's and its sub-queries'), which Oxigraph's
+optimiser sees (it then starts from the bound name: 1 ms instead of 2 s for ``partners`` on a
+million triples); otherwise with Oxigraph's ``substitutions`` (RDF-dev SEP-0007), which are applied
+after the plan is made.
 
 >>> sorted(saved_queries())[:3]
 ['alliances', 'cross-boundary', 'dispatched']
@@ -22,7 +31,9 @@ from .rdf import PREFIXES
 from .store import open_store
 from .vocab import queries_dir
 
-__all__ = ["FORMATS", "QueryError", "SavedQuery", "execute", "resolve_query", "run_query", "saved_queries"]
+__all__ = ["FORMATS", "QueryError", "SavedQuery", "bind", "declared_params", "execute", "is_iri",
+           "resolve_query",
+           "run_query", "saved_queries"]
 
 FORMATS = ("table", "json", "csv")
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
@@ -95,19 +106,68 @@ def _bindings(query: SavedQuery, params: tuple[str, ...]) -> dict[str, str]:
     return values
 
 
-def _term(value: str):
+def is_iri(value: str) -> bool:
+    """Whether a parameter's value is bound as an IRI (``http(s)://`` and nothing an IRI cannot hold)."""
+    return value.startswith(("http://", "https://")) and not re.search(r'[\s<>"{}|^`\\]', value)
+
+
+def declared_params(text: str) -> set[str]:
+    """The parameters a query declares in its ``# param NAME: ...`` header lines (names, bound ``@zh``)."""
+    names = set()
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        if m := _PARAM.match(line):
+            names.add(m.group(1))
+    return names
+
+
+def _term(value: str, name: bool = False):
     from pyoxigraph import Literal, NamedNode
 
-    if value.startswith(("http://", "https://")) and not re.search(r'[\s<>"{}|^`\\]', value):
+    if is_iri(value):
         return NamedNode(value)
-    return Literal(value)
+    return Literal(value, language="zh") if name else Literal(value)
+
+
+_WHERE = re.compile(r"^[^#\n]*?\bWHERE\s*\{", re.MULTILINE | re.IGNORECASE)
+_VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+
+def bind(text: str, values: dict[str, str]) -> tuple[str, dict]:
+    """``text`` with ``values`` bound: ``(text with VALUES blocks, {})`` for a query that declares its
+    parameters and has a ``WHERE {`` at the start of a line, else ``(text, substitutions)`` for Oxigraph.
+
+    >>> print(bind("# Q?\\n# param name: a name\\nSELECT ?name ?x\\nWHERE {\\n  ?x ?p ?name }",
+    ...            {"name": 'a"b'})[0])
+    # Q?
+    # param name: a name
+    SELECT ?name ?x
+    WHERE { VALUES (?name) { ("a\\"b"@zh) }
+      ?x ?p ?name }
+    """
+    from pyoxigraph import Variable
+
+    names = declared_params(text)
+    terms = {k: _term(v, k in names) for k, v in values.items()}
+    wheres = list(_WHERE.finditer(text)) if names and terms else []
+    if not wheres or not all(_VARIABLE.match(k) for k in terms):
+        return text, {Variable(k): t for k, t in terms.items()}
+    block = (f" VALUES ({' '.join('?' + k for k in terms)}) "
+             f"{{ ({' '.join(str(t) for t in terms.values())}) }}")
+    # every WHERE group that starts a line, sub-queries too: Oxigraph does not push bindings into them
+    for where in reversed(wheres):
+        text = text[: where.end()] + block + text[where.end():]
+    return text, {}
 
 
 def execute(store, text: str, values: dict[str, str]):
-    """Run ``text`` on an open pyoxigraph store with ``values`` bound; errors become :class:`QueryError`."""
-    from pyoxigraph import Variable
+    """Run ``text`` on an open pyoxigraph store with ``values`` bound (see :func:`bind`);
+    errors become :class:`QueryError`.
 
-    substitutions = {Variable(k): _term(v) for k, v in values.items()}
+    Values of the parameters ``text`` declares (``# param NAME: ...``) are bound as ``"…"@zh``.
+    """
+    text, substitutions = bind(text, values)
     try:
         return store.query(text, substitutions=substitutions or None)
     except SyntaxError as exc:

@@ -15,7 +15,13 @@ What is written, for a :class:`~kg.model.KnowledgeGraph`:
   specific resource of the article with a ``oa:TextPositionSelector`` and a
   ``oa:TextQuoteSelector``. A partnership is always a node, with or without evidence.
   Edges without evidence (``partOf`` from the region gazetteer) are reference data: only the
-  direct triple.
+  direct triple;
+- for every ``locatedIn`` edge, the province and the prefecture of the region, materialised as
+  ``yl:inProvince`` and ``yl:inPrefecture`` (reference data, default graph only), so that queries
+  by province or across prefecture lines are index lookups instead of ``locatedIn/partOf*`` walks.
+  They follow the graph's own ``partOf`` chain and levels, and :func:`kg.regions.gazetteer` where
+  the graph stops short; a municipality (直辖市) has no prefecture above its districts, so its
+  organisations have ``yl:inProvince`` only.
 
 There are no blank nodes: fact IRIs hash the edge's key (its type and the two entity IRIs),
 evidence IRIs hash the document and the offsets, so IRIs are stable across builds. Output text
@@ -45,9 +51,11 @@ from rdflib.term import Node as RdfTerm
 
 from .iris import _safe, doc_iri
 from .model import ID, EntityType, Evidence, KnowledgeGraph, Node, Relation, RelationType
+from .regions import gazetteer
 from .vocab import OA, YL
 
-__all__ = ["PREFIXES", "evidence_iri", "fact_iri", "nquads", "to_dataset", "triples_by_graph", "turtle"]
+__all__ = ["PREFIXES", "evidence_iri", "fact_iri", "nquads", "places", "to_dataset", "triples_by_graph",
+           "turtle"]
 
 PREFIXES: dict[str, str] = {
     "dcterms": str(DCTERMS),
@@ -198,6 +206,66 @@ def _needs_fact(rel: Relation) -> bool:
         rel.type in (RelationType.AFFILIATED_WITH, RelationType.DISPATCHED_TO) and bool(rel.role))
 
 
+def places(graph: KnowledgeGraph) -> dict[str, tuple[set[str], set[str]]]:
+    """The provinces and prefectures (region IRIs) of everything with a ``locatedIn`` edge.
+
+    From each ``locatedIn`` region up its ``partOf`` chain in the graph (a region's level is its
+    node's ``level``); where the chain stops below a province, the gazetteer's ancestors of the last
+    region's code continue it, as long as those regions are nodes of the graph. Only nodes of the
+    graph are ever named, so every ``yl:inProvince`` / ``yl:inPrefecture`` object has its label.
+    """
+    gaz = gazetteer()
+    parents: dict[str, list[str]] = defaultdict(list)
+    located: dict[str, list[str]] = defaultdict(list)
+    for rel in graph.relations.values():
+        if rel.type is RelationType.PART_OF:
+            parents[rel.source].append(rel.target)
+        elif rel.type is RelationType.LOCATED_IN:
+            located[rel.source].append(rel.target)
+    by_code = {n.adcode: iri for iri, n in graph.nodes.items() if n.type is EntityType.REGION and n.adcode}
+    cache: dict[str, tuple[set[str], set[str]]] = {}
+
+    def up(region: str) -> tuple[set[str], set[str]]:
+        if region in cache:
+            return cache[region]
+        cache[region] = (set(), set())  # a cycle ends here
+        node = graph.nodes.get(region)
+        level = node.level if node is not None else None
+        provinces: set[str] = {region} if level == "province" else set()
+        cities: set[str] = {region} if level == "city" else set()
+        if level != "province":
+            above = parents.get(region, [])
+            if not above and node is not None and node.adcode:
+                chain = [by_code.get(r.code) for r in gaz.ancestors(node.adcode)[1:]]
+                above = [iri for iri in chain if iri][:1]
+            for parent in above:
+                p, c = up(parent)
+                provinces |= p
+                cities |= c
+        cache[region] = (provinces, cities)
+        return provinces, cities
+
+    out: dict[str, tuple[set[str], set[str]]] = {}
+    for source, regions in located.items():
+        provinces, cities = set(), set()
+        for region in regions:
+            p, c = up(region)
+            provinces |= p
+            cities |= c
+        if provinces or cities:
+            out[source] = (provinces, cities)
+    return out
+
+
+def _place_triples(graph: KnowledgeGraph) -> Iterable[Triple]:
+    for source, (provinces, cities) in places(graph).items():
+        s = URIRef(source)
+        for p in provinces:
+            yield s, YL.inProvince, URIRef(p)
+        for c in cities:
+            yield s, YL.inPrefecture, URIRef(c)
+
+
 def triples_by_graph(graph: KnowledgeGraph) -> dict[URIRef | None, set[Triple]]:
     """The triples of each graph: ``None`` is the default graph (everything), an article's IRI its graph.
 
@@ -229,6 +297,7 @@ def triples_by_graph(graph: KnowledgeGraph) -> dict[URIRef | None, set[Triple]]:
             part = set(_fact_evidence_triples(rel, evs)) if fact else set()
             everything |= part
             out[URIRef(doc_iri(doc))] |= core | part
+    everything.update(_place_triples(graph))
     return dict(out)
 
 

@@ -84,6 +84,8 @@ class YL(DefinedNamespace):
     date: URIRef  # date
     dispatchedTo: URIRef  # dispatched to
     evidence: URIRef  # evidence
+    inPrefecture: URIRef  # in prefecture
+    inProvince: URIRef  # in province
     lead: URIRef  # lead
     leads: URIRef  # leads
     level: URIRef  # administrative level

@@ -37,6 +37,8 @@ ALIGNMENTS = [
     (YL.Person, RDFS.subClassOf, SDO.Person),
     (YL.Document, RDFS.subClassOf, SDO.NewsArticle),
     (YL.partOf, RDFS.subPropertyOf, SDO.containedInPlace),
+    (YL.inProvince, RDFS.subPropertyOf, SDO.location),
+    (YL.inPrefecture, RDFS.subPropertyOf, SDO.location),
     (YL.memberOf, RDFS.subPropertyOf, ORG.memberOf),
     (YL.partnerOf, RDF.type, OWL.SymmetricProperty),
     (YL.partOf, RDF.type, OWL.TransitiveProperty),
@@ -143,6 +145,15 @@ def _drop(pred, subject_filter=None):
     return edit
 
 
+def _swap(pred, old, new):
+    def edit(g: Graph) -> None:
+        for s, p, o in list(g.triples((None, pred, None))):
+            if str(o).endswith(old):
+                g.remove((s, p, o))
+                g.add((s, p, URIRef(str(o)[: -len(old)] + new)))
+    return edit
+
+
 BROKEN = [
     ("region without adcode", _drop(YL.adcode, "/region/")),
     ("region without level", _drop(YL.level)),
@@ -152,6 +163,8 @@ BROKEN = [
     ("fact without evidence", _drop(YL.evidence)),
     ("evidence without quote", _drop(URIRef("http://www.w3.org/ns/oa#exact"))),
     ("post without role", _drop(ORG.role, "/post/")),
+    ("province that is a prefecture", _swap(YL.inProvince, "420000", "420100")),
+    ("prefecture not on the partOf chain", _swap(YL.inPrefecture, "420200", "420100")),
 ]
 
 

@@ -14,7 +14,7 @@ from kg.cli import main
 from kg.errors import KgError
 from kg.iris import alliance_iri, doc_iri, org_iri
 from kg.model import EntityType, Evidence, KnowledgeGraph, Node, Relation, RelationType
-from kg.query import QueryError, resolve_query, run_query, saved_queries
+from kg.query import QueryError, bind, resolve_query, run_query, saved_queries
 from kg.store import StoreMissing, load_store
 
 WUHAN1 = org_iri("武汉市第一医院", "420100")
@@ -105,12 +105,39 @@ def test_query_formats(out, fmt):
         assert text.endswith("(1 row)\n")
 
 
+def test_query_declared_parameters_are_zh_names_in_a_values_block():
+    text, subs = bind(saved_queries()["partners"].text, {"hospital": 'x") } } #\n'})
+    assert subs == {}
+    assert 'WHERE { VALUES (?hospital) { ("x\\") } } #\\n"@zh) }' in text  # one escaped literal
+    text, subs = bind(saved_queries()["partners"].text, {"hospital": "https://w3id.org/yilian/id/org/x"})
+    assert "VALUES (?hospital) { (<https://w3id.org/yilian/id/org/x>) }" in text
+    ad_hoc = "SELECT ?code ?r WHERE { ?r <https://w3id.org/yilian/ontology#adcode> ?code }"
+    text, subs = bind(ad_hoc, {"code": "420222"})  # no declared parameters: a plain string, substituted
+    assert text == ad_hoc and [str(t) for t in subs.values()] == ['"420222"']
+
+
+def test_query_saved_queries_use_no_label_scans_or_partof_paths():
+    for q in saved_queries().values():
+        body = "\n".join(line for line in q.text.splitlines() if not line.lstrip().startswith("#"))
+        assert "STR(?name)" not in body and "STR(?provName)" not in body, q.name
+        assert "partOf" not in body, q.name  # provinces and prefectures are materialised
+
+
 def test_query_ad_hoc_text_and_rq_file(out, tmp_path):
     q = "PREFIX yl: <https://w3id.org/yilian/ontology#> SELECT ?r WHERE { ?r a yl:Region ; yl:adcode ?code }"
     assert len(list(csv.DictReader(io.StringIO(run_query(q, (), out, "csv"))))) == 4
     path = tmp_path / "regions.rq"
     path.write_text("# How many regions?\n" + q, encoding="utf-8")
     assert run_query(str(path), (), out, "csv") == run_query(q, (), out, "csv")
+
+
+def test_query_partof_path_still_works(out):
+    yl = "PREFIX yl: <https://w3id.org/yilian/ontology#> "
+    q = yl + 'SELECT ?o ?p WHERE { ?o yl:locatedIn/yl:partOf* ?p . ?p yl:level "province" } ORDER BY ?o'
+    by_path = [(r["o"], r["p"]) for r in csv.DictReader(io.StringIO(run_query(q, (), out, "csv")))]
+    q = yl + "SELECT ?o ?p WHERE { ?o yl:inProvince ?p } ORDER BY ?o"
+    assert [(r["o"], r["p"]) for r in csv.DictReader(io.StringIO(run_query(q, (), out, "csv")))] == by_path
+    assert len(by_path) == 2
 
 
 def test_query_ad_hoc_with_parameter(out):

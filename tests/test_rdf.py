@@ -191,3 +191,51 @@ def test_rdf_article_graph_holds_only_its_own_evidence():
     assert (A, YL.partnerOf, B) in a_graph
     assert set(a_graph.objects(None, YL.evidence)) == {evidence_iri(e1)}
     assert set(ds.default_graph.objects(None, YL.evidence)) == {evidence_iri(e1), evidence_iri(e2)}
+
+
+# ---------------------------------------------------------------- materialised province and prefecture
+
+
+def _region(g: KnowledgeGraph, code: str, name: str, level: str) -> None:
+    from kg.model import EntityType, Node
+
+    g.add_node(Node(region_iri(code), EntityType.REGION, name, adcode=code, level=level))
+
+
+def test_rdf_province_and_prefecture_are_materialised(ttl_graph):
+    hubei, wuhan, huangshi = (URIRef(region_iri(c)) for c in ("420000", "420100", "420200"))
+    assert set(ttl_graph.objects(A, YL.inProvince)) == {hubei}
+    assert set(ttl_graph.objects(A, YL.inPrefecture)) == {wuhan}  # located in the prefecture itself
+    assert set(ttl_graph.objects(B, YL.inProvince)) == {hubei}
+    assert set(ttl_graph.objects(B, YL.inPrefecture)) == {huangshi}  # a county: its prefecture
+    assert set(ttl_graph.objects(P, YL.inProvince)) == set()  # people have no locatedIn
+
+
+def test_rdf_materialised_places_agree_with_the_partof_path(ttl_graph):
+    q = """PREFIX yl: <https://w3id.org/yilian/ontology#>
+           SELECT ?o ?level ?r WHERE { ?o yl:locatedIn/yl:partOf* ?r . ?r yl:level ?level
+                                       FILTER (?level IN ("province", "city")) }"""
+    by_path = {(o, str(level), r) for o, level, r in ttl_graph.query(q)}
+    materialised = {(o, "province", r) for o, r in ttl_graph.subject_objects(YL.inProvince)}
+    materialised |= {(o, "city", r) for o, r in ttl_graph.subject_objects(YL.inPrefecture)}
+    assert materialised == by_path and len(by_path) == 4
+
+
+def test_rdf_places_fall_back_on_the_gazetteer_and_skip_municipal_prefectures():
+    from kg.model import EntityType, Node
+    from kg.rdf import places
+
+    g = KnowledgeGraph()
+    for code, name, level in [("420000", "湖北省", "province"), ("420200", "黄石市", "city"),
+                              ("420222", "阳新县", "county"), ("110000", "北京市", "province"),
+                              ("110105", "朝阳区", "county")]:
+        _region(g, code, name, level)
+    a = g.add_node(Node(org_iri("阳新县中医医院", "420222"), EntityType.HOSPITAL, "阳新县中医医院"))
+    b = g.add_node(Node(org_iri("朝阳医院", "110105"), EntityType.HOSPITAL, "朝阳医院"))
+    g.add_relation(Relation(RelationType.LOCATED_IN, a.iri, region_iri("420222")))
+    g.add_relation(Relation(RelationType.LOCATED_IN, b.iri, region_iri("110105")))
+    g.add_relation(Relation(RelationType.PART_OF, region_iri("110105"), region_iri("110000")))
+    # no partOf edges for 阳新县: the gazetteer gives 黄石市, then 湖北省
+    assert places(g) == {a.iri: ({region_iri("420000")}, {region_iri("420200")}),
+                         b.iri: ({region_iri("110000")}, set())}
+    assert "yl:inPrefecture" not in turtle(g).split(f"<{b.iri}>")[1].split(" .\n")[0]
