@@ -208,15 +208,18 @@ def build(
     graph, extracted = _build_graph(inputs, options, progress, notes, cache_dir)
     timings = extracted.timings
     out.mkdir(parents=True, exist_ok=True)
-    from .rdf import nquads, turtle
+    from .rdf import nquads, triples_by_graph, turtle
 
     # serialise everything before replacing anything: a failure leaves the previous set whole
     t0 = time.perf_counter()
     outputs = {"graph.json": dumps(graph)}
     t1 = time.perf_counter()
-    outputs["graph.ttl"] = turtle(graph)
-    if options.nquads:
-        outputs["graph.nq"] = nquads(graph)
+    triples = triples_by_graph(graph)  # once, for Turtle, N-Quads and the store
+    outputs["graph.ttl"] = turtle(graph, triples)
+    if options.nquads or options.store:
+        quads = nquads(graph, triples)
+        if options.nquads:
+            outputs["graph.nq"] = quads
     t2 = time.perf_counter()
     for name, text in outputs.items():
         write_text_atomic(out / name, text)
@@ -233,7 +236,7 @@ def build(
         from .store import load_store
 
         t4 = time.perf_counter()
-        load_store(graph, out)
+        load_store(graph, out, quads.encode("utf-8"))
         timings["store"] = time.perf_counter() - t4
     return BuildResult(
         out,

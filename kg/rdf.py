@@ -44,6 +44,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, SDO
@@ -343,6 +344,7 @@ def _literal(lit: Literal, compact: bool) -> str:
     return text
 
 
+@lru_cache(maxsize=1 << 18)
 def _term(term: RdfTerm, compact: bool) -> str:
     if isinstance(term, Literal):
         return _literal(term, compact)
@@ -372,16 +374,20 @@ def _serialize_triples(triples: set[Triple]) -> str:
     return "\n".join(blocks)
 
 
-def turtle(graph: KnowledgeGraph) -> str:
-    """The default graph (everything) as Turtle, sorted: byte-identical for the same graph."""
+def turtle(graph: KnowledgeGraph, triples: dict | None = None) -> str:
+    """The default graph (everything) as Turtle, sorted: byte-identical for the same graph.
+
+    ``triples`` is :func:`triples_by_graph` of ``graph`` when the caller has it already.
+    """
     header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
-    return header + "\n" + _serialize_triples(triples_by_graph(graph)[DEFAULT])
+    return header + "\n" + _serialize_triples((triples or triples_by_graph(graph))[DEFAULT])
 
 
-def nquads(graph: KnowledgeGraph) -> str:
+def nquads(graph: KnowledgeGraph, triples: dict | None = None) -> str:
     """Every graph as N-Quads (default graph lines without a graph name), sorted line by line."""
     lines = []
-    for name, triples in triples_by_graph(graph).items():
+    for name, graph_triples in (triples or triples_by_graph(graph)).items():
+        triples_here = graph_triples
         suffix = " ." if name is None else f" {_iri(str(name))} ."
-        lines.extend(" ".join(_term(t, False) for t in triple) + suffix for triple in triples)
+        lines.extend(" ".join(_term(t, False) for t in triple) + suffix for triple in triples_here)
     return "".join(line + "\n" for line in sorted(lines))

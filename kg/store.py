@@ -26,12 +26,16 @@ class StoreMissing(KgError):
     """There is no store where one was asked for."""
 
 
-def load_store(graph: KnowledgeGraph, out: Path) -> Path:
-    """(Re)create the Oxigraph store ``out/store`` with ``graph`` and the ontology; returns its path."""
+def load_store(graph: KnowledgeGraph, out: Path, data: bytes | None = None) -> Path:
+    """(Re)create the Oxigraph store ``out/store`` with ``graph`` and the ontology; returns its path.
+
+    ``data`` is the graph as N-Quads when the caller has serialised it already.
+    """
     from pyoxigraph import NamedNode, RdfFormat, Store
 
     target = Path(out) / STORE_DIR
-    data = nquads(graph).encode("utf-8")
+    if data is None:
+        data = nquads(graph).encode("utf-8")
     ontology = ontology_path().read_bytes()
     with atomic_dir(target) as tmp:
         store = Store(str(tmp))

@@ -277,8 +277,9 @@ def test_robust_cli_names_each_skipped_file(tmp_path: Path, stand_in_pipeline, m
 
 def _stand_in_writers(monkeypatch) -> None:
     rdf = types.ModuleType("kg.rdf")
-    rdf.turtle = lambda graph: "# turtle\n" + "\n".join(sorted(graph.nodes)) + "\n"
-    rdf.nquads = lambda graph: "# nquads\n"
+    rdf.triples_by_graph = lambda graph: {}
+    rdf.turtle = lambda graph, triples=None: "# turtle\n" + "\n".join(sorted(graph.nodes)) + "\n"
+    rdf.nquads = lambda graph, triples=None: "# nquads\n"
     monkeypatch.setitem(sys.modules, "kg.rdf", rdf)
     import kg
 
@@ -297,7 +298,7 @@ def test_robust_interrupted_build_leaves_previous_outputs_whole(tmp_path: Path, 
     assert {"graph.json", "graph.ttl", "graph.nq"} <= set(before)
 
     # 1. a writer raises half-way through serialising
-    def boom(graph):
+    def boom(graph, triples=None):
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(sys.modules["kg.rdf"], "nquads", boom)
@@ -306,7 +307,7 @@ def test_robust_interrupted_build_leaves_previous_outputs_whole(tmp_path: Path, 
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
     # 2. the process dies while a file is being written: the old file stays, no temporary is left
-    monkeypatch.setattr(sys.modules["kg.rdf"], "nquads", lambda graph: "# nquads, new\n")
+    monkeypatch.setattr(sys.modules["kg.rdf"], "nquads", lambda graph, triples=None: "# nquads, new\n")
 
     def replace_then_die(src, dst):
         raise KeyboardInterrupt
