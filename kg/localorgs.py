@@ -158,9 +158,13 @@ def org_identity(m: OrgMention, ctx: RegionContext) -> tuple[OrgKey, str, set[st
         label = region_label(code) + m.rest
         aliases.add(region_label(code) + surface[1:])
     else:
-        known = lex.known_orgs.get(surface) or (lex.known_orgs.get(m.rest) if not codes else None)
+        known = lex.known_orgs.get(surface) or lex.known_orgs.get(m.rest)
+        if known and codes:  # 北京天坛医院: the region written before a well-known name must agree
+            known = tuple(
+                k for k in known if gaz.is_within(k.adcode, codes[-1]) or gaz.is_within(codes[-1], k.adcode)
+            )
         if known:
-            choice = _choose_known(known, ctx.ranked())
+            choice = _choose_known(known, [*codes[-1:], *ctx.ranked()])
             if choice is not None:
                 aliases.add(choice.alias)
                 return ("", choice.name), choice.name, aliases, choice.adcode
@@ -203,6 +207,22 @@ def _choose_known(known, ranked: list[str]):
             if gaz.is_within(code, k.adcode) or gaz.is_within(k.adcode, code):
                 return k
     return known[0] if len(known) == 1 or not ranked else None
+
+
+def _generic_rest(rest: str) -> bool:
+    """Whether a name without its regions is only a kind of institution (人民医院, 疾病预防控制中心)."""
+    lex = lexicon()
+    parts = sorted(
+        {*lex.name_parts, *lex.org_suffixes, *(c for _, c in lex.org_suffixes.values())},
+        key=len,
+        reverse=True,
+    )
+    while rest:
+        part = next((p for p in parts if rest.startswith(p)), None)
+        if part is None:
+            return False
+        rest = rest[len(part) :]
+    return True
 
 
 def _in_order(chars: str, name: str) -> bool:
@@ -340,6 +360,27 @@ class OrgTable:
             ]
             if len(longer) == 1:
                 self.union(longer[0].key, org.key)
+        # 河北省燕郊人民医院 with 三河市燕郊人民医院: a name placed only by its province or city is the
+        # article's organisation inside that region whose name, without regions, is the same
+        gaz = gazetteer()
+        for org in list(self.orgs.values()):
+            code, rest = org.key
+            region = gaz.get(code)
+            if org.key not in self.orgs or region is None or region.level not in ("province", "city"):
+                continue
+            if _generic_rest(rest):
+                continue  # 随州市疾病预防控制中心 is not 曾都区疾控中心
+            inside = [
+                o
+                for o in self.orgs.values()
+                if o is not org
+                and o.key[0]
+                and o.key[0] != code
+                and gaz.is_within(o.key[0], code)
+                and any(a.endswith(rest) and len(rest) >= 4 for a in o.aliases | {o.label})
+            ]
+            if len(inside) == 1:
+                self.union(inside[0].key, org.key)
 
     def merge_abbreviations(self) -> None:
         """兰大一院 -> 兰州大学第一医院 when the article also gives the full name: the short name's

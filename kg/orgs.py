@@ -86,7 +86,11 @@ def _region_word(piece: str) -> list:
     County short names (新建, 南华, 江汉) collide with ordinary words and other names, so they count
     only after their parent region (see :func:`parse_name`).
     """
-    return [r for r in gazetteer().lookup(piece) if r.name == piece or r.level in ("province", "city")]
+    return [
+        r
+        for r in gazetteer().lookup(piece)
+        if r.name == piece or r.level in ("province", "city") or piece in gazetteer().lookup_full_names(r)
+    ]
 
 
 def _classify(tok: str, counties: tuple[str, ...]) -> str:

@@ -172,9 +172,19 @@ def _unsurnamed_name(text: str, i: int) -> int:
     ):
         length += len(toks[k])
         k += 1
+    speech = ("介绍", "表示", "说", "指出", "强调", "认为", "称", "坦言", "告诉")
+    if (
+        length == 0
+        and len(toks) > 1
+        and 2 <= len(toks[0]) <= 4
+        and toks[1] in speech
+        and pos_tag(toks[0]) in ("ns", "nz")
+        and all(_CJK.match(c) for c in toks[0])
+    ):
+        return len(toks[0])  # 主任扎西表示: jieba reads 扎西 as a place, the speech verb says it is a person
     if length < 2 or k >= len(toks):
         return 0
-    if toks[k] in ("介绍", "表示", "说", "指出", "强调", "认为", "称", "坦言", "告诉", "，", "、", "。", ","):
+    if toks[k] in (*speech, "，", "、", "。", ","):
         return length
     return 0
 

@@ -57,6 +57,9 @@ class Gazetteer:
                 continue
             self._names[r.name].append(r)
             self._full_names[r.name].append(r)
+            for alt in _level_forms(r):  # 甘孜藏族自治州 is written 甘孜州, 长阳土家族自治县 长阳县
+                self._names[alt].append(r)
+                self._full_names[alt].append(r)
             for s in r.shorts:
                 if len(s) >= 2:
                     self._names[s].append(r)
@@ -95,6 +98,10 @@ class Gazetteer:
     def lookup(self, name: str, full_only: bool = False) -> list[Region]:
         """Province, city and county units called ``name`` (full name, or a short name)."""
         return list((self._full_names if full_only else self._names).get(name, ()))
+
+    def lookup_full_names(self, region: Region) -> tuple[str, ...]:
+        """The official name and its everyday full forms (甘孜藏族自治州, 甘孜州)."""
+        return (region.name, *_level_forms(region))
 
     def townships(self, name: str, within: Iterable[str]) -> list[Region]:
         """Townships called ``name`` (full or short) inside any of the counties ``within``."""
@@ -165,10 +172,28 @@ class Gazetteer:
         return top[0] if len(top) == 1 else None
 
 
+_AUTONOMOUS = {"自治州": "州", "自治县": "县", "自治旗": "旗", "地区": "地区"}
+
+
+def _level_forms(r: Region) -> list[str]:
+    """Everyday full forms of autonomous units: the short name with the bare level (甘孜州)."""
+    for suffix, level in _AUTONOMOUS.items():
+        if r.name.endswith(suffix) and suffix != level:
+            return [s + level for s in r.shorts if len(s) >= 2 and s + level != r.name]
+    return []
+
+
 def _parse(line: str) -> Region:
     code, name, short, level, parent, lon, lat = line.rstrip("\n").split("\t")
-    return Region(code, name, tuple(s for s in short.split("|") if s), level, parent or None,
-                  float(lon) if lon else None, float(lat) if lat else None)
+    return Region(
+        code,
+        name,
+        tuple(s for s in short.split("|") if s),
+        level,
+        parent or None,
+        float(lon) if lon else None,
+        float(lat) if lat else None,
+    )
 
 
 @lru_cache(maxsize=1)

@@ -39,6 +39,7 @@ _DEST_CUES = (
     "奔赴",
     "援助",
 )
+_SPEECH = ("介绍", "表示", "说", "指出", "强调", "认为", "称", "坦言", "透露", "告诉")
 _HOSTLESS_CUES = ("坐诊", "带教", "查房", "来院", "到院", "下沉", "驻点", "定期来院", "每周坐诊")
 _POST = re.compile(
     r"[\u4e00-\u9fff、]{0,10}?(?:副院长|院长|副主任|主任|书记|科长|处长|局长|主任医师|专家|负责人)"
@@ -108,6 +109,8 @@ def affiliation_and_host(
         host = apposition
         post_role = text[before[-1][1] : pm.title_start + len(pm.title)].strip("、") or pm.title
     tail = text[pm.end : sent.end]
+    if tail.startswith(_SPEECH):
+        tail = ""  # 蒋俊介绍，医院将选派专家到桑植坐诊: what follows is reported, not done by the speaker
     # 到和政县人民医院挂职副院长: a destination named before the posting verb
     for s, e, k, _ in after:
         if (
@@ -134,7 +137,9 @@ def affiliation_and_host(
             break
         if cue in _HOSTLESS_CUES:
             dests = [k for s, _e, k, _ in in_sent if is_dest(s) and k != affiliation]
-            host = dests[-1] if dests else None
+            others = list(dict.fromkeys(k for _s, _e, k, _ in in_sent if k != affiliation))
+            # 天坛医院将对该院实行全面托管，并派驻…专家定期坐诊: the one other institution of the sentence
+            host = dests[-1] if dests else (others[0] if len(others) == 1 else None)
             if host is None:
                 t = topic(pm.start)
                 host = t if t != affiliation else None

@@ -91,7 +91,7 @@ def tokenizer():
             if len(region.name) >= 3:
                 words.add(region.name)  # 尚市镇, 李集街道: kept whole, not split into 尚 / 市镇
         else:
-            words.add(region.name)
+            words.update(gazetteer().lookup_full_names(region))
             if region.level in ("province", "city"):
                 words.update(s for s in region.shorts if len(s) >= 2)
     words.update(lex.org_suffixes)
