@@ -158,7 +158,11 @@ def org_identity(m: OrgMention, ctx: RegionContext) -> tuple[OrgKey, str, set[st
         label = region_label(code) + m.rest
         aliases.add(region_label(code) + surface[1:])
     else:
-        known = lex.known_orgs.get(surface) or lex.known_orgs.get(m.rest)
+        known = lex.known_orgs.get(surface)
+        if known is None:
+            known = lex.known_orgs.get(m.rest)
+        elif codes and all(p not in ctx_full_names(c) for p, c in zip(m.pieces, codes, strict=False)):
+            codes = []  # 中山医院 is the well-known hospital, not a hospital of 中山市
         if known and codes:  # 北京天坛医院: the region written before a well-known name must agree
             known = tuple(
                 k for k in known if gaz.is_within(k.adcode, codes[-1]) or gaz.is_within(codes[-1], k.adcode)
@@ -197,6 +201,11 @@ def _university_region(name: str) -> str | None:
             if r.level in ("province", "city") and name[:length] in (*r.shorts, r.name):
                 return r.code
     return None
+
+
+def ctx_full_names(code: str) -> tuple[str, ...]:
+    region = gazetteer().get(code)
+    return gazetteer().lookup_full_names(region) if region else ()
 
 
 def _choose_known(known, ranked: list[str]):

@@ -248,6 +248,21 @@ def _vetoed(text: str, start: int, end: int, name: str) -> bool:
     return any(ch in "的了着过是在与和" for ch in name[1:])
 
 
+_NOT_NAMES = {"v", "vn", "vd", "d", "a", "ad", "p", "c", "m", "q", "f", "t", "r", "u"}
+_TRANSLITERATED = re.compile(r"[·•・．][\u4e00-\u9fff]{1,6}")
+
+
+def _transliterated_tail(text: str, j: int) -> int:
+    """Length of the ·-joined rest of a transliterated name (艾尔肯·吾买尔, 阿不都·热合曼)."""
+    m = _TRANSLITERATED.match(text, j)
+    if not m:
+        return 0
+    for end in range(j + 3, m.end() + 1):  # the shortest rest that a boundary follows
+        if _boundary_after(text, end):
+            return end - j
+    return 0
+
+
 def find_persons(text: str) -> list[PersonMention]:
     """Every named expert, clinician or official in ``text``, in order of appearance."""
     found: dict[int, PersonMention] = {}
@@ -258,7 +273,10 @@ def find_persons(text: str) -> list[PersonMention]:
             length = _name_at(text, i)
             if not length:
                 break
+            length += _transliterated_tail(text, i + length)  # 艾尔肯·吾买尔
             name = text[i : i + length]
+            if pos_tag(name) in _NOT_NAMES:
+                break  # 专家常驻和田: a word, not a name
             if not _vetoed(text, ts, i + length, name) and i not in found:
                 found[i] = PersonMention(i, i + length, name, title, ts)
             # 院士付小兵、蒋建新: more names sharing the title
