@@ -80,6 +80,12 @@ class _Sections:
             return self.sents[i]
         return Span(pos, pos, "")
 
+    def paragraph_of(self, pos: int) -> Span | None:
+        i = bisect_right(self._para_starts, pos) - 1
+        if i >= 0 and self.paras[i].start <= pos < self.paras[i].end:
+            return self.paras[i]
+        return None
+
     def section_at(self, pos: int) -> int:
         i = bisect_right(self._para_starts, pos) - 1
         if i >= 0 and self.paras[i].start <= pos <= self.paras[i].end:
@@ -172,7 +178,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
     for s, e in find_anaphors(text):
         # 该院 points back to the institution just named (in its paragraph); 我院/本院 to the one the
         # article is about
-        para = next((p for p in sec.paras if p.start <= s < p.end), None)
+        para = sec.paragraph_of(s)
         head = text[s + 1 : e]  # 院, 中心, 局, 委, 所
         recent = [
             k
@@ -206,7 +212,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
                 speakers.add(s0)
         sent = sec.sentence_of(pm.start)
         role = role_phrase(text, pm, org_at)
-        para = next((p for p in sec.paras if p.start <= pm.start < p.end), None)
+        para = sec.paragraph_of(pm.start)
         affiliation, host, post_role, confidence = affiliation_and_host(
             text, pm, sent, org_at, sec.topic, orgs, para
         )

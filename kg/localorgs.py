@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 
 from .lexicon import lexicon
@@ -59,13 +60,11 @@ class RegionContext:
 
     def listed_at(self, pos: int) -> bool:
         """Whether the region named at ``pos`` is one of a list (和政县、临夏县、康乐县)."""
-        text = self.text
-        end = next((p2 for p2, _ in self.mentions if p2 > pos), None)
         here = [m for m in self.spans if m[0] == pos]
         if not here:
             return False
         s, e = here[0]
-        return text[s - 1 : s] == "、" or text[e : e + 1] == "、" or (end is not None and False)
+        return self.text[s - 1 : s] == "、" or self.text[e : e + 1] == "、"
 
     def nearest_county(self, pos: int) -> str | None:
         """The county-level region named last before ``pos`` (else the article's most named one)."""
@@ -114,17 +113,20 @@ def region_label(code: str) -> str:
     return gazetteer().get(code).name
 
 
-_VARIANTS: dict[str, list[str]] = {}
+@cache
+def _written_forms() -> dict[str, list[str]]:
+    """Canonical suffix -> the other ways news writes it (卫生健康委员会 -> 卫生健康委, 卫健委)."""
+    forms: dict[str, list[str]] = {}
+    for written, (_, canonical) in lexicon().org_suffixes.items():
+        if written != canonical:
+            forms.setdefault(canonical, []).append(written)
+    return forms
 
 
 def _suffix_variants(name: str) -> list[str]:
     """Other ways to write the same ending: 卫生健康委员会 -> 卫生健康委, 卫健委."""
-    if not _VARIANTS:
-        for written, (_, canonical) in lexicon().org_suffixes.items():
-            if written != canonical:
-                _VARIANTS.setdefault(canonical, []).append(written)
     out = []
-    for canonical, writtens in _VARIANTS.items():
+    for canonical, writtens in _written_forms().items():
         if name.endswith(canonical):
             out += [name[: -len(canonical)] + w for w in writtens]
     return out
@@ -161,7 +163,9 @@ def org_identity(m: OrgMention, ctx: RegionContext) -> tuple[OrgKey, str, set[st
         known = lex.known_orgs.get(surface)
         if known is None:
             known = lex.known_orgs.get(m.rest)
-        elif codes and all(p not in ctx_full_names(c) for p, c in zip(m.pieces, codes, strict=False)):
+        elif codes and all(
+            p not in gaz.lookup_full_names(gaz.get(c)) for p, c in zip(m.pieces, codes, strict=False)
+        ):
             codes = []  # 中山医院 is the well-known hospital, not a hospital of 中山市
         if known and codes:  # 北京天坛医院: the region written before a well-known name must agree
             known = tuple(
@@ -203,11 +207,6 @@ def _university_region(name: str) -> str | None:
     return None
 
 
-def ctx_full_names(code: str) -> tuple[str, ...]:
-    region = gazetteer().get(code)
-    return gazetteer().lookup_full_names(region) if region else ()
-
-
 def _choose_known(known, ranked: list[str]):
     """Among readings of a well-known short name (协和医院), the one in the article's region."""
     gaz = gazetteer()
@@ -216,6 +215,13 @@ def _choose_known(known, ranked: list[str]):
             if gaz.is_within(code, k.adcode) or gaz.is_within(k.adcode, code):
                 return k
     return known[0] if len(known) == 1 or not ranked else None
+
+
+@cache
+def _name_pieces() -> list[str]:
+    lex = lexicon()
+    pieces = {*lex.name_parts, *lex.org_suffixes, *(c for _, c in lex.org_suffixes.values())}
+    return sorted(pieces, key=len, reverse=True)
 
 
 def _generic_rest(rest: str) -> bool:

@@ -32,7 +32,6 @@ _FUNCTION_CHARS = set(
     "的了着过在与和是被把将从向对到为就都也还又并而且或让使经及下上其该这那各每所做作用给叫要会能可应需由原以于"
 )
 _NUMERALS = set("0123456789一二三四五六七八九十两几多数")
-_LEADING_NUMBER = re.compile(r"^[\d一二三四五六七八九十两几多数]+[家个所名种批支]")
 _COUNTED = re.compile(r"[\d一二三四五六七八九十两几多数]+[家个所名种批支县市区]")
 _CONTEXT_ORDINAL = re.compile(r"^([省市县区])(第?[一二三四五六七八九十]+)(.*)$")
 
@@ -287,7 +286,7 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
         former = start > 0 and text[start - 1] == "原"
         counted = start >= 2 and text[start - 1] in "家个所名种批支" and text[start - 2] in _NUMERALS
         counted_list = _COUNTED_TAIL.search(text, max(0, start - 6), start) if counted else None
-        if _LEADING_NUMBER.match(surface) or counted or _COUNTED.search(surface):
+        if counted or _COUNTED.search(surface):
             specific = False  # 12家镇卫生院, 5个专科联盟
         if level:
             codes, rest, heads, pieces = [], surface[1 : -len(suffix)] + canonical_suffix, [], []
