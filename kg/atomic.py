@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
-__all__ = ["atomic_dir", "write_bytes_atomic", "write_text_atomic"]
+__all__ = ["atomic_dir", "replace_together", "write_bytes_atomic", "write_text_atomic"]
 
 
 def _umask() -> int:
@@ -62,3 +63,42 @@ def atomic_dir(path: str | Path) -> Iterator[Path]:
         os.replace(path, old)
     os.replace(tmp, path)
     shutil.rmtree(old, ignore_errors=True)
+
+
+@contextmanager
+def replace_together(folder: str | Path) -> Iterator[Callable[[str], TextIO]]:
+    """Write several files of ``folder`` under temporary names, then rename them all into place.
+
+    The block gets ``open_new(name)``, a text file (UTF-8, ``\\n`` line ends) to stream into, so a
+    large output is never held whole in memory. Only when the block succeeds are the files synced
+    and renamed, one after the other; on an error every temporary file is removed and the previous
+    outputs stay as they were.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    staged: list[tuple[Path, Path, TextIO]] = []
+
+    def open_new(name: str) -> TextIO:
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+        f = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        staged.append((folder / name, Path(tmp), f))
+        return f
+
+    try:
+        yield open_new
+        for _, tmp, f in staged:
+            if not f.closed:
+                f.flush()
+                os.fsync(f.fileno())
+                f.close()
+            else:
+                with open(tmp, "rb") as done:
+                    os.fsync(done.fileno())
+            os.chmod(tmp, 0o666 & ~_umask())
+        for path, tmp, _ in staged:
+            os.replace(tmp, path)
+    except BaseException:
+        for _, tmp, f in staged:
+            f.close()
+            tmp.unlink(missing_ok=True)
+        raise

@@ -198,8 +198,13 @@ def build(
     options: BuildOptions = BuildOptions(),
     progress: Callable[[Iterable], Iterable] | None = None,
 ) -> BuildResult:
-    """Build the graph and write every output into ``out``, each file atomically."""
-    from .atomic import write_text_atomic
+    """Build the graph and write every output into ``out``, each file atomically.
+
+    ``graph.json``, ``graph.ttl`` and ``graph.nq`` are streamed to temporary files and renamed into
+    place together once all three are written: a failure leaves the previous set whole, and no
+    output is ever held whole in memory as text.
+    """
+    from .atomic import replace_together
     from .nodelink import dumps, node_link
 
     out = Path(out)
@@ -208,21 +213,25 @@ def build(
     graph, extracted = _build_graph(inputs, options, progress, notes, cache_dir)
     timings = extracted.timings
     out.mkdir(parents=True, exist_ok=True)
-    from .rdf import nquads, triples_by_graph, turtle
+    from .rdf import triples_by_graph, write_nquads, write_turtle
 
-    # serialise everything before replacing anything: a failure leaves the previous set whole
-    t0 = time.perf_counter()
-    outputs = {"graph.json": dumps(graph)}
-    t1 = time.perf_counter()
-    triples = triples_by_graph(graph)  # once, for Turtle, N-Quads and the store
-    outputs["graph.ttl"] = turtle(graph, triples)
-    if options.nquads or options.store:
-        quads = nquads(graph, triples)
-        if options.nquads:
-            outputs["graph.nq"] = quads
-    t2 = time.perf_counter()
-    for name, text in outputs.items():
-        write_text_atomic(out / name, text)
+    quads_file = out / "graph.nq"
+    with replace_together(out) as open_new:
+        t0 = time.perf_counter()
+        data = node_link(graph)  # for graph.json and the views
+        with open_new("graph.json") as f:
+            f.write(dumps(data))
+        t1 = time.perf_counter()
+        triples = triples_by_graph(graph)  # once, for Turtle, N-Quads and the store
+        with open_new("graph.ttl") as f:
+            write_turtle(f, graph, triples)
+        if options.nquads or options.store:
+            with open_new("graph.nq" if options.nquads else ".graph.nq.for-store") as f:
+                write_nquads(f, graph, triples)
+                if not options.nquads:
+                    quads_file = Path(f.name)
+        del triples
+        t2 = time.perf_counter()
     if not options.nquads:
         (out / "graph.nq").unlink(missing_ok=True)  # an older one would no longer match graph.ttl
     t3 = time.perf_counter()
@@ -230,14 +239,16 @@ def build(
     if options.views:
         from .views import write_views
 
-        write_views(node_link(graph), out)
+        write_views(data, out)
         timings["views"] = time.perf_counter() - t3
     if options.store:
         from .store import load_store
 
         t4 = time.perf_counter()
-        load_store(graph, out, quads.encode("utf-8"))
+        load_store(graph, out, nquads_file=quads_file)
         timings["store"] = time.perf_counter() - t4
+    if not options.nquads:
+        (out / ".graph.nq.for-store").unlink(missing_ok=True)
     return BuildResult(
         out,
         graph,

@@ -59,9 +59,13 @@ def node_link(graph: KnowledgeGraph) -> dict[str, Any]:
     }
 
 
-def dumps(graph: KnowledgeGraph) -> str:
-    """``graph.json`` as text: UTF-8 Chinese kept readable, stable indentation."""
-    return json.dumps(node_link(graph), ensure_ascii=False, indent=1) + "\n"
+def dumps(graph: KnowledgeGraph | dict[str, Any]) -> str:
+    """``graph.json`` as text: UTF-8 Chinese kept readable, stable indentation.
+
+    Takes the graph or its :func:`node_link` dictionary (when the caller has made it already).
+    """
+    data = node_link(graph) if isinstance(graph, KnowledgeGraph) else graph
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
 def to_networkx(data: dict[str, Any]) -> nx.MultiDiGraph:

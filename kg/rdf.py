@@ -41,10 +41,12 @@ is written by this module, sorted, so the same graph gives byte-identical Turtle
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import TextIO
 
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, SDO
@@ -56,7 +58,7 @@ from .regions import gazetteer
 from .vocab import OA, YL
 
 __all__ = ["PREFIXES", "evidence_iri", "fact_iri", "nquads", "places", "to_dataset", "triples_by_graph",
-           "turtle"]
+           "turtle", "write_nquads", "write_turtle"]
 
 PREFIXES: dict[str, str] = {
     "dcterms": str(DCTERMS),
@@ -359,35 +361,53 @@ def _sort_key(term: RdfTerm) -> tuple:
     return (0, str(term))
 
 
-def _serialize_triples(triples: set[Triple]) -> str:
+def _write_triples(out: TextIO, triples: set[Triple]) -> None:
     by_subject: dict[URIRef, dict[URIRef, list[RdfTerm]]] = defaultdict(lambda: defaultdict(list))
     for s, p, o in triples:
         by_subject[s][p].append(o)
-    blocks = []
+    first = True
     for s in sorted(by_subject, key=str):
         preds = by_subject[s]
         lines = []
         for p in sorted(preds, key=lambda p: (p != RDF.type, str(p))):
             objects = ", ".join(_term(o, True) for o in sorted(preds[p], key=_sort_key))
             lines.append(f"{'a' if p == RDF.type else _term(p, True)} {objects}")
-        blocks.append(_term(s, True) + " " + " ;\n    ".join(lines) + " .\n")
-    return "\n".join(blocks)
+        out.write(("" if first else "\n") + _term(s, True) + " " + " ;\n    ".join(lines) + " .\n")
+        first = False
 
 
-def turtle(graph: KnowledgeGraph, triples: dict | None = None) -> str:
-    """The default graph (everything) as Turtle, sorted: byte-identical for the same graph.
+def write_turtle(out: TextIO, graph: KnowledgeGraph, triples: dict | None = None) -> None:
+    """The default graph (everything) as Turtle into ``out``, sorted: byte-identical for the same graph.
 
     ``triples`` is :func:`triples_by_graph` of ``graph`` when the caller has it already.
     """
-    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
-    return header + "\n" + _serialize_triples((triples or triples_by_graph(graph))[DEFAULT])
+    out.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items()) + "\n")
+    _write_triples(out, (triples or triples_by_graph(graph))[DEFAULT])
+
+
+def write_nquads(out: TextIO, graph: KnowledgeGraph, triples: dict | None = None) -> None:
+    """Every graph as N-Quads into ``out``: the default graph first (lines without a graph name),
+    then each article's graph in the order of their IRIs, each sorted line by line.
+
+    Graph by graph, so that only one graph's lines are ever held as text at a time.
+    """
+    by_graph = triples or triples_by_graph(graph)
+    for name in sorted(by_graph, key=lambda n: "" if n is None else str(n)):
+        suffix = " .\n" if name is None else f" {_iri(str(name))} .\n"
+        lines = sorted(f"{_term(s, False)} {_term(p, False)} {_term(o, False)}{suffix}"
+                       for s, p, o in by_graph[name])
+        out.writelines(lines)
+
+
+def turtle(graph: KnowledgeGraph, triples: dict | None = None) -> str:
+    """:func:`write_turtle` as a string."""
+    buffer = io.StringIO()
+    write_turtle(buffer, graph, triples)
+    return buffer.getvalue()
 
 
 def nquads(graph: KnowledgeGraph, triples: dict | None = None) -> str:
-    """Every graph as N-Quads (default graph lines without a graph name), sorted line by line."""
-    lines = []
-    for name, graph_triples in (triples or triples_by_graph(graph)).items():
-        triples_here = graph_triples
-        suffix = " ." if name is None else f" {_iri(str(name))} ."
-        lines.extend(" ".join(_term(t, False) for t in triple) + suffix for triple in triples_here)
-    return "".join(line + "\n" for line in sorted(lines))
+    """:func:`write_nquads` as a string."""
+    buffer = io.StringIO()
+    write_nquads(buffer, graph, triples)
+    return buffer.getvalue()

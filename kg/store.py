@@ -26,22 +26,31 @@ class StoreMissing(KgError):
     """There is no store where one was asked for."""
 
 
-def load_store(graph: KnowledgeGraph, out: Path, data: bytes | None = None) -> Path:
+def load_store(graph: KnowledgeGraph, out: Path, data: bytes | None = None,
+               nquads_file: Path | None = None) -> Path:
     """(Re)create the Oxigraph store ``out/store`` with ``graph`` and the ontology; returns its path.
 
-    ``data`` is the graph as N-Quads when the caller has serialised it already.
+    ``data`` (bytes) or ``nquads_file`` (read by Oxigraph as it loads, never whole in memory) is
+    the graph as N-Quads when the caller has serialised it already.
     """
     from pyoxigraph import NamedNode, RdfFormat, Store
 
     target = Path(out) / STORE_DIR
-    if data is None:
+    if data is None and nquads_file is None:
         data = nquads(graph).encode("utf-8")
     ontology = ontology_path().read_bytes()
     with atomic_dir(target) as tmp:
         store = Store(str(tmp))
-        store.bulk_load(data, RdfFormat.N_QUADS)  # a fresh folder: no need for a transaction
+        # a fresh folder: no need for a transaction
+        if nquads_file is not None:
+            store.bulk_load(path=str(nquads_file), format=RdfFormat.N_QUADS)
+        else:
+            store.bulk_load(data, RdfFormat.N_QUADS)
         store.load(ontology, RdfFormat.TURTLE)
         store.load(ontology, RdfFormat.TURTLE, to_graph=NamedNode(str(ONTOLOGY_IRI)))
+        # compact once, now: a bulk-loaded store is many small files, and queries that touch the
+        # whole graph ran 1.5-3x slower on it (BENCHMARKS.md, SPARQL store)
+        store.optimize()
         store.flush()
         del store  # close the database before the folder is renamed
         gc.collect()

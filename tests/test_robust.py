@@ -280,6 +280,8 @@ def _stand_in_writers(monkeypatch) -> None:
     rdf.triples_by_graph = lambda graph: {}
     rdf.turtle = lambda graph, triples=None: "# turtle\n" + "\n".join(sorted(graph.nodes)) + "\n"
     rdf.nquads = lambda graph, triples=None: "# nquads\n"
+    rdf.write_turtle = lambda out, graph, triples=None: out.write(rdf.turtle(graph))
+    rdf.write_nquads = lambda out, graph, triples=None: out.write(rdf.nquads(graph))
     monkeypatch.setitem(sys.modules, "kg.rdf", rdf)
     import kg
 
@@ -392,3 +394,22 @@ def test_atomic_outputs_are_readable_by_others(tmp_path) -> None:
 
     path = write_text_atomic(tmp_path / "graph.json", "{}")
     assert path.stat().st_mode & 0o044  # group/other may read, as with any file the user writes
+
+
+def test_robust_replace_together_swaps_all_or_nothing(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("old a")
+    with pytest.raises(RuntimeError, match="half-way"), atomic.replace_together(tmp_path) as open_new:
+        with open_new("a.txt") as f:
+            f.write("new a")
+        open_new("b.txt").write("new b, never closed")
+        raise RuntimeError("half-way")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+    assert (tmp_path / "a.txt").read_text() == "old a"
+
+    with atomic.replace_together(tmp_path) as open_new:
+        with open_new("a.txt") as f:
+            f.write("new a\n")
+        open_new("b.txt").write("新 b\n")  # left open: closed and synced on the way out
+    assert (tmp_path / "a.txt").read_text() == "new a\n"
+    assert (tmp_path / "b.txt").read_text(encoding="utf-8") == "新 b\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
