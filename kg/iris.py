@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import quote
 
 from .model import ID
@@ -9,6 +10,7 @@ from .model import ID
 __all__ = ["alliance_iri", "doc_iri", "org_iri", "person_iri", "region_iri"]
 
 
+@lru_cache(maxsize=1 << 16)  # the same names and documents come back for every fact about them
 def _safe(text: str) -> str:
     """Percent-encode what an IRI path segment cannot hold; Chinese characters stay readable (RFC 3987)."""
     return "".join(ch if (ord(ch) > 127 and ch.isprintable() and not ch.isspace()) else quote(ch, safe="-_.~")

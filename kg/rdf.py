@@ -87,6 +87,10 @@ _FACT_KIND = {
 _DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
 
 
+# URIRef() checks its text every time; the same few IRIs come back for every fact about an entity
+_uri = lru_cache(maxsize=1 << 17)(URIRef)
+
+
 def _hash(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:20]
 
@@ -99,6 +103,7 @@ def fact_iri(rel: Relation) -> URIRef:
     return URIRef(f"{ID}{kind}/{_hash(*rel.key)}")
 
 
+@lru_cache(maxsize=1 << 17)
 def evidence_iri(ev: Evidence) -> URIRef:
     """``id/evidence/<hash of document and offsets>``: one node per sentence, for every fact it supports."""
     return URIRef(f"{ID}evidence/{_hash(ev.doc, ev.start, ev.end)}")
@@ -119,7 +124,7 @@ def typed_date(value: str) -> Literal:
 
 
 def _node_triples(node: Node) -> Iterable[Triple]:
-    s = URIRef(node.iri)
+    s = _uri(node.iri)
     yield s, RDF.type, YL[node.type.value]
     yield s, RDFS.label, Literal(node.label, lang="zh")
     for alias in sorted(node.aliases - {node.label}):
@@ -146,22 +151,25 @@ def _node_triples(node: Node) -> Iterable[Triple]:
             yield s, DCTERMS.source, Literal(attrs["path"])
 
 
-def _evidence_triples(ev: Evidence) -> Iterable[Triple]:
+@lru_cache(maxsize=1 << 16)  # a sentence is the evidence of several facts
+def _evidence_triples(ev: Evidence) -> tuple[Triple, ...]:
     e = evidence_iri(ev)
     position, quote = URIRef(f"{e}/position"), URIRef(f"{e}/quote")
-    yield e, RDF.type, YL.Evidence
-    yield e, OA.hasSource, URIRef(doc_iri(ev.doc))
-    yield e, OA.hasSelector, position
-    yield e, OA.hasSelector, quote
-    yield position, RDF.type, OA.TextPositionSelector
-    yield position, OA.start, Literal(ev.start, datatype=XSD.nonNegativeInteger)
-    yield position, OA.end, Literal(ev.end, datatype=XSD.nonNegativeInteger)
-    yield quote, RDF.type, OA.TextQuoteSelector
-    yield quote, OA.exact, Literal(ev.text)
+    return (
+        (e, RDF.type, YL.Evidence),
+        (e, OA.hasSource, _uri(doc_iri(ev.doc))),
+        (e, OA.hasSelector, position),
+        (e, OA.hasSelector, quote),
+        (position, RDF.type, OA.TextPositionSelector),
+        (position, OA.start, Literal(ev.start, datatype=XSD.nonNegativeInteger)),
+        (position, OA.end, Literal(ev.end, datatype=XSD.nonNegativeInteger)),
+        (quote, RDF.type, OA.TextQuoteSelector),
+        (quote, OA.exact, Literal(ev.text)),
+    )
 
 
 def _fact_triples(rel: Relation, labels: dict[str, str]) -> Iterable[Triple]:
-    s, o, p = URIRef(rel.source), URIRef(rel.target), YL[rel.type.value]
+    s, o, p = _uri(rel.source), _uri(rel.target), YL[rel.type.value]
     f = fact_iri(rel)
     yield f, RDF.type, YL.Fact
     yield f, RDF.subject, s
@@ -174,7 +182,7 @@ def _fact_triples(rel: Relation, labels: dict[str, str]) -> Iterable[Triple]:
         yield f, YL.participant, s
         yield f, YL.participant, o
         if rel.lead:
-            yield f, YL.lead, URIRef(rel.lead)
+            yield f, YL.lead, _uri(rel.lead)
         for kind in sorted(rel.partnership_types):
             yield f, YL.partnershipType, YL[kind.value]
         if rel.date:
@@ -199,7 +207,7 @@ def _fact_triples(rel: Relation, labels: dict[str, str]) -> Iterable[Triple]:
 def _fact_evidence_triples(rel: Relation, evidence: Iterable[Evidence]) -> Iterable[Triple]:
     f = fact_iri(rel)
     for ev in evidence:
-        yield f, PROV.wasDerivedFrom, URIRef(doc_iri(ev.doc))
+        yield f, PROV.wasDerivedFrom, _uri(doc_iri(ev.doc))
         yield f, YL.evidence, evidence_iri(ev)
         yield from _evidence_triples(ev)
 
@@ -284,7 +292,7 @@ def triples_by_graph(graph: KnowledgeGraph) -> dict[URIRef | None, set[Triple]]:
         if node.type is EntityType.DOCUMENT:
             out[URIRef(node.iri)] |= triples
     for rel in graph.sorted_relations():
-        s, o = URIRef(rel.source), URIRef(rel.target)
+        s, o = _uri(rel.source), _uri(rel.target)
         core = {(s, YL[rel.type.value], o)}
         if rel.type is RelationType.PART_OF:
             core.add((s, SDO.containedInPlace, o))
@@ -299,7 +307,7 @@ def triples_by_graph(graph: KnowledgeGraph) -> dict[URIRef | None, set[Triple]]:
             # an article's graph gets the fact and only the evidence read from that article
             part = set(_fact_evidence_triples(rel, evs)) if fact else set()
             everything |= part
-            out[URIRef(doc_iri(doc))] |= core | part
+            out[_uri(doc_iri(doc))] |= core | part
     everything.update(_place_triples(graph))
     return dict(out)
 

@@ -25,6 +25,7 @@ text), so no label or sentence can inject markup.
 
 from __future__ import annotations
 
+import itertools
 import hashlib
 import posixpath
 from collections import Counter, defaultdict
@@ -730,10 +731,11 @@ def write_views(data: dict[str, Any], out: Path | str) -> list[Path]:
         for name in ("vis-network.min.js", "vis-network.min.css", "yilian.js", "yilian.css"):
             _write_new(tmp / "lib" / name, _assets()[name])
             written.append(out / "views" / "lib" / name)
-        pages = [_geo(ix)]
-        pages.extend(_province_page(ix, p, ids) for p, ids in sorted(by_province.items()) if p)
-        for i in sorted(ix.pages):
-            pages.append(_ego(ix, i))
+        # made and written one at a time: only one page's nodes and edges are held at once
+        pages = itertools.chain(
+            [_geo(ix)],
+            (_province_page(ix, p, ids) for p, ids in sorted(by_province.items()) if p),
+            (_ego(ix, i) for i in sorted(ix.pages)))
         for page in pages:
             rel = Path(page.path).relative_to("views")
             _write_new(tmp / rel, _render(page, ix))
