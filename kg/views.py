@@ -25,8 +25,8 @@ text), so no label or sentence can inject markup.
 
 from __future__ import annotations
 
-import itertools
 import hashlib
+import itertools
 import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Iterable
