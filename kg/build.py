@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -193,12 +192,10 @@ def _build_graph(inputs, options, progress, notes, cache_dir) -> tuple[Knowledge
     return graph, extracted
 
 
-def _load_store(graph: KnowledgeGraph, out: Path, quads_file: Path) -> float:
-    from .store import load_store
+def _view_workers(workers: int) -> int:
+    from .parallel import default_workers
 
-    t0 = time.perf_counter()
-    load_store(graph, out, nquads_file=quads_file)
-    return time.perf_counter() - t0
+    return default_workers() if workers == 0 else workers
 
 
 def build(
@@ -245,17 +242,22 @@ def build(
         (out / "graph.nq").unlink(missing_ok=True)  # an older one would no longer match graph.ttl
     t3 = time.perf_counter()
     timings.update({"write JSON": t1 - t0, "write RDF": t2 - t1, "write files": t3 - t2})
-    # Oxigraph loads the store without holding the GIL: it runs on a thread while the views are
-    # written (Python), so on two cores the store costs no wall time of its own
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store") as pool:
-        store_job = pool.submit(_load_store, graph, out, quads_file) if options.store else None
-        if options.views:
-            from .views import write_views
+    from .store import load_store
 
-            write_views(data, out)
-            timings["views"] = time.perf_counter() - t3
-        if store_job is not None:
-            timings["store (beside the views)"] = store_job.result()
+    def store() -> None:
+        t = time.perf_counter()
+        load_store(graph, out, nquads_file=quads_file)
+        timings["store"] = time.perf_counter() - t
+
+    if options.views:
+        from .views import write_views
+
+        # Oxigraph loads the store without holding the GIL: beside the views (Python), on a thread
+        write_views(data, out, workers=_view_workers(options.workers),
+                    beside=store if options.store else None)
+        timings["views" + (" and store" if options.store else "")] = time.perf_counter() - t3
+    elif options.store:
+        store()
     if not options.nquads:
         (out / ".graph.nq.for-store").unlink(missing_ok=True)
     return BuildResult(

@@ -26,10 +26,11 @@ text), so no label or sentence can inject markup.
 from __future__ import annotations
 
 import hashlib
-import itertools
+import multiprocessing as mp
 import posixpath
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -713,12 +714,49 @@ def _write_new(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def write_views(data: dict[str, Any], out: Path | str) -> list[Path]:
+PARALLEL_FROM = 100  # pages; fewer are written faster than processes start
+
+# (index, pages by province, temporary folder) for the forked page writers: inherited, not pickled
+_FORKED: tuple[_Index, dict[str, list[str]], Path] | None = None
+
+
+def _make_page(ix: _Index, by_province: dict[str, list[str]], spec: tuple[str, str]) -> _Page:
+    kind, key = spec
+    if kind == "geo":
+        return _geo(ix)
+    if kind == "province":
+        return _province_page(ix, key, by_province[key])
+    return _ego(ix, key)
+
+
+def _write_pages(ix: _Index, by_province: dict[str, list[str]], tmp: Path,
+                 specs: Iterable[tuple[str, str]]) -> list[str]:
+    """Make and write pages one at a time: only one page's nodes and edges are held at once."""
+    paths = []
+    for spec in specs:
+        page = _make_page(ix, by_province, spec)
+        _write_new(tmp / Path(page.path).relative_to("views"), _render(page, ix))
+        paths.append(page.path)
+    return paths
+
+
+def _write_pages_forked(specs: list[tuple[str, str]]) -> list[str]:
+    assert _FORKED is not None
+    return _write_pages(*_FORKED, specs)
+
+
+def write_views(data: dict[str, Any], out: Path | str, workers: int = 1,
+                beside: Callable[[], object] | None = None) -> list[Path]:
     """Write the overview, the index and every per-entity page into ``out``; return the files written.
 
     ``data`` is the node-link dictionary of ``graph.json``. ``out/views`` is replaced as a whole,
     so pages of entities that are gone do not linger; every file is written atomically.
+    With ``workers`` > 1 (and where processes can be forked) the pages are shared out among that
+    many processes; each page is the same whoever writes it. ``beside`` (the build's store load,
+    which runs without the GIL) runs on a thread while the pages are written, started only after
+    any fork so that no child inherits its locks; its exception, if any, is raised here.
     """
+    global _FORKED
     out = Path(out)
     ix = _index(data)
     by_province: dict[str, list[str]] = defaultdict(list)
@@ -726,20 +764,29 @@ def write_views(data: dict[str, Any], out: Path | str) -> list[Path]:
         if ix.nodes[i]["type"] in HIDDEN_TYPES:
             continue
         by_province[ix.province.get(i, UNKNOWN)].append(i)
+    specs = [("geo", ""), *(("province", p) for p in sorted(by_province) if p),
+             *(("ego", i) for i in sorted(ix.pages))]
     written: list[Path] = []
     with atomic_dir(out / "views") as tmp:
         for name in ("vis-network.min.js", "vis-network.min.css", "yilian.js", "yilian.css"):
             _write_new(tmp / "lib" / name, _assets()[name])
             written.append(out / "views" / "lib" / name)
-        # made and written one at a time: only one page's nodes and edges are held at once
-        pages = itertools.chain(
-            [_geo(ix)],
-            (_province_page(ix, p, ids) for p, ids in sorted(by_province.items()) if p),
-            (_ego(ix, i) for i in sorted(ix.pages)))
-        for page in pages:
-            rel = Path(page.path).relative_to("views")
-            _write_new(tmp / rel, _render(page, ix))
-            written.append(out / page.path)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-beside") as thread:
+            if workers > 1 and len(specs) >= PARALLEL_FROM and "fork" in mp.get_all_start_methods():
+                chunks = [specs[k::workers * 4] for k in range(workers * 4)]  # mixed sizes in every chunk
+                _FORKED = (ix, by_province, tmp)
+                try:
+                    with mp.get_context("fork").Pool(workers) as pool:
+                        job = thread.submit(beside) if beside else None
+                        paths = [p for chunk in pool.imap(_write_pages_forked, chunks) for p in chunk]
+                finally:
+                    _FORKED = None
+            else:
+                job = thread.submit(beside) if beside else None
+                paths = _write_pages(ix, by_province, tmp, specs)
+            if job is not None:
+                job.result()
+        written.extend(out / p for p in paths)
     overview = _overview(ix)
     write_text_atomic(out / overview.path, _render(overview, ix))
     written.append(out / overview.path)

@@ -235,3 +235,28 @@ def test_views_pages_carry_at_most_a_few_sentences_per_edge(tmp_path: Path) -> N
     write_views(data, tmp_path)
     edge = next(e for e in page_data(tmp_path / "graph.html")["edges"] if e["t"] == "partnerOf")
     assert len(edge["ev"]) == views.MAX_EVIDENCE and edge["evn"] == 8
+
+
+def test_views_same_files_from_two_processes(tmp_path: Path) -> None:
+    data = synthetic_graph(150)
+    one, two = tmp_path / "one", tmp_path / "two"
+    ran: list[str] = []
+    written = write_views(data, one)
+    assert len(written) > views.PARALLEL_FROM  # enough pages to be shared out
+    written_two = write_views(data, two, workers=2, beside=lambda: ran.append("store"))
+    assert ran == ["store"]
+    assert [p.relative_to(two) for p in written_two] == [p.relative_to(one) for p in written]
+    for a in written:
+        assert a.read_bytes() == (two / a.relative_to(one)).read_bytes(), a
+
+
+def test_views_beside_job_failure_is_raised_and_views_not_swapped_in(tmp_path: Path) -> None:
+    write_views(node_link(make_sample_graph()), tmp_path)
+    before = sorted(p.relative_to(tmp_path) for p in (tmp_path / "views").rglob("*"))
+
+    def broken_store() -> None:
+        raise OSError("store disk full")
+
+    with pytest.raises(OSError, match="store disk full"):
+        write_views(synthetic_graph(150), tmp_path, workers=2, beside=broken_store)
+    assert sorted(p.relative_to(tmp_path) for p in (tmp_path / "views").rglob("*")) == before
