@@ -201,7 +201,9 @@ def extract_document(doc: Document) -> DocumentExtraction:
     persons: dict[str, LocalPerson] = {}
     best: dict[str, tuple[int, int, OrgKey, Evidence, str | None]] = {}  # name -> best affiliation seen
     speakers: set[int] = set()  # organisations named as a speaker's employer (X局副主任Y介绍)
-    for pm in find_persons(text):
+    mentions = find_persons(text)
+    name_ends = {m.end for m in mentions}
+    for pm in mentions:
         for s0, e0, _k, ana in org_at:
             if (
                 not ana
@@ -211,7 +213,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
             ):
                 speakers.add(s0)
         sent = sec.sentence_of(pm.start)
-        role = role_phrase(text, pm, org_at)
+        role = role_phrase(text, pm, org_at, name_ends)
         para = sec.paragraph_of(pm.start)
         affiliation, host, post_role, confidence = affiliation_and_host(
             text, pm, sent, org_at, sec.topic, orgs, para

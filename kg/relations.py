@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from .dates import DateMention
@@ -46,14 +46,19 @@ _POST = re.compile(
 )
 
 
-def role_phrase(text: str, pm: PersonMention, org_at) -> str:
-    """The title as written, with its department: 麻醉科副主任医师, 党委副书记、院长."""
+def role_phrase(text: str, pm: PersonMention, org_at, name_ends: Iterable[int] = ()) -> str:
+    """The title as written, with its department: 麻醉科副主任医师, 党委副书记、院长.
+
+    It goes back from the title to punctuation, an organisation or another person's name (in
+    神经内科主任医师陈勇、普外科副主任医师黄磊 黄磊's title starts after 陈勇、).
+    """
     if pm.title_start == pm.start:  # post-nominal: 舒磊教授
         return pm.title
     j = pm.title_start
     limit = max(0, j - 14)
-    org_ends = {e for _, e, _, _ in org_at}
-    while j > limit and not _ROLE_STOP.match(text[j - 1]) and j not in org_ends:
+    stops = {e for _, e, _, _ in org_at} | {e + 1 for e in name_ends if text[e : e + 1] == "、"}
+    stops |= set(name_ends)
+    while j > limit and not _ROLE_STOP.match(text[j - 1]) and j not in stops:
         j -= 1
     return text[j : pm.start].strip("、")
 
@@ -120,10 +125,10 @@ def affiliation_and_host(
         ):
             m = _POST.match(re.sub(r"^[^，,。；;]{0,2}?(挂职|担任|任职)", "", text[e : sent.end]))
             return affiliation, k, (m.group() if m else None), confidence
-    for cue in sorted(lexicon().dispatch_cues, key=len, reverse=True):
-        i = tail.find(cue)
-        if i < 0 or i > 30:
-            continue
+    # the cues of the clause in the order they come (驻点城口开展诊疗和带教: 驻点 says where), longest first
+    found_cues = sorted((i, -len(cue), cue) for cue in lexicon().dispatch_cues
+                        if 0 <= (i := tail.find(cue)) <= 30)
+    for i, _, cue in found_cues:
         cue_end = pm.end + i + len(cue)
         target = next(((s, e, k) for s, e, k, _ in after if s >= cue_end and s - cue_end <= 3), None)
         if target is not None:
@@ -148,13 +153,15 @@ def affiliation_and_host(
 
 
 def _org_at_place(text: str, start: int, end: int, orgs: dict, anywhere: bool = False):
-    """The article's organisation at the township named at ``start`` (or anywhere in the span)."""
+    """The article's one organisation at the place named at ``start``: a township, county or city
+    (驻点城口: the article's hospital in 城口县); anywhere in the span, a township only."""
     gaz = gazetteer()
-    window = text[start:end] if anywhere else text[start : min(end, start + 6)]
+    window = text[start:end] if anywhere else text[start : min(end, start + 8)]
     found = []
     for key, org in orgs.items():
         code = org.adcode or ""
-        town = gaz.get(code) if len(code) == 9 else None
+        placed = len(code) == 9 or (not anywhere and len(code) == 6 and not code.endswith("0000"))
+        town = gaz.get(code) if placed else None
         names = [n for n in (town.name, *town.shorts) if len(n) >= 2] if town else []
         if any((n in window) if anywhere else window.startswith(n) for n in names):
             found.append(key)

@@ -101,6 +101,16 @@ DISPATCHES = [
 ]
 
 
+
+
+def test_extract_listed_experts_each_keep_their_own_title_and_go_where_the_clause_says() -> None:
+    x = extract("陕西省人民医院与柞水县医院签订对口帮扶协议，陕西省人民医院骨科主任医师张伟、"
+                "眼科副主任医师李娜等4名专家将轮流驻点柞水开展诊疗和带教。")
+    assert {(f.source[1], f.role) for f in x.facts if f.type is RelationType.AFFILIATED_WITH} == {
+        ("张伟", "骨科主任医师"), ("李娜", "眼科副主任医师")}
+    assert facts(x, RelationType.DISPATCHED_TO) >= {("张伟", "柞水县医院"), ("李娜", "柞水县医院")}
+
+
 @pytest.mark.parametrize(("text", "person", "home", "host"), DISPATCHES)
 def test_extract_dispatches_with_home_and_host(text: str, person: str, home: str, host: str) -> None:
     x = extract(text)
