@@ -26,6 +26,7 @@ text), so no label or sentence can inject markup.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import multiprocessing as mp
 import posixpath
 from collections import Counter, defaultdict
@@ -66,6 +67,8 @@ class _Index:
     edges: list[dict[str, Any]]  # every edge but mentionedIn
     adj: dict[str, list[tuple[str, int]]] = field(default_factory=lambda: defaultdict(list))
     inc: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))  # every edge at a node
+    # node -> other end -> edges between them: a page finds its edges without walking a hub's thousands
+    nbr: dict[str, dict[str, list[int]]] = field(default_factory=lambda: defaultdict(dict))
     partners: Counter = field(default_factory=Counter)
     code: dict[str, str] = field(default_factory=dict)  # most specific region code known
     province: dict[str, str] = field(default_factory=dict)
@@ -86,8 +89,10 @@ def _index(data: dict[str, Any]) -> _Index:
     for i, e in enumerate(edges):
         s, t, typ = e["source"], e["target"], e["type"]
         ix.inc[s].append(i)
+        ix.nbr[s].setdefault(t, []).append(i)
         if t != s:
             ix.inc[t].append(i)
+            ix.nbr[t].setdefault(s, []).append(i)
         if typ in EGO_TYPES and s != t:
             ix.adj[s].append((t, i))
             ix.adj[t].append((s, i))
@@ -223,7 +228,11 @@ def _region_name(code: str) -> str:
 
 def _rank(ix: _Index, ids: Iterable[str]) -> list[str]:
     """Most partners first, then by label and id: who to keep when a page must be cut."""
-    return sorted(ids, key=lambda i: (-ix.partners[i], ix.nodes[i].get("label", ""), i))
+    return sorted(ids, key=_rank_key(ix))
+
+
+def _rank_key(ix: _Index) -> Callable[[str], tuple[int, str, str]]:
+    return lambda i: (-ix.partners[i], ix.nodes[i].get("label", ""), i)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -316,9 +325,20 @@ def _vis_edge(e: dict[str, Any], eid: str, labels: bool) -> dict[str, Any]:
 
 def _page_edges(ix: _Index, keep: set[str], types: frozenset[str] | None = None,
                 extra: Iterable[dict[str, Any]] = ()) -> list[dict[str, Any]]:
-    found = {i for n in keep for i in ix.inc.get(n, ())}
-    chosen = [i for i in sorted(found) if (e := ix.edges[i])["source"] in keep and e["target"] in keep
-              and (types is None or e["type"] in types)]
+    found: set[int] = set()
+    for n in keep:  # the edges with both ends on the page, from the smaller side of each node
+        row = ix.nbr.get(n)
+        if not row:
+            continue
+        if len(row) <= len(keep):
+            for other, ids in row.items():
+                if other in keep:
+                    found.update(ids)
+        else:
+            for other in keep:
+                if other in row:
+                    found.update(row[other])
+    chosen = [i for i in sorted(found) if types is None or ix.edges[i]["type"] in types]
     extra = list(extra)
     labels = len(chosen) + len(extra) <= LABELS_UP_TO
     # an edge looks the same on every page it is drawn on: made once (pages never change them)
@@ -560,14 +580,14 @@ def _ego(ix: _Index, center: str) -> _Page:
     second, parent = [], {}
     total_second = 0
     for f in first:
-        for o in _rank(ix, {o for o, _ in ix.adj.get(f, [])}):
-            if o in seen or ix.nodes[o]["type"] in HIDDEN_TYPES:
-                continue
-            total_second += 1
-            if len(seen) < MAX_EGO:
-                seen.add(o)
-                second.append(o)
-                parent[o] = f
+        candidates = {o for o, _ in ix.adj.get(f, [])
+                      if o not in seen and ix.nodes[o]["type"] not in HIDDEN_TYPES}
+        total_second += len(candidates)
+        # the best-ranked that still fit, without sorting a hub's thousands of neighbours
+        for o in heapq.nsmallest(max(0, MAX_EGO - len(seen)), candidates, key=_rank_key(ix)):
+            seen.add(o)
+            second.append(o)
+            parent[o] = f
     pos = radial_layout(center, [first, second], parent)
     nodes = [_vis_node(ix, i, pos[i], path) for i in [center, *first, *second]]
     if len(nodes) > 60:  # a crowded outer ring: small labels, readable when zoomed in
