@@ -39,6 +39,7 @@ class Lexicon:
     known_orgs: dict[str, tuple[KnownOrg, ...]]
     name_heads: dict[str, str]  # proper name heading institution names -> adcode ("" when none)
     stop_words: frozenset[str]
+    specialties: frozenset[str] = frozenset()  # fields that name specialty alliances (胸痛, 卒中)
 
     @property
     def max_suffix(self) -> int:
@@ -84,4 +85,5 @@ def lexicon() -> Lexicon:
         known_orgs={k: tuple(v) for k, v in known.items()},
         name_heads={row[0]: (row[1] if len(row) > 1 else "") for row in _rows("name_heads.tsv")},
         stop_words=_words("stop_words.txt"),
+        specialties=_words("specialties.txt"),
     )

@@ -192,7 +192,7 @@ def _stretch_start(text: str, s: int) -> int:
 
 _QUOTED_NUMBER = re.compile(r"[“\"]\d{2,4}[”\"]")
 _PLACE_WORDS = {"街道", "街", "镇", "乡", "村", "社区", "路"}
-_TOPICAL_SUFFIXES = ("研究中心", "研究所", "研究院", "协会", "学会", "基金会")
+_TOPICAL_SUFFIXES = ("研究中心", "研究所", "研究院", "协会", "学会", "基金会", "联盟", "专科联盟", "医疗联盟")
 
 
 def _join_quoted_numbers(toks: list[str]) -> list[str]:
@@ -220,10 +220,12 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
         if classes[k] == "stop" and toks[k + 1] in _PLACE_WORDS and toks[k] not in lexicon().stop_words:
             classes[k] = "proper"
     if text.startswith(_TOPICAL_SUFFIXES, s):
-        # research centres and societies are named by their field: 卫生发展研究中心, 社区卫生协会
+        # research centres, societies and alliances are named by their field: 卫生发展研究中心,
+        # 社区卫生协会, 胸痛专科联盟
         n = len(toks)
         for k in range(n - 1, max(-1, n - 4), -1):
-            if classes[k] == "stop" and pos_tag(toks[k]) in ("n", "vn"):
+            field_word = toks[k] in lexicon().specialties and classes[k] in ("stop", "proper")
+            if field_word or (classes[k] == "stop" and pos_tag(toks[k]) in ("n", "vn")):
                 classes[k] = "part"
             elif classes[k] == "stop":
                 break

@@ -184,12 +184,15 @@ def _cue_types(sentence: str, names: list[tuple[int, int]] = ()) -> tuple[set[Pa
     for m in pattern.finditer(sentence):
         if any(a <= m.start() < b for a, b in names):
             continue
+        if sentence.startswith(_AFTERWARDS, m.end()):
+            continue  # 托管后，专家还将…: the time after a partnership told before, not a new one
         ptype, is_strong = cues[m.group()]
         found.add(ptype)
         strong = strong or is_strong
     return found, strong
 
 
+_AFTERWARDS = ("后，", "后,", "以来", "之后", "期间")
 _MEMBERSHIP_VERBS = ("下辖", "成员单位包括", "成员单位有", "纳入")
 _GENERIC_KINDS = {PartnershipType.MEDICAL_ALLIANCE, PartnershipType.REFERRAL, PartnershipType.TELEMEDICINE}
 _SPECIFIC_ALLIANCES = {
@@ -308,6 +311,18 @@ def partnerships(
                     "evidence": doc.evidence(sent.start, sent.end),
                 }
             )
+            # …联盟成立，A、B、C等42家医院成为首批成员单位: those named after it are its members
+            if "成员" in text[s : sent.end]:
+                later = [k for ms, _me, k, _ in org_at if s < ms and _me <= sent.end and k != members[0]]
+                for k in dict.fromkeys(later):
+                    facts.append(
+                        {
+                            "type": RelationType.MEMBER_OF,
+                            "source": ("org", k),
+                            "target": ("alliance", key),
+                            "evidence": doc.evidence(sent.start, sent.end),
+                        }
+                    )
     return facts
 
 

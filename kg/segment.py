@@ -99,6 +99,7 @@ def tokenizer():
     words.update(w for w in lex.titles if len(w) >= 2)
     words.update(lex.known_orgs)
     words.update(lex.name_heads)
+    words.update(w for w in lex.specialties if len(w) >= 2)
     for w in sorted(words):
         tok.add_word(w, freq=max(tok.FREQ.get(w, 0), 2000))
     return tok

@@ -128,3 +128,22 @@ def test_extract_evidence_indexes_the_original_text() -> None:
     x = extract(text)
     for f in x.facts:
         assert text[f.evidence.start : f.evidence.end] == f.evidence.text
+
+
+def test_extract_specialty_alliance_named_by_its_field_with_lead_and_members() -> None:
+    x = extract("由兰州大学第一医院牵头的甘肃省卒中专科联盟昨日成立，天水市第一人民医院、"
+                "张掖市人民医院等30家医院成为首批成员单位。")
+    alliance = {a.label: k for k, a in x.alliances.items()}
+    assert list(alliance) == ["甘肃省卒中专科联盟"]
+    key = alliance["甘肃省卒中专科联盟"]
+    by_type = {t: {f.source[1] for f in x.facts if f.type is t and f.target == ("alliance", key)}
+               for t in (RelationType.LEADS, RelationType.MEMBER_OF)}
+    label = {k: o.label for k, o in x.orgs.items()}
+    assert {label[k] for k in by_type[RelationType.LEADS]} == {"兰州大学第一医院"}
+    assert {label[k] for k in by_type[RelationType.MEMBER_OF]} == {"天水市第一人民医院", "张掖市人民医院"}
+
+
+def test_extract_after_a_partnership_is_not_a_new_one() -> None:
+    x = extract("恩施州中心医院与建始县人民医院签订托管协议。建始县卫健局局长张强介绍，托管后，"
+                "专家还将定期到花坪镇卫生院巡诊。")
+    assert facts(x, RelationType.PARTNER_OF) == {("恩施州中心医院", "建始县人民医院")}
