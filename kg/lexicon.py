@@ -40,6 +40,7 @@ class Lexicon:
     name_heads: dict[str, str]  # proper name heading institution names -> adcode ("" when none)
     stop_words: frozenset[str]
     specialties: frozenset[str] = frozenset()  # fields that name specialty alliances (胸痛, 卒中)
+    minority_name_parts: frozenset[str] = frozenset()  # 才让, 多杰, 巴特尔: names without a surname
 
     @property
     def max_suffix(self) -> int:
@@ -86,4 +87,5 @@ def lexicon() -> Lexicon:
         name_heads={row[0]: (row[1] if len(row) > 1 else "") for row in _rows("name_heads.tsv")},
         stop_words=_words("stop_words.txt"),
         specialties=_words("specialties.txt"),
+        minority_name_parts=frozenset(w for w in _words("minority_name_parts.txt") if len(w) >= 2),
     )

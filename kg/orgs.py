@@ -195,6 +195,18 @@ _PLACE_WORDS = {"街道", "街", "镇", "乡", "村", "社区", "路"}
 _TOPICAL_SUFFIXES = ("研究中心", "研究所", "研究院", "协会", "学会", "基金会", "联盟", "专科联盟", "医疗联盟")
 
 
+def _split_glued_levels(toks: list[str]) -> list[str]:
+    """[市中心] -> [市, 中心]: jieba reads 市中心 (downtown) in 市中心医院, a level and a name part."""
+    parts = lexicon().name_parts
+    out: list[str] = []
+    for tok in toks:
+        if len(tok) >= 3 and tok[0] in "省市县区" and tok[1:] in parts:
+            out.extend((tok[0], tok[1:]))
+        else:
+            out.append(tok)
+    return out
+
+
 def _join_quoted_numbers(toks: list[str]) -> list[str]:
     """[“, 120, ”] -> [“120”]: a quoted number inside a name (市“120”急救中心)."""
     out: list[str] = []
@@ -212,7 +224,7 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
     j = _stretch_start(text, s)
     if j == s:
         return s, []
-    toks = _join_quoted_numbers(words(text[j:s]))
+    toks = _split_glued_levels(_join_quoted_numbers(words(text[j:s])))
     kept: list[tuple[str, str]] = []
     classes = [_classify(tok, counties) for tok in toks]
     for k in range(len(toks) - 1):

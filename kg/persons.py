@@ -176,9 +176,29 @@ def _boundary_after(text: str, j: int) -> bool:
     return any(text.startswith(w, j) for w in _AFTER_NAME)
 
 
+def _minority_name(text: str, i: int) -> int:
+    """Length of a name of two or more Tibetan or Mongolian name elements at ``i`` (才让多杰), 0 if none."""
+    parts = lexicon().minority_name_parts
+    j, count = i, 0
+    while j < len(text):
+        step = next((n for n in (3, 2) if text[j : j + n] in parts), 0)
+        if not step:
+            break
+        j, count = j + step, count + 1
+    if count < 2 or j - i > 6:
+        return 0
+    after = words(text[j : j + 6])
+    if _boundary_after(text, j) or (after and pos_tag(after[0]) in _ENDS_NAME):
+        return j - i
+    return 0
+
+
 def _unsurnamed_name(text: str, i: int) -> int:
-    """Names without a Han surname after a title (尼玛次仁, 古丽努尔): one unknown word of 2-4 characters
-    that a speech verb or punctuation follows."""
+    """Names without a Han surname after a title (尼玛次仁, 古丽努尔): Tibetan or Mongolian name
+    elements, or one unknown word of 2-4 characters that a speech verb or punctuation follows."""
+    minority = _minority_name(text, i)
+    if minority:
+        return minority
     toks = words(text[i : i + 10])
     length, k = 0, 0
     while (
@@ -229,6 +249,17 @@ def _name_at(text: str, i: int) -> int:
             return length + 1  # 赵国 / 华 / 表示: the given name goes on
         if _boundary_after(text, i + length) or pos_tag(toks[0]) in (None, "nr", "nrfg", "nrt"):
             return length
+    # jieba split the surname from the given name (吴 / 云林 / 再次, 马 / 宏伟 / 共同): the name ends
+    # where a verb, adverb or preposition the dictionary knows begins
+    if (
+        len(toks) > 2
+        and toks[0] == text[i : i + sl]
+        and 1 <= len(toks[1]) <= 2
+        and all(_CJK.match(c) for c in toks[1])
+        and pos_tag(toks[1]) not in _NOT_NAMES
+        and pos_tag(toks[2]) in _ENDS_NAME
+    ):
+        return sl + len(toks[1])
     for length in (sl + 1, sl + 2):
         if i + length > len(text) or not all(_CJK.match(c) for c in text[i : i + length]):
             continue
@@ -266,6 +297,7 @@ def _vetoed(text: str, start: int, end: int, name: str) -> bool:
 
 
 _NOT_NAMES = {"v", "vn", "vd", "d", "a", "ad", "p", "c", "m", "q", "f", "t", "r", "u"}
+_ENDS_NAME = {"v", "vn", "vd", "d", "ad", "p", "c"}  # words that may follow a name (再次, 担任, 在)
 _TRANSLITERATED = re.compile(r"[·•・．][\u4e00-\u9fff]{1,6}")
 
 

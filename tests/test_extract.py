@@ -147,3 +147,11 @@ def test_extract_after_a_partnership_is_not_a_new_one() -> None:
     x = extract("恩施州中心医院与建始县人民医院签订托管协议。建始县卫健局局长张强介绍，托管后，"
                 "专家还将定期到花坪镇卫生院巡诊。")
     assert facts(x, RelationType.PARTNER_OF) == {("恩施州中心医院", "建始县人民医院")}
+
+
+def test_extract_city_short_name_that_jieba_reads_as_downtown() -> None:
+    # jieba: 市中心 (downtown) / 医院; the article's 市中心医院 is 黄冈市中心医院
+    x = extract("黄冈市中心医院托管蕲春县人民医院。"
+                "市中心医院神经内科主任医师余海涛将担任蕲春县人民医院执行院长。")
+    assert ("余海涛", "黄冈市中心医院") in facts(x, RelationType.AFFILIATED_WITH)
+    assert ("余海涛", "蕲春县人民医院") in facts(x, RelationType.DISPATCHED_TO)
