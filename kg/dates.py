@@ -34,6 +34,12 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)(?!代)")
 _MONTH_DAY = re.compile(r"(?<![\d年\-/.])(今年|去年|明年)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _MONTH = re.compile(r"(?<![\d年\-/.])(今年|去年|明年)?(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])(?![份]?\d)")
 _RELATIVE = re.compile(r"(昨日|昨天|前天|今日|今天|日前|近日|当天|当日|去年|今年|明年)")
+# dates written in Chinese numerals: 二〇二四年十月十二日, 二〇二三年五月
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_CN_FULL = re.compile(
+    r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})[日号])?"
+)
+_SAME_DAY = re.compile(r"同日|同一天")
 _DATELINE = re.compile(r"(?<!\d)((?:19|20)\d{2})[\-/.年](\d{1,2})[\-/.月](\d{1,2})日?(?:\s+\d{1,2}:\d{2})?")
 
 
@@ -43,6 +49,18 @@ class DateMention:
     end: int
     value: str  # YYYY, YYYY-MM or YYYY-MM-DD
     explicit_year: bool
+
+
+def _cn_number(text: str) -> int:
+    """一 -> 1, 十 -> 10, 十二 -> 12, 二十一 -> 21, 三十 -> 30; 二〇二四 (digit by digit) -> 2024."""
+    if "十" not in text:
+        return int("".join(str(_CN_DIGITS[c]) for c in text))
+    tens, _, ones = text.partition("十")
+    return (_cn_number(tens) if tens else 1) * 10 + (_cn_number(ones) if ones else 0)
+
+
+def _cn_date(m: re.Match) -> tuple[int, int, int | None]:
+    return _cn_number(m.group(1)), _cn_number(m.group(2)), _cn_number(m.group(3)) if m.group(3) else None
 
 
 def _valid(y: int, m: int, d: int | None = None) -> bool:
@@ -64,6 +82,10 @@ def dateline_span(text: str) -> tuple[int, int] | None:
             continue  # 2025年11月21日，随着…: an event in the first sentence, not the dateline
         if _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
             return m.span()
+    for m in _CN_FULL.finditer(text[:400]):  # 二〇二四年十月十二日　浙江日报
+        y, mo, d = _cn_date(m)
+        if d is not None and _valid(y, mo, d) and text[m.end() : m.end() + 1] not in ("，", ","):
+            return m.span()
     return None
 
 
@@ -72,7 +94,10 @@ def article_date(text: str) -> str | None:
     span = dateline_span(text)
     if span is not None:
         m = _DATELINE.match(text, span[0])
-        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+        if m is not None:
+            return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+        y, mo, d = _cn_date(_CN_FULL.match(text, span[0]))
+        return f"{y:04d}-{mo:02d}-{d:02d}"
     years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年", text)]
     if years:
         return f"{max(years):04d}"
@@ -99,6 +124,12 @@ def find_dates(text: str, reference: str | None) -> list[DateMention]:
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if _valid(y, mo, d):
             found.append(DateMention(m.start(), m.end(), f"{y:04d}-{mo:02d}-{d:02d}", True))
+            taken.append(m.span())
+    for m in _CN_FULL.finditer(text):
+        y, mo, d = _cn_date(m)
+        if free(*m.span()) and _valid(y, mo, d):
+            value = f"{y:04d}-{mo:02d}" + (f"-{d:02d}" if d is not None else "")
+            found.append(DateMention(m.start(), m.end(), value, True))
             taken.append(m.span())
     for m in _YEAR_MONTH.finditer(text):
         y, mo = int(m.group(1)), int(m.group(2))
@@ -128,4 +159,10 @@ def find_dates(text: str, reference: str | None) -> list[DateMention]:
                 day = ref_date + dt.timedelta(days=offsets[word])
                 found.append(DateMention(m.start(), m.end(), day.isoformat(), False))
                 taken.append(m.span())
+    found.sort(key=lambda d: d.start)
+    for m in _SAME_DAY.finditer(text):  # 同日，B医院也…: the day last named before
+        before = [d for d in found if d.end <= m.start() and len(d.value) == 10]
+        if before and free(*m.span()):
+            found.append(DateMention(m.start(), m.end(), before[-1].value, before[-1].explicit_year))
+            taken.append(m.span())
     return sorted(found, key=lambda d: d.start)

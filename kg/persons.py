@@ -315,8 +315,10 @@ def _transliterated_tail(text: str, j: int) -> int:
 def find_persons(text: str) -> list[PersonMention]:
     """Every named expert, clinician or official in ``text``, in order of appearance."""
     found: dict[int, PersonMention] = {}
+    title_spans: list[tuple[int, int]] = []
     for m in _titles_pattern().finditer(text):
         title, ts, te = m.group(), m.start(), m.end()
+        title_spans.append((ts, te))
         i = te
         while True:
             length = _name_at(text, i)
@@ -356,6 +358,8 @@ def find_persons(text: str) -> list[PersonMention]:
                 continue
             if any(i in range(p.start, p.end) for p in found.values()):
                 break
+            if any(a < ts and i < b for a, b in title_spans if (a, b) != (ts, m.end())):
+                break  # 常务副院长, 顾问医生: the start of a longer title, not a name
             if not _vetoed(text, i, ts, name):
                 found.setdefault(i, PersonMention(i, ts, name, title, i))
             break

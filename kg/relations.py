@@ -22,7 +22,7 @@ from .segment import Span
 
 __all__ = ["affiliation_and_host", "partnerships", "role_phrase"]
 
-_ROLE_STOP = re.compile(r"[，,。；;：:！!？?\s“”（）()]")
+_ROLE_STOP = re.compile(r"[，,。；;：:！!？?\s“”（）()的]")  # 派驻的常务副院长: the role starts after 的
 _SOURCE_CUES = ("来自",)
 _DEST_CUES = (
     "赴",
@@ -40,6 +40,7 @@ _DEST_CUES = (
     "援助",
 )
 _SPEECH = ("介绍", "表示", "说", "指出", "强调", "认为", "称", "坦言", "透露", "告诉")
+_SENT_BY = re.compile(r"(?:派驻|选派|派出|下派|外派)的")
 _HOSTLESS_CUES = ("坐诊", "带教", "查房", "来院", "到院", "下沉", "驻点", "定期来院", "每周坐诊")
 _POST = re.compile(
     r"[\u4e00-\u9fff、]{0,10}?(?:副院长|院长|副主任|主任|书记|科长|处长|局长|主任医师|专家|负责人)"
@@ -54,13 +55,18 @@ def role_phrase(text: str, pm: PersonMention, org_at, name_ends: Iterable[int] =
     """
     if pm.title_start == pm.start:  # post-nominal: 舒磊教授
         return pm.title
+    return text[_role_start(text, pm, org_at, name_ends) : pm.start].strip("、")
+
+
+def _role_start(text: str, pm: PersonMention, org_at, name_ends: Iterable[int] = ()) -> int:
+    """Where the role before a name begins (see :func:`role_phrase`)."""
     j = pm.title_start
     limit = max(0, j - 14)
     stops = {e for _, e, _, _ in org_at} | {e + 1 for e in name_ends if text[e : e + 1] == "、"}
     stops |= set(name_ends)
     while j > limit and not _ROLE_STOP.match(text[j - 1]) and j not in stops:
         j -= 1
-    return text[j : pm.start].strip("、")
+    return j
 
 
 def affiliation_and_host(
@@ -113,6 +119,15 @@ def affiliation_and_host(
     if apposition is not None and apposition != affiliation:  # 援疆专家、X医院生殖医学中心副主任陈希婧
         host = apposition
         post_role = text[before[-1][1] : pm.title_start + len(pm.title)].strip("、") or pm.title
+    role_start = _role_start(text, pm, org_at)
+    sent_by = _SENT_BY.search(text, max(sent.start, role_start - 4), role_start)
+    if host is None and sent_by is not None and sent_by.end() == role_start:
+        # 浙大二院派驻的常务副院长蒋晨阳: sent to the institution the article is most about besides home
+        counts = Counter(k for _s, _e, k, _ in org_at if k != affiliation)
+        ranked = counts.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            post = _POST.match(text, role_start)
+            return affiliation, ranked[0][0], (post.group() if post else None), confidence
     tail = text[pm.end : sent.end]
     if tail.startswith(_SPEECH):
         tail = ""  # 蒋俊介绍，医院将选派专家到桑植坐诊: what follows is reported, not done by the speaker

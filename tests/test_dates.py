@@ -12,6 +12,8 @@ CASES = [
     ("去年10月27日启动。", "2023-09-10", "2022-10-27"),
     ("昨日，两院签署协议。", "2025-01-02", "2025-01-01"),
     ("2019年起合作。", None, "2019"),
+    ("二〇二三年五月二十一日，两院签约。", None, "2023-05-21"),
+    ("二〇二四年十月，分院揭牌。", None, "2024-10"),
 ]
 
 
@@ -24,3 +26,12 @@ def test_dates_resolve_against_reference(text: str, reference: str | None, value
 def test_dates_article_date_prefers_the_dateline() -> None:
     assert article_date("标题\n2023-08-09 10:05\n正文提到2025年计划。") == "2023-08-09"
     assert article_date("正文提到2019年和2021年。") == "2021"
+
+
+def test_dates_article_date_in_chinese_numerals() -> None:
+    assert article_date("标题\n二〇二四年十月十二日　浙江日报\n10月11日，签约。") == "2024-10-12"
+
+
+def test_dates_same_day_is_the_day_named_before() -> None:
+    found = find_dates("12月27日，集团揭牌。\n同日，省人民医院与县人民医院签约。", "2023-12-28")
+    assert [d.value for d in found] == ["2023-12-27", "2023-12-27"]

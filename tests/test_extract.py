@@ -155,3 +155,11 @@ def test_extract_city_short_name_that_jieba_reads_as_downtown() -> None:
                 "市中心医院神经内科主任医师余海涛将担任蕲春县人民医院执行院长。")
     assert ("余海涛", "黄冈市中心医院") in facts(x, RelationType.AFFILIATED_WITH)
     assert ("余海涛", "蕲春县人民医院") in facts(x, RelationType.DISPATCHED_TO)
+
+
+def test_extract_sent_by_home_goes_to_the_article_partner() -> None:
+    x = extract("绍兴市人民医院托管嵊州市人民医院。嵊州市人民医院将迎来新的管理团队。"
+                "绍兴市人民医院派驻的执行院长、骨科主任医师钱峰表示，将先建创伤中心。")
+    assert ("钱峰", "绍兴市人民医院") in facts(x, RelationType.AFFILIATED_WITH)
+    assert ("钱峰", "嵊州市人民医院") in facts(x, RelationType.DISPATCHED_TO)
+    assert [f.role for f in x.facts if f.type is RelationType.DISPATCHED_TO] == ["执行院长"]
