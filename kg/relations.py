@@ -328,7 +328,7 @@ def partnerships(
             )
             # …联盟成立，A、B、C等42家医院成为首批成员单位: those named after it are its members
             if "成员" in text[s : sent.end]:
-                later = [k for ms, _me, k, _ in org_at if s < ms and _me <= sent.end and k != members[0]]
+                later = [k for ms, me, k, _ in org_at if s < ms and me <= sent.end and k != members[0]]
                 for k in dict.fromkeys(later):
                     facts.append(
                         {
