@@ -160,6 +160,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
     table.merge_parenthesised(text, spans)
     table.merge_renamed(text, spans)
     table.merge_shortened()
+    table.merge_units()
     table.merge_spoken_forms()
     table.merge_abbreviations()
     orgs = table.roots()

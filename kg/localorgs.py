@@ -246,7 +246,7 @@ def _in_order(chars: str, name: str) -> bool:
     return all(c in it for c in chars)
 
 
-_RENAMED = re.compile(r"(正式)?(成为|更名为|挂牌为|挂牌成为|加挂|即)")
+_RENAMED = re.compile(r"(?:[，,]?(?:并|后|随后|后来))?(正式)?(成为|更名为|挂牌为|挂牌成为|加挂|即)")
 _GROUP_HEADS = ("医共体总医院", "医联体总医院", "医共体总院", "医疗集团", "总医院", "医共体", "医联体")
 
 
@@ -347,6 +347,27 @@ class OrgTable:
             ):
                 self.union(a, b)
 
+    def merge_units(self) -> None:
+        """西京医院消化病医院 is a unit of 西京医院: a hospital's name followed by a specialty and
+        医院/中心 names a part of that hospital, not another institution (a place there instead,
+        北京儿童医院保定医院, names a branch, which stays apart)."""
+        specialties = lexicon().specialties
+        for org in list(self.orgs.values()):
+            if org.key not in self.orgs:
+                continue
+            for other in list(self.orgs.values()):
+                if other is org or other.key not in self.orgs:
+                    continue
+                for name in other.aliases | {other.label}:
+                    starts = org.label.startswith(name) and name.endswith("医院")
+                    tail = org.label[len(name):] if starts else ""
+                    field = re.sub(r"(医院|中心)$", "", tail)
+                    if tail and field != tail and field in specialties:
+                        self.union(other.key, org.key)
+                        break
+                if org.key not in self.orgs:
+                    break
+
     def merge_spoken_forms(self) -> None:
         """市三医院 is 市第三人民医院 and 县医院 is 县人民医院 when the article names just one such hospital
         in that place."""
@@ -365,13 +386,15 @@ class OrgTable:
         """A name without a region that ends a longer name of the article is that organisation
         (协和江北医院 -> 华中科技大学协和江北医院, 第一师医院 -> 新疆生产建设兵团第一师医院)."""
         for org in list(self.orgs.values()):
-            if org.key not in self.orgs or org.key[0]:
+            if org.key not in self.orgs:
                 continue
+            # a placed name too, when its region is the longer one's (保定医院 -> 北京儿童医院保定医院)
             longer = [
                 o
                 for o in self.orgs.values()
                 if o is not org
-                and any(a.endswith(org.label) and len(a) > len(org.label) for a in o.aliases | {o.label})
+                and (not org.key[0] or o.key[0] == org.key[0])
+                and any(a.endswith(org.label) and len(a) > len(org.label) + 1 for a in o.aliases | {o.label})
             ]
             if len(longer) == 1:
                 self.union(longer[0].key, org.key)

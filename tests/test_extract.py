@@ -163,3 +163,25 @@ def test_extract_sent_by_home_goes_to_the_article_partner() -> None:
     assert ("钱峰", "绍兴市人民医院") in facts(x, RelationType.AFFILIATED_WITH)
     assert ("钱峰", "嵊州市人民医院") in facts(x, RelationType.DISPATCHED_TO)
     assert [f.role for f in x.facts if f.type is RelationType.DISPATCHED_TO] == ["执行院长"]
+
+
+def test_extract_university_hospital_is_placed_by_its_university_not_a_namesake_city() -> None:
+    x = extract("中山大学附属第一医院心血管内科主任医师王景峰挂职喀什地区第一人民医院副院长。")
+    placed = {o.label: o.adcode for o in x.orgs.values()}
+    assert placed["中山大学附属第一医院"] == "440100"  # Guangzhou, not 中山市 (442000)
+
+
+def test_extract_renamed_branch_and_its_short_name_are_one_hospital() -> None:
+    x = extract("北京儿童医院自2015年起托管保定市儿童医院，并更名为北京儿童医院保定医院。"
+                "北京专家团队将长期在保定医院坐诊。")
+    names = org_names(x)
+    branch = [label for label, aliases in names.items() if "北京儿童医院保定医院" in aliases]
+    assert len(branch) == 1
+    assert {"保定市儿童医院", "保定医院"} <= names[branch[0]]
+
+
+def test_extract_a_specialty_hospital_inside_a_hospital_is_that_hospital() -> None:
+    x = extract("空军军医大学西京医院与商洛市中心医院签约。"
+                "西京医院消化病医院副院长郭学刚教授介绍，联盟已成立。")
+    assert ("郭学刚", "空军军医大学西京医院") in facts(x, RelationType.AFFILIATED_WITH)
+    assert "西京医院消化病医院" in org_names(x)["空军军医大学西京医院"]
