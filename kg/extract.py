@@ -197,11 +197,23 @@ def extract_document(doc: Document) -> DocumentExtraction:
             t = sec.topic(sent.start)
             if t:
                 org_at.append((sent.start, sent.start + 2, t, True))
+    named = [(s, e) for s, e, _k in spans]
+    for m in _BARE_HOSPITAL.finditer(text):
+        # 刘先宝说，这是医院与江华县人民医院结对帮扶的第三年: 医院 is the one just named
+        if any(s <= m.start() < e for s, e in named):
+            continue
+        para = sec.paragraph_of(m.start())
+        recent = [k for s0, e0, k in spans if para is not None and para.start <= s0 and e0 <= m.start()]
+        if recent:
+            org_at.append((m.start(), m.end(), recent[-1], True))
     org_at.sort()
 
     persons: dict[str, LocalPerson] = {}
     best: dict[str, tuple[int, int, OrgKey, Evidence, str | None]] = {}  # name -> best affiliation seen
     speakers: set[int] = set()  # organisations named as a speaker's employer (X局副主任Y介绍)
+    for s0, e0, _k, ana in org_at:  # 记者从安徽省卫生健康委获悉: where the news came from
+        if not ana and text[max(0, s0 - 1) : s0] == "从" and text.startswith(_LEARNT, e0):
+            speakers.add(s0)
     mentions = find_persons(text)
     name_ends = {m.end for m in mentions}
     for pm in mentions:
@@ -284,6 +296,10 @@ def _states_partnership(text: str, mention) -> bool:
     """Whether a speaker's organisation is also a party: the sentence pairs it with 与/和 (X与Y签约)."""
     s, e = mention[0], mention[1]
     return text[e : e + 1] in ("与", "和", "同") or text[max(0, s - 1) : s] in ("与", "和", "同")
+
+
+_BARE_HOSPITAL = re.compile(r"(?<=[是，,。由])医院(?=[与和同])")
+_LEARNT = ("获悉", "了解到", "得知", "获得消息")
 
 
 def _remap(fact: Fact, table: OrgTable) -> Fact:

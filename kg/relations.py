@@ -55,7 +55,8 @@ def role_phrase(text: str, pm: PersonMention, org_at, name_ends: Iterable[int] =
     """
     if pm.title_start == pm.start:  # post-nominal: 舒磊教授
         return pm.title
-    return text[_role_start(text, pm, org_at, name_ends) : pm.start].strip("、")
+    role = text[_role_start(text, pm, org_at, name_ends) : pm.start].strip("、")
+    return re.sub(r"^(其中|包括|特别是|尤其是)", "", role)  # 其中普外科主任医师汪涛
 
 
 def _role_start(text: str, pm: PersonMention, org_at, name_ends: Iterable[int] = ()) -> int:

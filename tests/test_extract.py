@@ -185,3 +185,19 @@ def test_extract_a_specialty_hospital_inside_a_hospital_is_that_hospital() -> No
                 "西京医院消化病医院副院长郭学刚教授介绍，联盟已成立。")
     assert ("郭学刚", "空军军医大学西京医院") in facts(x, RelationType.AFFILIATED_WITH)
     assert "西京医院消化病医院" in org_names(x)["空军军医大学西京医院"]
+
+
+def test_extract_the_source_of_the_news_is_not_a_party() -> None:
+    x = extract("记者从安徽省卫生健康委获悉，安徽医科大学第一附属医院托管岳西县医院三年来，就诊率明显提高。")
+    assert facts(x, RelationType.PARTNER_OF) == {("安徽医科大学第一附属医院", "岳西县医院")}
+
+
+def test_extract_bare_hospital_in_reported_speech_is_the_one_just_named() -> None:
+    x = extract("湘雅二医院眼科主任医师刘先宝说，这是医院与江华县人民医院结对帮扶的第三年。")
+    assert facts(x, RelationType.PARTNER_OF) == {("中南大学湘雅二医院", "江华县人民医院")}
+
+
+def test_extract_role_leaves_out_which_of_a_group() -> None:
+    x = extract("安医大一附院派出23名骨干常驻岳西，其中普外科主任医师汪涛担任岳西县医院院长。")
+    roles = {f.role for f in x.facts if f.type is RelationType.AFFILIATED_WITH}
+    assert roles == {"普外科主任医师"}
