@@ -270,6 +270,8 @@ def partnerships(
                     if t and t not in keys:
                         pairs = [(t, k) for k in keys]
                         lead = lead or t
+                elif len(keys) == 3 and "三方" in sent.text:  # 与B、C签署三方协议: each with each
+                    pairs = [(a, b) for i, a in enumerate(keys) for b in keys[i + 1 :]]
                 else:
                     for g in groups[1:]:
                         pairs += [(a, b) for a in groups[0] for b in g if a != b]

@@ -201,3 +201,8 @@ def test_extract_role_leaves_out_which_of_a_group() -> None:
     x = extract("安医大一附院派出23名骨干常驻岳西，其中普外科主任医师汪涛担任岳西县医院院长。")
     roles = {f.role for f in x.facts if f.type is RelationType.AFFILIATED_WITH}
     assert roles == {"普外科主任医师"}
+
+
+def test_extract_three_party_agreement_pairs_each_with_each() -> None:
+    x = extract("宁夏医科大学总医院与固原市人民医院、西吉县人民医院签署三方合作协议。")
+    assert len(facts(x, RelationType.PARTNER_OF)) == 3
