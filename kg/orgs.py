@@ -250,9 +250,14 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
         if tok in ("“", "”", '"') and not kept:
             break
         kept.append((tok, cls))
-        if cls == "level" and (k == 0 or classes[k - 1] not in ("proper", "region", "head")):
-            break  # a bare 市/区/县 opens a context-dependent name (市第一人民医院)
+        if cls == "level" and (k == 0 or classes[k - 1] not in ("proper", "region", "head")) and (
+            k == 0 or toks[k - 1] != "附属"
+        ):
+            break  # a bare 市/区/县 opens a context-dependent name (市第一人民医院), unless 附属省立医院
     kept.reverse()
+    # a name does not open with a bare 医院 or 中心 (受援医院单县中心医院: 受援医院 is a description)
+    while len(kept) > 1 and kept[0][0] in lexicon().org_suffixes and kept[1][1] in ("region", "level"):
+        kept.pop(0)
     # a quote may open the name only if it closes inside it (市“120”急救中心)
     while kept and kept[0][0] in '“”"':
         kept.pop(0)

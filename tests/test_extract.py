@@ -206,3 +206,12 @@ def test_extract_role_leaves_out_which_of_a_group() -> None:
 def test_extract_three_party_agreement_pairs_each_with_each() -> None:
     x = extract("宁夏医科大学总医院与固原市人民医院、西吉县人民医院签署三方合作协议。")
     assert len(facts(x, RelationType.PARTNER_OF)) == 3
+
+
+def test_extract_university_affiliated_provincial_hospital_is_one_name() -> None:
+    x = extract("山东第一医科大学附属省立医院（山东省立医院）对口支援单县中心医院，"
+                "受援医院单县中心医院新开展技术12项。")
+    names = org_names(x)
+    assert "山东省立医院" in names["山东第一医科大学附属省立医院"]
+    assert not any(label.startswith("医院") for label in names)  # 受援医院 is a description
+    assert facts(x, RelationType.PARTNER_OF) == {("山东第一医科大学附属省立医院", "单县中心医院")}
