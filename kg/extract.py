@@ -161,6 +161,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
     table.merge_renamed(text, spans)
     table.merge_shortened()
     table.merge_units()
+    table.merge_abbreviated()
     table.merge_spoken_forms()
     table.merge_abbreviations()
     orgs = table.roots()

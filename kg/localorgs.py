@@ -347,6 +347,25 @@ class OrgTable:
             ):
                 self.union(a, b)
 
+    def merge_abbreviated(self) -> None:
+        """复旦儿科安徽医院 is 复旦大学附属儿科医院安徽医院: a name of six characters or more, made of
+        the longer one's characters in order, with its first two and last four, when only one name of
+        the article fits."""
+        for org in list(self.orgs.values()):
+            short = org.label
+            if org.key not in self.orgs or len(short) < 6:
+                continue
+            fits = {
+                self.find(o.key)
+                for o in self.orgs.values()
+                if o is not org
+                and (not org.key[0] or not o.key[0] or o.key[0] == org.key[0])
+                and any(len(n) > len(short) and n[:2] == short[:2] and n[-4:] == short[-4:]
+                        and _in_order(short, n) for n in o.aliases | {o.label})
+            }
+            if len(fits) == 1:
+                self.union(fits.pop(), org.key)
+
     def merge_units(self) -> None:
         """西京医院消化病医院 is a unit of 西京医院: a hospital's name followed by a specialty and
         医院/中心 names a part of that hospital, not another institution (a place there instead,

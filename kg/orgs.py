@@ -219,6 +219,10 @@ def _join_quoted_numbers(toks: list[str]) -> list[str]:
     return out
 
 
+def _ends_with_suffix(text: str) -> bool:
+    return any(text.endswith(suffix) for suffix in lexicon().org_suffixes if len(suffix) >= 2)
+
+
 def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[tuple[str, str]]]:
     """Start of the name ending with the suffix at ``s``, and its tokens with their classes."""
     j = _stretch_start(text, s)
@@ -243,6 +247,11 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
                 break
     for k in range(len(toks) - 1, -1, -1):
         tok, cls = toks[k], classes[k]
+        if kept and kept[-1][1] in ("proper", "head", "region") and _ends_with_suffix("".join(toks[: k + 1])):
+            left = classes[: k + 1]
+            opened = next((j for j in range(len(left) - 1, -1, -1) if left[j] == "stop"), -1)
+            if not any(c in ("region", "proper", "head", "level") for c in left[opened + 1 :]):
+                break  # 国家区域医疗中心复旦大学…: a designation ending in 中心 before the name
         if cls == "stop":
             if len(tok) >= 2 and tok[-1] in _LEVELS and tok[-2] in _FUNCTION_CHARS:
                 kept.append((tok[-1], "level"))  # 及市卫生健康委: jieba glued 及 to the level
@@ -316,6 +325,12 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
                 bounds.add(pos)
             codes, rest, heads, pieces = parse_name(body, counties, bounds)
             rest = rest + canonical_suffix
+            branch_place = body.rpartition("医院")[2]
+            if not codes and not heads and branch_place and branch_place != body:
+                # 复旦大学附属儿科医院安徽医院: a hospital's branch is where its name says after 医院
+                chosen = gazetteer().choose(_region_word(branch_place), counties)
+                if chosen is not None:
+                    heads = [chosen.code]
         if etype is EntityType.HOSPITAL and ("社区医院" in surface):
             etype = EntityType.PRIMARY_CARE
         if "妇幼保健" in surface:

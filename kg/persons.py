@@ -269,6 +269,8 @@ def _name_at(text: str, i: int) -> int:
             and not _boundary_after(text, i + length + 1)
         ):
             return length
+    if text[i + sl + 1 : i + sl + 2] == "说" and _boundary_after(text, i + sl + 2):
+        return sl + 1  # 陈文说，: 说 is the verb (jieba: 陈 / 文说)
     for length in (sl + 2, sl + 1):
         if (
             i + length <= len(text)

@@ -256,7 +256,9 @@ def partnerships(
             has_verb = any(v in sent.text for v in lex.partnership_verbs)
             if not strong and not has_verb:
                 continue
-            mentioned = [(s, e, k, ana) for s, e, k, ana in org_at if sent.start <= s and e <= sent.end]
+            # 该院由A与B合作共建: what A and B built is not a party of their partnership
+            mentioned = [(s, e, k, ana) for s, e, k, ana in org_at
+                         if sent.start <= s and e <= sent.end and text[e : e + 1] != "由"]
             explicit = {k for _s, _e, k, ana in mentioned if not ana}
             keys = list(dict.fromkeys(k for _, _, k, _ in mentioned))
             if len(explicit) > 4 or "排名不分先后" in sent.text:

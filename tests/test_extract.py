@@ -215,3 +215,17 @@ def test_extract_university_affiliated_provincial_hospital_is_one_name() -> None
     assert "山东省立医院" in names["山东第一医科大学附属省立医院"]
     assert not any(label.startswith("医院") for label in names)  # 受援医院 is a description
     assert facts(x, RelationType.PARTNER_OF) == {("山东第一医科大学附属省立医院", "单县中心医院")}
+
+
+def test_extract_regional_centre_designation_is_not_part_of_the_name() -> None:
+    x = extract("国家区域医疗中心复旦大学附属儿科医院安徽医院开诊满一周年。"
+                "复旦儿科安徽医院门急诊量达120万人次。")
+    names = org_names(x)
+    assert "复旦大学附属儿科医院安徽医院" in names  # not 区域医疗中心复旦大学…
+    assert "复旦儿科安徽医院" in names["复旦大学附属儿科医院安徽医院"]  # its short form, the same hospital
+    assert {o.label: o.adcode for o in x.orgs.values()}["复旦大学附属儿科医院安徽医院"] == "340000"
+
+
+def test_extract_what_two_hospitals_built_is_not_their_partner() -> None:
+    x = extract("复旦大学附属儿科医院安徽医院开诊。该院由复旦大学附属儿科医院与安徽省儿童医院合作共建。")
+    assert facts(x, RelationType.PARTNER_OF) == {("复旦大学附属儿科医院", "安徽省儿童医院")}
