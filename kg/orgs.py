@@ -301,6 +301,8 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
         etype, canonical_suffix = lex.org_suffixes[suffix]
         if etype is EntityType.ALLIANCE:
             specific = any(c in ("region", "head", "level") for c in classes)
+            if text[max(0, start - 1) : start] in ("与", "和", "同"):
+                specific = False  # A与B医联体签约: the alliance of the two, not one named B医联体
         else:
             specific = any(c in ("region", "proper", "head", "level") for c in classes)
         level = toks[0][0] if toks and toks[0][1] == "level" else None

@@ -129,7 +129,10 @@ def affiliation_and_host(
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             post = _POST.match(text, role_start)
             return affiliation, ranked[0][0], (post.group() if post else None), confidence
-    tail = text[pm.end : sent.end]
+    tail_start = pm.end
+    if pm.title_start == pm.start and text.startswith(pm.title, pm.end):
+        tail_start += len(pm.title)  # 欧阳明主任医师介绍: what follows the title
+    tail = text[tail_start : sent.end]
     if tail.startswith(_SPEECH):
         tail = ""  # 蒋俊介绍，医院将选派专家到桑植坐诊: what follows is reported, not done by the speaker
     # 到和政县人民医院挂职副院长: a destination named before the posting verb
@@ -145,7 +148,7 @@ def affiliation_and_host(
     found_cues = sorted((i, -len(cue), cue) for cue in lexicon().dispatch_cues
                         if 0 <= (i := tail.find(cue)) <= 30)
     for i, _, cue in found_cues:
-        cue_end = pm.end + i + len(cue)
+        cue_end = tail_start + i + len(cue)
         target = next(((s, e, k) for s, e, k, _ in after if s >= cue_end and s - cue_end <= 3), None)
         if target is not None:
             host = target[2]

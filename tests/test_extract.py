@@ -229,3 +229,16 @@ def test_extract_regional_centre_designation_is_not_part_of_the_name() -> None:
 def test_extract_what_two_hospitals_built_is_not_their_partner() -> None:
     x = extract("复旦大学附属儿科医院安徽医院开诊。该院由复旦大学附属儿科医院与安徽省儿童医院合作共建。")
     assert facts(x, RelationType.PARTNER_OF) == {("复旦大学附属儿科医院", "安徽省儿童医院")}
+
+
+def test_extract_the_alliance_of_two_named_together_is_not_a_named_alliance() -> None:
+    x = extract("荆州市第一人民医院与公安县人民医院医联体签约仪式举行。")
+    assert not x.alliances
+    assert facts(x, RelationType.PARTNER_OF) == {("荆州市第一人民医院", "公安县人民医院")}
+
+
+def test_extract_speaker_with_title_after_the_name_is_not_sent_by_what_they_report() -> None:
+    x = extract("荆州市第一人民医院与公安县人民医院签约共建医联体。"
+                "市一医院心血管内科欧阳明主任医师介绍，专家团队每周二到公安县坐诊。")
+    assert ("欧阳明", "荆州市第一人民医院") in facts(x, RelationType.AFFILIATED_WITH)
+    assert not facts(x, RelationType.DISPATCHED_TO)
