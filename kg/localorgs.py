@@ -246,6 +246,7 @@ def _in_order(chars: str, name: str) -> bool:
     return all(c in it for c in chars)
 
 
+_BECAME_BRANCH = re.compile(r"(?:正式)?(?:成为|挂牌为|挂牌成为)[^，,。；;]{0,14}?的?(?:分院|院区)")
 _RENAMED = re.compile(r"(?:[，,]?(?:并|后|随后|后来))?(正式)?(成为|更名为|挂牌为|挂牌成为|加挂|即)")
 _GROUP_HEADS = ("医共体总医院", "医联体总医院", "医共体总院", "医疗集团", "总医院", "医共体", "医联体")
 
@@ -346,6 +347,15 @@ class OrgTable:
                 other is not None and other.label.endswith(("分院", "院区"))
             ):
                 self.union(a, b)
+        # 原八里岔乡卫生院正式成为息县人民医院的分院: the article's 息县八里岔乡分院
+        for _s1, e1, a in ordered:
+            if not _BECAME_BRANCH.match(text, e1) or a not in self.orgs:
+                continue
+            place = re.sub(r"(卫生院|社区卫生服务中心|医院)$", "", self.orgs[a].label)
+            branches = {self.find(o.key) for o in self.orgs.values()
+                        if o.label.endswith(("分院", "院区")) and o.label[:-2] == place}
+            if len(branches) == 1:
+                self.union(branches.pop(), a)
 
     def merge_abbreviated(self) -> None:
         """复旦儿科安徽医院 is 复旦大学附属儿科医院安徽医院: a name of six characters or more, made of

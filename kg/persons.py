@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import lexicon
-from .segment import pos_tag, words
+from .segment import pos_tag, word_frequency, words
 
 __all__ = ["PersonMention", "find_persons"]
 
@@ -328,8 +328,8 @@ def find_persons(text: str) -> list[PersonMention]:
                 break
             length += _transliterated_tail(text, i + length)  # 艾尔肯·吾买尔
             name = text[i : i + length]
-            if pos_tag(name) in _NOT_NAMES:
-                break  # 专家常驻和田: a word, not a name
+            if pos_tag(name) in _NOT_NAMES and word_frequency(name) >= 50:
+                break  # 专家常驻和田: a common word, not a name (付强, a rare entry, is a name)
             if not _vetoed(text, ts, i + length, name) and i not in found:
                 found[i] = PersonMention(i, i + length, name, title, ts)
             # 院士付小兵、蒋建新: more names sharing the title

@@ -156,6 +156,11 @@ def affiliation_and_host(
             post_role = m.group() if m else None
             break
         place = _org_at_place(text, cue_end, sent.end, orgs)  # 奔赴龙坪: the article's centre at 龙坪
+        if place is None and text.startswith(("分院", "院区"), cue_end):
+            # 常驻分院: the article's one branch
+            ending = text[cue_end : cue_end + 2]
+            branches = [k for k, o in orgs.items() if o.label.endswith(ending) and k != affiliation]
+            place = branches[0] if len(branches) == 1 else None
         if place is not None:
             host = place
             break

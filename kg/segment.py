@@ -71,6 +71,11 @@ def pos_tag(word: str) -> str | None:
     return _dictionary_tags().get(word)
 
 
+def word_frequency(word: str) -> int:
+    """How often jieba's dictionary has seen ``word`` (0 if never): a rare entry is weak evidence."""
+    return tokenizer().FREQ.get(word) or 0
+
+
 @cache
 def tokenizer():
     """A jieba tokenizer with the domain dictionary added."""

@@ -242,3 +242,12 @@ def test_extract_speaker_with_title_after_the_name_is_not_sent_by_what_they_repo
                 "市一医院心血管内科欧阳明主任医师介绍，专家团队每周二到公安县坐诊。")
     assert ("欧阳明", "荆州市第一人民医院") in facts(x, RelationType.AFFILIATED_WITH)
     assert not facts(x, RelationType.DISPATCHED_TO)
+
+
+def test_extract_health_centre_that_became_a_branch_is_the_branch() -> None:
+    x = extract("息县人民医院医共体八里岔乡分院挂牌，原八里岔乡卫生院正式成为息县人民医院的分院。"
+                "息县人民医院内科主治医师黄鹏将常驻分院工作一年。")
+    names = org_names(x)
+    branch = [label for label, aliases in names.items() if "八里岔乡卫生院" in aliases]
+    assert len(branch) == 1 and branch[0].endswith("分院")
+    assert ("黄鹏", branch[0]) in facts(x, RelationType.DISPATCHED_TO)
