@@ -121,7 +121,9 @@ def _classify(tok: str, counties: tuple[str, ...]) -> str:
         return "proper"
     tag = pos_tag(tok)
     if tag is None or tag in _PROPER_TAGS:
-        return "stop" if any(ch in _FUNCTION_CHARS for ch in tok) else "proper"
+        if any(ch in _FUNCTION_CHARS for ch in tok) and not _ends_with_suffix(tok):
+            return "stop"  # (an institution jieba knows whole, 首都医科大学, is a name even with 都)
+        return "proper"
     return "stop"
 
 

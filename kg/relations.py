@@ -22,7 +22,7 @@ from .segment import Span
 
 __all__ = ["affiliation_and_host", "partnerships", "role_phrase"]
 
-_ROLE_STOP = re.compile(r"[，,。；;：:！!？?\s“”（）()的]")  # 派驻的常务副院长: the role starts after 的
+_ROLE_STOP = re.compile(r"[，,。；;：:！!？?\s“”（）()的由]")  # 派驻的常务副院长: the role starts after 的
 _SOURCE_CUES = ("来自",)
 _DEST_CUES = (
     "赴",
@@ -40,6 +40,7 @@ _DEST_CUES = (
     "援助",
 )
 _SPEECH = ("介绍", "表示", "说", "指出", "强调", "认为", "称", "坦言", "透露", "告诉")
+_POSTED_THERE = re.compile(r"[^，,。；;]{0,2}(挂职|担任|任职|坐诊|出诊|工作|支援|帮扶|援助)")
 _SENT_BY = re.compile(r"(?:派驻|选派|派出|下派|外派)的")
 _HOSTLESS_CUES = ("坐诊", "带教", "查房", "来院", "到院", "下沉", "驻点", "定期来院", "每周坐诊")
 _POST = re.compile(
@@ -140,7 +141,7 @@ def affiliation_and_host(
         if (
             k != affiliation
             and is_dest(s)
-            and re.match(r"[^，,。；;]{0,2}(挂职|担任|任职|坐诊|工作|支援|帮扶|援助)", text[e : sent.end])
+            and _POSTED_THERE.match(text, e, sent.end)
         ):
             m = _POST.match(re.sub(r"^[^，,。；;]{0,2}?(挂职|担任|任职)", "", text[e : sent.end]))
             return affiliation, k, (m.group() if m else None), confidence

@@ -251,3 +251,19 @@ def test_extract_health_centre_that_became_a_branch_is_the_branch() -> None:
     branch = [label for label, aliases in names.items() if "八里岔乡卫生院" in aliases]
     assert len(branch) == 1 and branch[0].endswith("分院")
     assert ("黄鹏", branch[0]) in facts(x, RelationType.DISPATCHED_TO)
+
+
+def test_extract_institution_jieba_knows_whole_heads_the_name() -> None:
+    # 首都医科大学 holds 都, a function character elsewhere; it still opens the hospital's name
+    x = extract("首都医科大学附属北京安贞医院心内科副主任医师李东宝挂职拉萨市人民医院心内科主任。")
+    placed = {o.label: o.adcode for o in x.orgs.values()}
+    assert placed["首都医科大学附属北京安贞医院"] == "110000"
+    assert ("李东宝", "拉萨市人民医院") in facts(x, RelationType.DISPATCHED_TO)
+
+
+def test_extract_led_by_is_not_part_of_the_role_and_outpatient_visits_are_dispatches() -> None:
+    x = extract("河北医大二院将派出由副院长赵胜军带队的管理团队常驻威县人民医院。"
+                "天津医大总医院神经内科主任医师王佳伟每两周到蓟州区人民医院出诊一次。")
+    assert {(f.source[1], f.role) for f in x.facts if f.type is RelationType.AFFILIATED_WITH} >= {
+        ("赵胜军", "副院长"), ("王佳伟", "神经内科主任医师")}
+    assert ("王佳伟", "蓟州区人民医院") in facts(x, RelationType.DISPATCHED_TO)
