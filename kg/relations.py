@@ -166,6 +166,11 @@ def affiliation_and_host(
             host = place
             break
         if cue in _HOSTLESS_CUES:
+            to = tail.rfind("到", 0, i)  # 每月到葫芦岛查房: the article's institution at the place
+            place = _org_at_place(text, tail_start + to + 1, sent.end, orgs) if to >= 0 else None
+            if place is not None and place != affiliation:
+                host = place
+                break
             dests = [k for s, _e, k, _ in in_sent if is_dest(s) and k != affiliation]
             others = list(dict.fromkeys(k for _s, _e, k, _ in in_sent if k != affiliation))
             # 天坛医院将对该院实行全面托管，并派驻…专家定期坐诊: the one other institution of the sentence

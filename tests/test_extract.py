@@ -267,3 +267,9 @@ def test_extract_led_by_is_not_part_of_the_role_and_outpatient_visits_are_dispat
     assert {(f.source[1], f.role) for f in x.facts if f.type is RelationType.AFFILIATED_WITH} >= {
         ("赵胜军", "副院长"), ("王佳伟", "神经内科主任医师")}
     assert ("王佳伟", "蓟州区人民医院") in facts(x, RelationType.DISPATCHED_TO)
+
+
+def test_extract_team_going_to_a_city_goes_to_the_article_hospital_there() -> None:
+    x = extract("中国医科大学附属盛京医院与葫芦岛市中心医院共建儿科联合病房。"
+                "盛京医院小儿呼吸科主任医师尚云晓教授团队将每月到葫芦岛查房、会诊。")
+    assert ("尚云晓", "葫芦岛市中心医院") in facts(x, RelationType.DISPATCHED_TO)
