@@ -41,6 +41,7 @@ _DEST_CUES = (
 )
 _SPEECH = ("介绍", "表示", "说", "指出", "强调", "认为", "称", "坦言", "透露", "告诉")
 _POSTED_THERE = re.compile(r"[^，,。；;]{0,2}(挂职|担任|任职|坐诊|出诊|工作|支援|帮扶|援助)")
+_POSTED_EXPERT = re.compile(r"(?:驻点|派驻|下派|挂职|帮扶)(?:专家|医生|队员)[、，,]?$")
 _SENT_BY = re.compile(r"(?:派驻|选派|派出|下派|外派)的")
 _HOSTLESS_CUES = ("坐诊", "带教", "查房", "来院", "到院", "下沉", "驻点", "定期来院", "每周坐诊")
 _POST = re.compile(
@@ -123,12 +124,17 @@ def affiliation_and_host(
         post_role = text[before[-1][1] : pm.title_start + len(pm.title)].strip("、") or pm.title
     role_start = _role_start(text, pm, org_at)
     sent_by = _SENT_BY.search(text, max(sent.start, role_start - 4), role_start)
-    if host is None and sent_by is not None and sent_by.end() == role_start:
+    sent_by = sent_by is not None and sent_by.end() == role_start
+    posted = False  # 驻点专家、湘雅医院心血管内科副主任医师谭宁: an expert posted away, named with their home
+    if apposition is not None and apposition == affiliation:
+        s0 = before[-1][0]
+        posted = _POSTED_EXPERT.search(text, max(sent.start, s0 - 8), s0) is not None
+    if host is None and (sent_by or posted):
         # 浙大二院派驻的常务副院长蒋晨阳: sent to the institution the article is most about besides home
         counts = Counter(k for _s, _e, k, _ in org_at if k != affiliation)
         ranked = counts.most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            post = _POST.match(text, role_start)
+            post = _POST.match(text, role_start) if sent_by else None  # the post there, if named
             return affiliation, ranked[0][0], (post.group() if post else None), confidence
     tail_start = pm.end
     if pm.title_start == pm.start and text.startswith(pm.title, pm.end):

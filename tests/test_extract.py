@@ -273,3 +273,10 @@ def test_extract_team_going_to_a_city_goes_to_the_article_hospital_there() -> No
     x = extract("中国医科大学附属盛京医院与葫芦岛市中心医院共建儿科联合病房。"
                 "盛京医院小儿呼吸科主任医师尚云晓教授团队将每月到葫芦岛查房、会诊。")
     assert ("尚云晓", "葫芦岛市中心医院") in facts(x, RelationType.DISPATCHED_TO)
+
+
+def test_extract_posted_expert_named_with_home_goes_to_the_article_partner() -> None:
+    x = extract("中南大学湘雅医院与桑植县人民医院续签对口支援协议。"
+                "第12批驻点专家、湘雅医院心血管内科副主任医师谭宁说，已带教本地医生20余人。")
+    assert ("谭宁", "中南大学湘雅医院") in facts(x, RelationType.AFFILIATED_WITH)
+    assert ("谭宁", "桑植县人民医院") in facts(x, RelationType.DISPATCHED_TO)
