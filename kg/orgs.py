@@ -329,9 +329,10 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
                 bounds.add(pos)
             codes, rest, heads, pieces = parse_name(body, counties, bounds)
             rest = rest + canonical_suffix
-            branch_place = body.rpartition("医院")[2]
+            branch_place = re.split("医院|集团", body)[-1]
             if not codes and not heads and branch_place and branch_place != body:
-                # 复旦大学附属儿科医院安徽医院: a hospital's branch is where its name says after 医院
+                # 复旦大学附属儿科医院安徽医院, 南京鼓楼医院集团宿迁医院: a branch is where its name
+                # says after its parent's 医院 or 集团
                 chosen = gazetteer().choose(_region_word(branch_place), counties)
                 if chosen is not None:
                     heads = [chosen.code]
