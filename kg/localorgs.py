@@ -422,7 +422,7 @@ class OrgTable:
                 o
                 for o in self.orgs.values()
                 if o is not org
-                and (not org.key[0] or o.key[0] == org.key[0])
+                and (not org.key[0] or org.key[0] in (o.key[0], o.adcode))
                 and any(a.endswith(org.label) and len(a) > len(org.label) + 1 for a in o.aliases | {o.label})
             ]
             if len(longer) == 1:

@@ -330,11 +330,13 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
             codes, rest, heads, pieces = parse_name(body, counties, bounds)
             rest = rest + canonical_suffix
             branch_place = re.split("医院|集团", body)[-1]
-            if not codes and not heads and branch_place and branch_place != body:
+            if not heads and branch_place and branch_place != body:
                 # 复旦大学附属儿科医院安徽医院, 南京鼓楼医院集团宿迁医院: a branch is where its name
-                # says after its parent's 医院 or 集团
+                # says after its parent's 医院 or 集团, not where the parent is
                 chosen = gazetteer().choose(_region_word(branch_place), counties)
-                if chosen is not None:
+                if chosen is not None and not (codes and gazetteer().is_within(chosen.code, codes[-1])):
+                    if codes:  # the whole name stays the name; the place after the parent places it
+                        codes, pieces, rest = [], [], body + canonical_suffix
                     heads = [chosen.code]
         if etype is EntityType.HOSPITAL and ("社区医院" in surface):
             etype = EntityType.PRIMARY_CARE

@@ -280,3 +280,11 @@ def test_extract_posted_expert_named_with_home_goes_to_the_article_partner() -> 
                 "第12批驻点专家、湘雅医院心血管内科副主任医师谭宁说，已带教本地医生20余人。")
     assert ("谭宁", "中南大学湘雅医院") in facts(x, RelationType.AFFILIATED_WITH)
     assert ("谭宁", "桑植县人民医院") in facts(x, RelationType.DISPATCHED_TO)
+
+
+def test_extract_a_groups_branch_elsewhere_is_placed_where_the_branch_is() -> None:
+    x = extract("南京鼓楼医院集团宿迁医院迎来挂牌十周年。宿迁医院院长仇建军介绍，医院已建成5个省级重点专科。")
+    branch = [o for o in x.orgs.values() if o.label == "南京鼓楼医院集团宿迁医院"]
+    assert len(branch) == 1 and branch[0].adcode == "321300"  # Suqian, not Nanjing
+    assert "宿迁医院" in branch[0].aliases
+    assert ("仇建军", "南京鼓楼医院集团宿迁医院") in facts(x, RelationType.AFFILIATED_WITH)
