@@ -200,6 +200,13 @@ def _unsurnamed_name(text: str, i: int) -> int:
     if minority:
         return minority
     toks = words(text[i : i + 10])
+    if (
+        len(toks) > 1
+        and 2 <= len(toks[0]) <= 4
+        and all(_CJK.match(c) for c in toks[0])
+        and _transliterated_tail(text, i + len(toks[0]))
+    ):
+        return len(toks[0])  # 买买提·艾力 (买买提 is also a dictionary noun): the · says it is a name
     length, k = 0, 0
     while (
         k < len(toks)
