@@ -221,7 +221,8 @@ def build(
     out.mkdir(parents=True, exist_ok=True)
     from .rdf import triples_by_graph, write_nquads, write_turtle
 
-    quads_file = out / "graph.nq"
+    # the store reads the N-Quads from disk: graph.nq, or a hidden file when graph.nq is not wanted
+    quads_file = out / ("graph.nq" if options.nquads else ".graph.nq.for-store")
     with replace_together(out) as open_new:
         t0 = time.perf_counter()
         data = node_link(graph)  # for graph.json and the views
@@ -232,10 +233,8 @@ def build(
         with open_new("graph.ttl") as f:
             write_turtle(f, graph, triples)
         if options.nquads or options.store:
-            with open_new("graph.nq" if options.nquads else ".graph.nq.for-store") as f:
+            with open_new(quads_file.name) as f:
                 write_nquads(f, graph, triples)
-                if not options.nquads:
-                    quads_file = Path(f.name)
         del triples
         t2 = time.perf_counter()
     if not options.nquads:
@@ -259,7 +258,7 @@ def build(
     elif options.store:
         store()
     if not options.nquads:
-        (out / ".graph.nq.for-store").unlink(missing_ok=True)
+        quads_file.unlink(missing_ok=True)
     return BuildResult(
         out,
         graph,

@@ -53,3 +53,15 @@ def test_store_path_accepts_out_or_the_store_folder(tmp_path, sample_graph):
 def test_store_missing_says_to_build(tmp_path):
     with pytest.raises(StoreMissing, match="run `kg build` first"):
         open_store(tmp_path)
+
+
+def test_store_built_without_graph_nq_leaves_no_nquads_behind(tmp_path):
+    from pathlib import Path
+
+    from kg.build import BuildOptions, build
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    build([seeds], tmp_path, BuildOptions(nquads=False, store=True, views=False))
+    names = {p.name for p in tmp_path.iterdir()}
+    assert "store" in names and not any(n.endswith(".nq") or "for-store" in n for n in names)
+    assert bool(open_store(tmp_path).query("ASK { ?p a <https://w3id.org/yilian/ontology#Partnership> }"))
