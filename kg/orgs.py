@@ -222,7 +222,13 @@ def _join_quoted_numbers(toks: list[str]) -> list[str]:
 
 
 def _ends_with_suffix(text: str) -> bool:
-    return any(text.endswith(suffix) for suffix in lexicon().org_suffixes if len(suffix) >= 2)
+    """Whether ``text`` ends with an institution suffix (大学, 医疗中心 …): on every name's tokens."""
+    return _suffix_at_end().search(text) is not None
+
+
+@cache
+def _suffix_at_end() -> re.Pattern[str]:
+    return re.compile("(?:" + _suffix_pattern().pattern + ")$")
 
 
 def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[tuple[str, str]]]:

@@ -66,7 +66,6 @@ class _Index:
     nodes: dict[str, dict[str, Any]]
     edges: list[dict[str, Any]]  # every edge but mentionedIn
     adj: dict[str, list[tuple[str, int]]] = field(default_factory=lambda: defaultdict(list))
-    inc: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))  # every edge at a node
     # node -> other end -> edges between them: a page finds its edges without walking a hub's thousands
     nbr: dict[str, dict[str, list[int]]] = field(default_factory=lambda: defaultdict(dict))
     partners: Counter = field(default_factory=Counter)
@@ -88,10 +87,8 @@ def _index(data: dict[str, Any]) -> _Index:
     members: dict[str, list[str]] = defaultdict(list)
     for i, e in enumerate(edges):
         s, t, typ = e["source"], e["target"], e["type"]
-        ix.inc[s].append(i)
         ix.nbr[s].setdefault(t, []).append(i)
         if t != s:
-            ix.inc[t].append(i)
             ix.nbr[t].setdefault(s, []).append(i)
         if typ in EGO_TYPES and s != t:
             ix.adj[s].append((t, i))
