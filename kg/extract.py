@@ -177,20 +177,23 @@ def extract_document(doc: Document) -> DocumentExtraction:
 
     # mentions by position; 该院 and a sentence opening with 医院 stand for the section's organisation
     org_at: list[tuple[int, int, OrgKey, bool]] = [(s, e, k, False) for s, e, k in spans]
-    for s, e in find_anaphors(text):
-        # 该院 points back to the institution just named (in its paragraph); 我院/本院 to the one the
-        # article is about
-        para = sec.paragraph_of(s)
-        head = text[s + 1 : e]  # 院, 中心, 局, 委, 所
+    def last_named(at: int, head: str) -> OrgKey | None:
+        """The institution named last before ``at`` in its paragraph whose name ends like ``head``."""
+        para = sec.paragraph_of(at)
         recent = [
             k
             for s0, e0, k in spans
-            if e0 <= s
+            if e0 <= at
             and para is not None
             and s0 >= para.start
             and _ends_like(table.orgs[k].label if k in table.orgs else k[1], head)
         ]
-        t = recent[-1] if text[s] == "该" and recent else sec.topic(s)
+        return recent[-1] if recent else None
+
+    for s, e in find_anaphors(text):
+        # 该院 points back to the institution just named (in its paragraph); 我院/本院 to the one the
+        # article is about
+        t = (last_named(s, text[s + 1 : e]) if text[s] == "该" else None) or sec.topic(s)  # 院, 中心 …
         if t:
             org_at.append((s, e, t, True))
     for sent in sec.sents:
@@ -198,15 +201,11 @@ def extract_document(doc: Document) -> DocumentExtraction:
             t = sec.topic(sent.start)
             if t:
                 org_at.append((sent.start, sent.start + 2, t, True))
-    named = [(s, e) for s, e, _k in spans]
     for m in _BARE_HOSPITAL.finditer(text):
-        # 刘先宝说，这是医院与江华县人民医院结对帮扶的第三年: 医院 is the one just named
-        if any(s <= m.start() < e for s, e in named):
-            continue
-        para = sec.paragraph_of(m.start())
-        recent = [k for s0, e0, k in spans if para is not None and para.start <= s0 and e0 <= m.start()]
-        if recent:
-            org_at.append((m.start(), m.end(), recent[-1], True))
+        # 刘先宝说，这是医院与江华县人民医院结对帮扶的第三年: 医院 is the hospital just named
+        t = last_named(m.start(), "医院")
+        if t:
+            org_at.append((m.start(), m.end(), t, True))
     org_at.sort()
 
     persons: dict[str, LocalPerson] = {}
