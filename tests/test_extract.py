@@ -98,17 +98,34 @@ DISPATCHES = [
         "上海市第六人民医院",
         "喀什地区第二人民医院",
     ),
+    (  # jieba: 市中心 (downtown) / 医院; the article's 市中心医院 is 黄冈市中心医院
+        "黄冈市中心医院托管蕲春县人民医院。市中心医院神经内科主任医师余海涛将担任蕲春县人民医院执行院长。",
+        "余海涛",
+        "黄冈市中心医院",
+        "蕲春县人民医院",
+    ),
+    (  # X派驻的…: sent to the institution the article is most about besides home
+        "绍兴市人民医院托管嵊州市人民医院。嵊州市人民医院将迎来新的管理团队。"
+        "绍兴市人民医院派驻的执行院长、骨科主任医师钱峰表示，将先建创伤中心。",
+        "钱峰",
+        "绍兴市人民医院",
+        "嵊州市人民医院",
+    ),
+    (  # 驻点专家、<home>…: posted to the article's partner
+        "中南大学湘雅医院与桑植县人民医院续签对口支援协议。"
+        "第12批驻点专家、湘雅医院心血管内科副主任医师谭宁说，已带教本地医生20余人。",
+        "谭宁",
+        "中南大学湘雅医院",
+        "桑植县人民医院",
+    ),
+    (  # 到<city>查房: the article's institution in that city
+        "中国医科大学附属盛京医院与葫芦岛市中心医院共建儿科联合病房。"
+        "盛京医院小儿呼吸科主任医师尚云晓教授团队将每月到葫芦岛查房、会诊。",
+        "尚云晓",
+        "中国医科大学附属盛京医院",
+        "葫芦岛市中心医院",
+    ),
 ]
-
-
-
-
-def test_extract_listed_experts_each_keep_their_own_title_and_go_where_the_clause_says() -> None:
-    x = extract("陕西省人民医院与柞水县医院签订对口帮扶协议，陕西省人民医院骨科主任医师张伟、"
-                "眼科副主任医师李娜等4名专家将轮流驻点柞水开展诊疗和带教。")
-    assert {(f.source[1], f.role) for f in x.facts if f.type is RelationType.AFFILIATED_WITH} == {
-        ("张伟", "骨科主任医师"), ("李娜", "眼科副主任医师")}
-    assert facts(x, RelationType.DISPATCHED_TO) >= {("张伟", "柞水县医院"), ("李娜", "柞水县医院")}
 
 
 @pytest.mark.parametrize(("text", "person", "home", "host"), DISPATCHES)
@@ -147,22 +164,6 @@ def test_extract_after_a_partnership_is_not_a_new_one() -> None:
     x = extract("恩施州中心医院与建始县人民医院签订托管协议。建始县卫健局局长张强介绍，托管后，"
                 "专家还将定期到花坪镇卫生院巡诊。")
     assert facts(x, RelationType.PARTNER_OF) == {("恩施州中心医院", "建始县人民医院")}
-
-
-def test_extract_city_short_name_that_jieba_reads_as_downtown() -> None:
-    # jieba: 市中心 (downtown) / 医院; the article's 市中心医院 is 黄冈市中心医院
-    x = extract("黄冈市中心医院托管蕲春县人民医院。"
-                "市中心医院神经内科主任医师余海涛将担任蕲春县人民医院执行院长。")
-    assert ("余海涛", "黄冈市中心医院") in facts(x, RelationType.AFFILIATED_WITH)
-    assert ("余海涛", "蕲春县人民医院") in facts(x, RelationType.DISPATCHED_TO)
-
-
-def test_extract_sent_by_home_goes_to_the_article_partner() -> None:
-    x = extract("绍兴市人民医院托管嵊州市人民医院。嵊州市人民医院将迎来新的管理团队。"
-                "绍兴市人民医院派驻的执行院长、骨科主任医师钱峰表示，将先建创伤中心。")
-    assert ("钱峰", "绍兴市人民医院") in facts(x, RelationType.AFFILIATED_WITH)
-    assert ("钱峰", "嵊州市人民医院") in facts(x, RelationType.DISPATCHED_TO)
-    assert [f.role for f in x.facts if f.type is RelationType.DISPATCHED_TO] == ["执行院长"]
 
 
 def test_extract_university_hospital_is_placed_by_its_university_not_a_namesake_city() -> None:
@@ -269,22 +270,23 @@ def test_extract_led_by_is_not_part_of_the_role_and_outpatient_visits_are_dispat
     assert ("王佳伟", "蓟州区人民医院") in facts(x, RelationType.DISPATCHED_TO)
 
 
-def test_extract_team_going_to_a_city_goes_to_the_article_hospital_there() -> None:
-    x = extract("中国医科大学附属盛京医院与葫芦岛市中心医院共建儿科联合病房。"
-                "盛京医院小儿呼吸科主任医师尚云晓教授团队将每月到葫芦岛查房、会诊。")
-    assert ("尚云晓", "葫芦岛市中心医院") in facts(x, RelationType.DISPATCHED_TO)
-
-
-def test_extract_posted_expert_named_with_home_goes_to_the_article_partner() -> None:
-    x = extract("中南大学湘雅医院与桑植县人民医院续签对口支援协议。"
-                "第12批驻点专家、湘雅医院心血管内科副主任医师谭宁说，已带教本地医生20余人。")
-    assert ("谭宁", "中南大学湘雅医院") in facts(x, RelationType.AFFILIATED_WITH)
-    assert ("谭宁", "桑植县人民医院") in facts(x, RelationType.DISPATCHED_TO)
-
-
 def test_extract_a_groups_branch_elsewhere_is_placed_where_the_branch_is() -> None:
     x = extract("南京鼓楼医院集团宿迁医院迎来挂牌十周年。宿迁医院院长仇建军介绍，医院已建成5个省级重点专科。")
     branch = [o for o in x.orgs.values() if o.label == "南京鼓楼医院集团宿迁医院"]
     assert len(branch) == 1 and branch[0].adcode == "321300"  # Suqian, not Nanjing
     assert "宿迁医院" in branch[0].aliases
     assert ("仇建军", "南京鼓楼医院集团宿迁医院") in facts(x, RelationType.AFFILIATED_WITH)
+
+
+def test_extract_sent_by_home_keeps_the_post_named_there() -> None:
+    x = extract("绍兴市人民医院托管嵊州市人民医院。嵊州市人民医院将迎来新的管理团队。"
+                "绍兴市人民医院派驻的执行院长、骨科主任医师钱峰表示，将先建创伤中心。")
+    assert [f.role for f in x.facts if f.type is RelationType.DISPATCHED_TO] == ["执行院长"]
+
+
+def test_extract_listed_experts_each_keep_their_own_title_and_go_where_the_clause_says() -> None:
+    x = extract("陕西省人民医院与柞水县医院签订对口帮扶协议，陕西省人民医院骨科主任医师张伟、"
+                "眼科副主任医师李娜等4名专家将轮流驻点柞水开展诊疗和带教。")
+    assert {(f.source[1], f.role) for f in x.facts if f.type is RelationType.AFFILIATED_WITH} == {
+        ("张伟", "骨科主任医师"), ("李娜", "眼科副主任医师")}
+    assert facts(x, RelationType.DISPATCHED_TO) >= {("张伟", "柞水县医院"), ("李娜", "柞水县医院")}
