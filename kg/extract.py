@@ -229,7 +229,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
         role = role_phrase(text, pm, org_at, name_ends)
         para = sec.paragraph_of(pm.start)
         affiliation, host, post_role, confidence = affiliation_and_host(
-            text, pm, sent, org_at, sec.topic, orgs, para
+            text, pm, sent, org_at, sec.topic, orgs, para, name_ends
         )
         person = persons.setdefault(pm.name, LocalPerson(pm.name, set(), None))
         if role:

@@ -73,7 +73,8 @@ def _role_start(text: str, pm: PersonMention, org_at, name_ends: Iterable[int] =
 
 
 def affiliation_and_host(
-    text: str, pm: PersonMention, sent: Span, org_at, topic: Callable, orgs: dict, para: Span | None = None
+    text: str, pm: PersonMention, sent: Span, org_at, topic: Callable, orgs: dict, para: Span | None = None,
+    name_ends: Iterable[int] = (),
 ):
     """(home organisation, organisation the person is sent to, post held there, confidence) of a mention.
 
@@ -122,7 +123,7 @@ def affiliation_and_host(
     if apposition is not None and apposition != affiliation:  # 援疆专家、X医院生殖医学中心副主任陈希婧
         host = apposition
         post_role = text[before[-1][1] : pm.title_start + len(pm.title)].strip("、") or pm.title
-    role_start = _role_start(text, pm, org_at)
+    role_start = _role_start(text, pm, org_at, name_ends)
     sent_by = _SENT_BY.search(text, max(sent.start, role_start - 4), role_start)
     sent_by = sent_by is not None and sent_by.end() == role_start
     posted = False  # 驻点专家、湘雅医院心血管内科副主任医师谭宁: an expert posted away, named with their home
