@@ -27,6 +27,11 @@ There are no blank nodes: fact IRIs hash the edge's key (its type and the two en
 evidence IRIs hash the document and the offsets, so IRIs are stable across builds. Output text
 is written by this module, sorted, so the same graph gives byte-identical Turtle and N-Quads.
 
+Terms are plain strings in N-Triples syntax (``<iri>``, ``"text"@zh``, ``"5"^^<…#integer>``), made
+once each and cached: at scale, building rdflib terms (each one checked) for millions of triples,
+hashing them in sets and sorting them with a Python key were most of the time of writing RDF.
+rdflib is used for what reads RDF back (:func:`to_dataset`, the tests).
+
 >>> from kg.model import KnowledgeGraph, Node, EntityType
 >>> g = KnowledgeGraph()
 >>> _ = g.add_node(Node("https://w3id.org/yilian/id/region/420000", EntityType.REGION, "湖北省",
@@ -46,19 +51,20 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 from typing import TextIO
 
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, SDO
-from rdflib.term import Node as RdfTerm
 
 from .iris import _safe, doc_iri
 from .model import ID, EntityType, Evidence, KnowledgeGraph, Node, Relation, RelationType
 from .regions import gazetteer
-from .vocab import OA, YL
+from .vocab import OA, ONTOLOGY, YL
 
 __all__ = ["PREFIXES", "evidence_iri", "fact_iri", "nquads", "places", "to_dataset", "triples_by_graph",
-           "turtle", "write_nquads", "write_turtle"]
+           "turtle", "typed_date", "write_nquads", "write_turtle"]
 
 PREFIXES: dict[str, str] = {
     "dcterms": str(DCTERMS),
@@ -71,11 +77,68 @@ PREFIXES: dict[str, str] = {
     "schema": str(SDO),
     "skos": str(SKOS),
     "xsd": str(XSD),
-    "yl": str(YL),
+    "yl": ONTOLOGY,
 }
 
-Triple = tuple[URIRef, URIRef, RdfTerm]
+Term = str  # a term in N-Triples syntax
+Triple = tuple[Term, Term, Term]
 DEFAULT = None  # the key of the default graph in :func:`triples_by_graph`
+
+# ------------------------------------------------------------------ terms
+
+_IRI_ESCAPE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_STRING_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b",
+                   "\f": "\\f"}
+_STRING_ESCAPE = re.compile(r'[\\"\n\r\t\b\f]')
+
+
+@lru_cache(maxsize=1 << 18)  # the same few IRIs come back for every fact about an entity
+def iri_term(iri: str) -> Term:
+    """``<iri>``, with the characters N-Triples forbids in an IRI as ``\\uXXXX``."""
+    return "<" + _IRI_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04X}", iri) + ">"
+
+
+def literal_term(text: str, lang: str | None = None, datatype: str | None = None) -> Term:
+    """``"text"``, ``"text"@lang`` or ``"text"^^<datatype>``, escaped."""
+    quoted = '"' + _STRING_ESCAPE.sub(lambda m: _STRING_ESCAPES[m.group()], text) + '"'
+    if lang:
+        return f"{quoted}@{lang}"
+    if datatype and datatype != str(XSD.string):
+        return f"{quoted}^^{iri_term(datatype)}"
+    return quoted
+
+
+def _zh(text: str) -> Term:
+    return literal_term(text, "zh")
+
+
+class _V:
+    """The vocabulary's terms, made once."""
+
+    type = iri_term(str(RDF.type))
+    subject, predicate, object = (iri_term(str(RDF[n])) for n in ("subject", "predicate", "object"))
+    label = iri_term(str(RDFS.label))
+    alt_label, pref_label = iri_term(str(SKOS.altLabel)), iri_term(str(SKOS.prefLabel))
+    news_article, headline = iri_term(str(SDO.NewsArticle)), iri_term(str(SDO.headline))
+    date_published, publisher = iri_term(str(SDO.datePublished)), iri_term(str(SDO.publisher))
+    url, contained_in = iri_term(str(SDO.url)), iri_term(str(SDO.containedInPlace))
+    source = iri_term(str(DCTERMS.source))
+    derived_from = iri_term(str(PROV.wasDerivedFrom))
+    post, held_by, post_in = iri_term(str(ORG.Post)), iri_term(str(ORG.heldBy)), iri_term(str(ORG.postIn))
+    role, role_class = iri_term(str(ORG.role)), iri_term(str(ORG.Role))
+    membership, member = iri_term(str(ORG.Membership)), iri_term(str(ORG.member))
+    organization = iri_term(str(ORG.organization))
+    has_source, has_selector = iri_term(str(OA.hasSource)), iri_term(str(OA.hasSelector))
+    position_selector = iri_term(str(OA.TextPositionSelector))
+    quote_selector = iri_term(str(OA.TextQuoteSelector))
+    start, end, exact = iri_term(str(OA.start)), iri_term(str(OA.end)), iri_term(str(OA.exact))
+
+
+@lru_cache(maxsize=256)
+def yl(name: str) -> Term:
+    """``yl:name`` as a term; a name the ontology does not declare fails (:class:`kg.vocab.YL`)."""
+    return iri_term(str(YL[name]))
+
 
 _FACT_KIND = {
     RelationType.PARTNER_OF: "partnership",
@@ -84,33 +147,38 @@ _FACT_KIND = {
     RelationType.MEMBER_OF: "membership",
     RelationType.LEADS: "membership",
 }
-_DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
-
-
-# URIRef() checks its text every time; the same few IRIs come back for every fact about an entity
-_uri = lru_cache(maxsize=1 << 17)(URIRef)
+_DATE_TYPES = {4: str(XSD.gYear), 7: str(XSD.gYearMonth), 10: str(XSD.date)}
+_NON_NEGATIVE = str(XSD.nonNegativeInteger)
 
 
 def _hash(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:20]
 
 
-def fact_iri(rel: Relation) -> URIRef:
-    """The fact node of an edge: ``id/<partnership|post|membership|fact>/<hash of the edge's key>``."""
+def _fact(rel: Relation) -> str:
     kind = _FACT_KIND.get(rel.type, "fact")
     if kind == "post" and not rel.role:
         kind = "fact"
-    return URIRef(f"{ID}{kind}/{_hash(*rel.key)}")
+    return f"{ID}{kind}/{_hash(*rel.key)}"
+
+
+def fact_iri(rel: Relation) -> URIRef:
+    """The fact node of an edge: ``id/<partnership|post|membership|fact>/<hash of the edge's key>``."""
+    return URIRef(_fact(rel))
 
 
 @lru_cache(maxsize=1 << 17)
+def _evidence(ev: Evidence) -> str:
+    return f"{ID}evidence/{_hash(ev.doc, ev.start, ev.end)}"
+
+
 def evidence_iri(ev: Evidence) -> URIRef:
     """``id/evidence/<hash of document and offsets>``: one node per sentence, for every fact it supports."""
-    return URIRef(f"{ID}evidence/{_hash(ev.doc, ev.start, ev.end)}")
+    return URIRef(_evidence(ev))
 
 
-def role_iri(role: str) -> URIRef:
-    return URIRef(f"{ID}role/{_safe(role)}")
+def _date_term(value: str) -> Term:
+    return literal_term(value, datatype=_DATE_TYPES.get(len(value)))
 
 
 def typed_date(value: str) -> Literal:
@@ -123,92 +191,94 @@ def typed_date(value: str) -> Literal:
     return Literal(value, datatype=datatype) if datatype else Literal(value)
 
 
+@lru_cache(maxsize=1 << 16)
+def _doc_term(doc: str) -> Term:
+    return iri_term(doc_iri(doc))
+
+
 def _node_triples(node: Node) -> Iterable[Triple]:
-    s = _uri(node.iri)
-    yield s, RDF.type, YL[node.type.value]
-    yield s, RDFS.label, Literal(node.label, lang="zh")
+    s = iri_term(node.iri)
+    yield s, _V.type, yl(node.type.value)
+    yield s, _V.label, _zh(node.label)
     for alias in sorted(node.aliases - {node.label}):
-        yield s, SKOS.altLabel, Literal(alias, lang="zh")
+        yield s, _V.alt_label, _zh(alias)
     if node.adcode:
-        yield s, YL.adcode, Literal(node.adcode)
+        yield s, yl("adcode"), literal_term(node.adcode)
     if node.level:
-        yield s, YL.level, Literal(node.level)
+        yield s, yl("level"), literal_term(node.level)
     for role in sorted(node.roles):
-        yield s, YL.role, Literal(role, lang="zh")
+        yield s, yl("role"), _zh(role)
     if node.type is EntityType.DOCUMENT:
-        yield s, RDF.type, SDO.NewsArticle
+        yield s, _V.type, _V.news_article
         attrs = node.attrs
         if attrs.get("title"):
-            yield s, SDO.headline, Literal(attrs["title"], lang="zh")
+            yield s, _V.headline, _zh(attrs["title"])
         if attrs.get("date"):
-            yield s, SDO.datePublished, typed_date(attrs["date"])
+            yield s, _V.date_published, _date_term(attrs["date"])
         if attrs.get("publisher"):
-            yield s, SDO.publisher, Literal(attrs["publisher"], lang="zh")
+            yield s, _V.publisher, _zh(attrs["publisher"])
         for key in ("url", "source"):
             if attrs.get(key, "").startswith(("http://", "https://")):
-                yield s, SDO.url, URIRef(attrs[key])
+                yield s, _V.url, iri_term(attrs[key])
         if attrs.get("path"):
-            yield s, DCTERMS.source, Literal(attrs["path"])
+            yield s, _V.source, literal_term(attrs["path"])
 
 
 @lru_cache(maxsize=1 << 16)  # a sentence is the evidence of several facts
 def _evidence_triples(ev: Evidence) -> tuple[Triple, ...]:
-    e = evidence_iri(ev)
-    position, quote = URIRef(f"{e}/position"), URIRef(f"{e}/quote")
+    e_iri = _evidence(ev)
+    e, position, quote = iri_term(e_iri), iri_term(f"{e_iri}/position"), iri_term(f"{e_iri}/quote")
     return (
-        (e, RDF.type, YL.Evidence),
-        (e, OA.hasSource, _uri(doc_iri(ev.doc))),
-        (e, OA.hasSelector, position),
-        (e, OA.hasSelector, quote),
-        (position, RDF.type, OA.TextPositionSelector),
-        (position, OA.start, Literal(ev.start, datatype=XSD.nonNegativeInteger)),
-        (position, OA.end, Literal(ev.end, datatype=XSD.nonNegativeInteger)),
-        (quote, RDF.type, OA.TextQuoteSelector),
-        (quote, OA.exact, Literal(ev.text)),
+        (e, _V.type, yl("Evidence")),
+        (e, _V.has_source, _doc_term(ev.doc)),
+        (e, _V.has_selector, position),
+        (e, _V.has_selector, quote),
+        (position, _V.type, _V.position_selector),
+        (position, _V.start, literal_term(str(ev.start), datatype=_NON_NEGATIVE)),
+        (position, _V.end, literal_term(str(ev.end), datatype=_NON_NEGATIVE)),
+        (quote, _V.type, _V.quote_selector),
+        (quote, _V.exact, literal_term(ev.text)),
     )
 
 
-def _fact_triples(rel: Relation, labels: dict[str, str]) -> Iterable[Triple]:
-    s, o, p = _uri(rel.source), _uri(rel.target), YL[rel.type.value]
-    f = fact_iri(rel)
-    yield f, RDF.type, YL.Fact
-    yield f, RDF.subject, s
-    yield f, RDF.predicate, p
-    yield f, RDF.object, o
+def _fact_triples(rel: Relation, f: Term, labels: dict[str, str]) -> Iterable[Triple]:
+    s, o, p = iri_term(rel.source), iri_term(rel.target), yl(rel.type.value)
+    yield f, _V.type, yl("Fact")
+    yield f, _V.subject, s
+    yield f, _V.predicate, p
+    yield f, _V.object, o
     if rel.type is RelationType.PARTNER_OF:
-        yield f, RDF.type, YL.Partnership
-        label = f"{labels.get(rel.source, rel.source)} — {labels.get(rel.target, rel.target)}"
-        yield f, RDFS.label, Literal(label, lang="zh")
-        yield f, YL.participant, s
-        yield f, YL.participant, o
+        yield f, _V.type, yl("Partnership")
+        yield f, _V.label, _zh(f"{labels.get(rel.source, rel.source)} — {labels.get(rel.target, rel.target)}")
+        yield f, yl("participant"), s
+        yield f, yl("participant"), o
         if rel.lead:
-            yield f, YL.lead, _uri(rel.lead)
+            yield f, yl("lead"), iri_term(rel.lead)
         for kind in sorted(rel.partnership_types):
-            yield f, YL.partnershipType, YL[kind.value]
+            yield f, yl("partnershipType"), yl(kind.value)
         if rel.date:
-            yield f, YL.date, typed_date(rel.date)
+            yield f, yl("date"), _date_term(rel.date)
     elif rel.type in (RelationType.AFFILIATED_WITH, RelationType.DISPATCHED_TO) and rel.role:
-        role = role_iri(rel.role)
-        yield f, RDF.type, ORG.Post
-        yield f, RDFS.label, Literal(f"{labels.get(rel.target, rel.target)}{rel.role}", lang="zh")
-        yield f, ORG.heldBy, s
-        yield f, ORG.postIn, o
-        yield f, ORG.role, role
-        yield role, RDF.type, ORG.Role
-        yield role, RDFS.label, Literal(rel.role, lang="zh")
-        yield role, SKOS.prefLabel, Literal(rel.role, lang="zh")
+        role = iri_term(f"{ID}role/{_safe(rel.role)}")
+        yield f, _V.type, _V.post
+        yield f, _V.label, _zh(f"{labels.get(rel.target, rel.target)}{rel.role}")
+        yield f, _V.held_by, s
+        yield f, _V.post_in, o
+        yield f, _V.role, role
+        yield role, _V.type, _V.role_class
+        yield role, _V.label, _zh(rel.role)
+        yield role, _V.pref_label, _zh(rel.role)
     elif rel.type in (RelationType.MEMBER_OF, RelationType.LEADS):
-        yield f, RDF.type, ORG.Membership
-        yield f, ORG.member, s
-        yield f, ORG.organization, o
-        yield f, ORG.role, YL.LeadRole if rel.type is RelationType.LEADS else YL.MemberRole
+        yield f, _V.type, _V.membership
+        yield f, _V.member, s
+        yield f, _V.organization, o
+        yield f, _V.role, yl("LeadRole") if rel.type is RelationType.LEADS else yl("MemberRole")
 
 
-def _fact_evidence_triples(rel: Relation, evidence: Iterable[Evidence]) -> Iterable[Triple]:
-    f = fact_iri(rel)
+def _fact_evidence_triples(f: Term, evidence: Iterable[Evidence]) -> Iterable[Triple]:
     for ev in evidence:
-        yield f, PROV.wasDerivedFrom, _uri(doc_iri(ev.doc))
-        yield f, YL.evidence, evidence_iri(ev)
+        yield f, _V.derived_from, _doc_term(ev.doc)
+        yield f, yl("evidence"), iri_term(_evidence(ev))
         yield from _evidence_triples(ev)
 
 
@@ -270,117 +340,94 @@ def places(graph: KnowledgeGraph) -> dict[str, tuple[set[str], set[str]]]:
 
 def _place_triples(graph: KnowledgeGraph) -> Iterable[Triple]:
     for source, (provinces, cities) in places(graph).items():
-        s = URIRef(source)
+        s = iri_term(source)
         for p in provinces:
-            yield s, YL.inProvince, URIRef(p)
+            yield s, yl("inProvince"), iri_term(p)
         for c in cities:
-            yield s, YL.inPrefecture, URIRef(c)
+            yield s, yl("inPrefecture"), iri_term(c)
 
 
-def triples_by_graph(graph: KnowledgeGraph) -> dict[URIRef | None, set[Triple]]:
-    """The triples of each graph: ``None`` is the default graph (everything), an article's IRI its graph.
+def triples_by_graph(graph: KnowledgeGraph) -> dict[Term | None, set[Triple]]:
+    """The triples of each graph: ``None`` is the default graph (everything), an article's IRI
+    (as a term, ``<…>``) its graph. Terms are strings in N-Triples syntax.
 
     An article's graph holds the article's description and every fact read from it, with the
     direct triple, the fact node and the evidence.
     """
-    out: dict[URIRef | None, set[Triple]] = defaultdict(set)
+    out: dict[Term | None, set[Triple]] = defaultdict(set)
     everything = out[DEFAULT]
     labels = {iri: node.label for iri, node in graph.nodes.items()}
     for node in graph.sorted_nodes():
         triples = set(_node_triples(node))
         everything |= triples
         if node.type is EntityType.DOCUMENT:
-            out[URIRef(node.iri)] |= triples
+            out[iri_term(node.iri)] |= triples
     for rel in graph.sorted_relations():
-        s, o = _uri(rel.source), _uri(rel.target)
-        core = {(s, YL[rel.type.value], o)}
+        s, o = iri_term(rel.source), iri_term(rel.target)
+        core = {(s, yl(rel.type.value), o)}
         if rel.type is RelationType.PART_OF:
-            core.add((s, SDO.containedInPlace, o))
-        fact = _needs_fact(rel)
-        if fact:
-            core |= set(_fact_triples(rel, labels))
+            core.add((s, _V.contained_in, o))
+        f = iri_term(_fact(rel)) if _needs_fact(rel) else None
+        if f is not None:
+            core.update(_fact_triples(rel, f, labels))
         everything |= core
         by_doc: dict[str, list[Evidence]] = defaultdict(list)
         for ev in rel.evidence:
             by_doc[ev.doc].append(ev)
         for doc, evs in by_doc.items():
             # an article's graph gets the fact and only the evidence read from that article
-            part = set(_fact_evidence_triples(rel, evs)) if fact else set()
+            part = set(_fact_evidence_triples(f, evs)) if f is not None else set()
             everything |= part
-            out[_uri(doc_iri(doc))] |= core | part
+            named = out[_doc_term(doc)]
+            named |= core
+            named |= part
     everything.update(_place_triples(graph))
     return dict(out)
 
 
 def to_dataset(graph: KnowledgeGraph) -> Dataset:
-    """The graph as an rdflib :class:`~rdflib.Dataset`: the default graph holds everything,
-    and each article has a named graph (named by the article's IRI) with what was read from it."""
+    """The graph as an rdflib :class:`~rdflib.Dataset` (read back from :func:`nquads`): the default
+    graph holds everything, and each article has a named graph (named by the article's IRI) with
+    what was read from it."""
     ds = Dataset()
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns, replace=True)
-    for name, triples in triples_by_graph(graph).items():
-        target = ds.default_graph if name is None else ds.graph(name)
-        for t in triples:
-            target.add(t)
+    ds.parse(data=nquads(graph), format="nquads")
     return ds
 
 
 # ------------------------------------------------------------------ deterministic writers
 
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
-_IRI_ESCAPE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-_STRING_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
-_STRING_ESCAPE = re.compile(r'[\\"\n\r\t\b\f]')
-
-
-def _iri(value: str) -> str:
-    return "<" + _IRI_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04X}", value) + ">"
-
-
-def _qname(value: str) -> str | None:
-    for prefix, ns in PREFIXES.items():
-        if value.startswith(ns) and _LOCAL.match(value[len(ns):]):
-            return f"{prefix}:{value[len(ns):]}"
-    return None
-
-
-def _literal(lit: Literal, compact: bool) -> str:
-    text = '"' + _STRING_ESCAPE.sub(lambda m: _STRING_ESCAPES[m.group()], str(lit)) + '"'
-    if lit.language:
-        return f"{text}@{lit.language}"
-    if lit.datatype and lit.datatype != XSD.string:
-        dt = _qname(str(lit.datatype)) if compact else None
-        return f"{text}^^{dt or _iri(str(lit.datatype))}"
-    return text
 
 
 @lru_cache(maxsize=1 << 18)
-def _term(term: RdfTerm, compact: bool) -> str:
-    if isinstance(term, Literal):
-        return _literal(term, compact)
-    if isinstance(term, URIRef):
-        return (compact and _qname(str(term))) or _iri(str(term))
-    raise TypeError(f"no blank nodes in yilian RDF: {term!r}")
-
-
-def _sort_key(term: RdfTerm) -> tuple:
-    if isinstance(term, Literal):
-        return (1, str(term.datatype or ""), term.language or "", str(term))
-    return (0, str(term))
+def _compact(term: Term) -> str:
+    """The Turtle form of a term: a prefixed name where one fits (also for a literal's datatype)."""
+    if term.startswith("<"):
+        value = term[1:-1]
+        for prefix, ns in PREFIXES.items():
+            if value.startswith(ns) and _LOCAL.match(value, len(ns)):
+                return f"{prefix}:{value[len(ns):]}"
+        return term
+    cut = term.rfind('"^^<')
+    if cut > 0:
+        return term[:cut + 3] + _compact(term[cut + 3:])
+    return term
 
 
 def _write_triples(out: TextIO, triples: set[Triple]) -> None:
-    by_subject: dict[URIRef, dict[URIRef, list[RdfTerm]]] = defaultdict(lambda: defaultdict(list))
-    for s, p, o in triples:
-        by_subject[s][p].append(o)
+    """Subjects in the order of their terms, ``a`` first, then predicates and objects in order."""
     first = True
-    for s in sorted(by_subject, key=str):
-        preds = by_subject[s]
-        lines = []
-        for p in sorted(preds, key=lambda p: (p != RDF.type, str(p))):
-            objects = ", ".join(_term(o, True) for o in sorted(preds[p], key=_sort_key))
-            lines.append(f"{'a' if p == RDF.type else _term(p, True)} {objects}")
-        out.write(("" if first else "\n") + _term(s, True) + " " + " ;\n    ".join(lines) + " .\n")
+    for s, group in groupby(sorted(triples), key=itemgetter(0)):
+        types, lines = [], []
+        for p, objects in groupby(group, key=itemgetter(1)):
+            text = ", ".join(_compact(o) for _, _, o in objects)
+            if p == _V.type:
+                types.append(f"a {text}")
+            else:
+                lines.append(f"{_compact(p)} {text}")
+        out.write(("" if first else "\n") + _compact(s) + " " + " ;\n    ".join(types + lines) + " .\n")
         first = False
 
 
@@ -400,11 +447,9 @@ def write_nquads(out: TextIO, graph: KnowledgeGraph, triples: dict | None = None
     Graph by graph, so that only one graph's lines are ever held as text at a time.
     """
     by_graph = triples or triples_by_graph(graph)
-    for name in sorted(by_graph, key=lambda n: "" if n is None else str(n)):
-        suffix = " .\n" if name is None else f" {_iri(str(name))} .\n"
-        lines = sorted(f"{_term(s, False)} {_term(p, False)} {_term(o, False)}{suffix}"
-                       for s, p, o in by_graph[name])
-        out.writelines(lines)
+    for name in sorted(by_graph, key=lambda n: "" if n is None else n):
+        suffix = " .\n" if name is None else f" {name} .\n"
+        out.writelines(f"{s} {p} {o}{suffix}" for s, p, o in sorted(by_graph[name]))
 
 
 def turtle(graph: KnowledgeGraph, triples: dict | None = None) -> str:
