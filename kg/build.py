@@ -211,7 +211,7 @@ def build(
     output is ever held whole in memory as text.
     """
     from .atomic import replace_together
-    from .nodelink import dumps, node_link
+    from .nodelink import node_link, write_json
 
     out = Path(out)
     notes: list[str] = []
@@ -227,7 +227,7 @@ def build(
         t0 = time.perf_counter()
         data = node_link(graph)  # for graph.json and the views
         with open_new("graph.json") as f:
-            f.write(dumps(data))
+            write_json(f, data)
         t1 = time.perf_counter()
         triples = triples_by_graph(graph)  # once, for Turtle, N-Quads and the store
         with open_new("graph.ttl") as f:
