@@ -74,6 +74,10 @@ class _Index:
     docs: dict[str, list[str]] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)  # node id -> page path under out
     vis_edges: dict[tuple[int, bool], dict[str, Any]] = field(default_factory=dict)  # (edge, labels)
+    # evidence sentence (doc, start, end) -> number, in the order of the edges: a page carries each
+    # sentence it quotes once (meta.sentences), however many of its edges it supports
+    sentence_ids: dict[tuple[str, int, int], int] = field(default_factory=dict)
+    sentences: list[str] = field(default_factory=list)
 
 
 def _index(data: dict[str, Any]) -> _Index:
@@ -87,6 +91,11 @@ def _index(data: dict[str, Any]) -> _Index:
     members: dict[str, list[str]] = defaultdict(list)
     for i, e in enumerate(edges):
         s, t, typ = e["source"], e["target"], e["type"]
+        for ev in e.get("evidence", [])[:MAX_EVIDENCE]:
+            key = (ev.get("doc", ""), ev.get("start", 0), ev.get("end", 0))
+            if key not in ix.sentence_ids:
+                ix.sentence_ids[key] = len(ix.sentences)
+                ix.sentences.append(ev.get("text", ""))
         ix.nbr[s].setdefault(t, []).append(i)
         if t != s:
             ix.nbr[t].setdefault(s, []).append(i)
@@ -286,7 +295,7 @@ def _vis_node(ix: _Index, nid: str, pos: tuple[float, float] | None, page: str,
     return out
 
 
-def _vis_edge(e: dict[str, Any], eid: str, labels: bool) -> dict[str, Any]:
+def _vis_edge(ix: _Index, e: dict[str, Any], eid: str, labels: bool) -> dict[str, Any]:
     kinds = edge_kinds(e)
     name, color, dashed = kind_style(kinds[0])
     typ = e["type"]
@@ -313,11 +322,18 @@ def _vis_edge(e: dict[str, Any], eid: str, labels: bool) -> dict[str, Any]:
     if e.get("via"):
         out["via"] = e["via"]
     evidence = e.get("evidence", [])
-    out["ev"] = [[ev.get("doc", ""), ev.get("start", 0), ev.get("end", 0), ev.get("text", "")]
-                 for ev in evidence[:MAX_EVIDENCE]]
+    out["ev"] = [_evidence_ref(ix, ev) for ev in evidence[:MAX_EVIDENCE]]
     if len(evidence) > MAX_EVIDENCE:
         out["evn"] = len(evidence)
     return out
+
+
+def _evidence_ref(ix: _Index, ev: dict[str, Any]) -> list[Any]:
+    """``[doc, start, end, n]``: the sentence is ``meta.sentences[n]`` of the page (the text itself
+    in place of ``n`` for a sentence the index has not numbered)."""
+    key = (ev.get("doc", ""), ev.get("start", 0), ev.get("end", 0))
+    number = ix.sentence_ids.get(key)
+    return [*key, ev.get("text", "") if number is None else number]
 
 
 def _page_edges(ix: _Index, keep: set[str], types: frozenset[str] | None = None,
@@ -340,7 +356,7 @@ def _page_edges(ix: _Index, keep: set[str], types: frozenset[str] | None = None,
     labels = len(chosen) + len(extra) <= LABELS_UP_TO
     # an edge looks the same on every page it is drawn on: made once (pages never change them)
     out = [{**_cached_vis_edge(ix, i, labels), "id": f"e{k}"} for k, i in enumerate(chosen)]
-    out.extend(_vis_edge(e, f"e{k}", labels) for k, e in enumerate(extra, start=len(chosen)))
+    out.extend(_vis_edge(ix, e, f"e{k}", labels) for k, e in enumerate(extra, start=len(chosen)))
     return out
 
 
@@ -348,7 +364,7 @@ def _cached_vis_edge(ix: _Index, i: int, labels: bool) -> dict[str, Any]:
     key = (i, labels)
     made = ix.vis_edges.get(key)
     if made is None:
-        made = ix.vis_edges[key] = _vis_edge(ix.edges[i], "", labels)
+        made = ix.vis_edges[key] = _vis_edge(ix, ix.edges[i], "", labels)
     return made
 
 
@@ -664,10 +680,19 @@ def _options(page: _Page) -> dict[str, Any]:
     return opts
 
 
+def _by_position(page: _Page) -> list[dict[str, Any]]:
+    """The page's edges with ``from`` and ``to`` as positions in its node list (yilian.js turns
+    them back into ids): an IRI is 60 bytes or more, and every edge named two of them."""
+    position = {n["id"]: k for k, n in enumerate(page.nodes)}
+    return [{**e, "from": position.get(e["from"], e["from"]), "to": position.get(e["to"], e["to"])}
+            for e in page.edges]
+
+
 def _render(page: _Page, ix: _Index) -> str:
     from pyvis.network import Network
 
     docs = sorted({ev[0] for e in page.edges for ev in e.get("ev", [])})
+    quoted = sorted({ev[3] for e in page.edges for ev in e.get("ev", []) if isinstance(ev[3], int)})
     types = sorted({n["t"] for n in page.nodes}, key=list(NODE_TYPES).index)
     kinds = sorted({k for e in page.edges for k in e["k"]}, key=list(EDGE_KINDS).index)
     provinces = sorted({n["p"] for n in page.nodes if n.get("p")})
@@ -678,12 +703,13 @@ def _render(page: _Page, ix: _Index) -> str:
         "kindOrder": kinds,
         "provinces": [[p, _region_name(p)] for p in provinces],
         "docs": {d: ix.docs.get(d, ["", "", "", ""]) for d in docs},
+        "sentences": {n: ix.sentences[n] for n in quoted},
         "physics": page.physics,
     }
     lib = posixpath.relpath("views/lib", posixpath.dirname(page.path) or ".")
     net = Network(height="100%", width="100%", directed=True, heading=page.title, cdn_resources="in_line")
     net.nodes = page.nodes  # bulk assignment: add_node is quadratic
-    net.edges = page.edges
+    net.edges = _by_position(page)
     net.options = _options(page)
     env = _env()
     net.templateEnv = env

@@ -31,6 +31,11 @@ def page_data(path: Path) -> dict:
     return json.loads(text[start:end])
 
 
+def quoted(data: dict, ev: list) -> str:
+    """The sentence of an edge's evidence entry ``[doc, start, end, n]``: the page's ``meta.sentences[n]``."""
+    return data["meta"]["sentences"][str(ev[3])]
+
+
 class _Refs(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
@@ -135,7 +140,7 @@ def test_views_page_data_keeps_hostile_text_verbatim(hostile_out: Path) -> None:
     data = page_data(hostile_out / "graph.html")
     labels = {n["label"] for n in data["nodes"]}
     assert any(label.startswith("<img src=x onerror=alert(") for label in labels)
-    sentences = {ev[3] for e in data["edges"] for ev in e["ev"]}
+    sentences = {quoted(data, ev) for e in data["edges"] for ev in e["ev"]}
     assert any(s.startswith("<script>window.__xss=1</script>") for s in sentences)
 
 
@@ -170,9 +175,12 @@ def test_views_institution_page_is_its_neighbourhood(sample_out: Path) -> None:
     assert {e["t"] for e in data["edges"]} == {"partnerOf", "affiliatedWith", "dispatchedTo"}
     partner = next(e for e in data["edges"] if e["t"] == "partnerOf")
     assert partner["k"] == ["TightMedicalAlliance"] and partner["d"] == "2025-07-02"
-    assert partner["ev"][0][3].startswith("2025年7月2日")
+    assert quoted(data, partner["ev"][0]).startswith("2025年7月2日")
     dispatch = next(e for e in data["edges"] if e["t"] == "dispatchedTo")
     assert dispatch["dashes"] is True and dispatch["r"] == "副院长"
+    # an edge's ends are positions in the page's node list
+    ends = data["nodes"][dispatch["from"]]["label"], data["nodes"][dispatch["to"]]["label"]
+    assert ends == ("张力", "阳新县中医医院")
     assert data["options"]["physics"]["enabled"] is False
     assert data["meta"]["docs"]["sample.txt"][0] == "样例"
 
@@ -235,6 +243,21 @@ def test_views_pages_carry_at_most_a_few_sentences_per_edge(tmp_path: Path) -> N
     write_views(data, tmp_path)
     edge = next(e for e in page_data(tmp_path / "graph.html")["edges"] if e["t"] == "partnerOf")
     assert len(edge["ev"]) == views.MAX_EVIDENCE and edge["evn"] == 8
+
+
+def test_views_a_sentence_is_carried_once_by_a_page_however_many_edges_it_supports(tmp_path: Path) -> None:
+    data = node_link(make_sample_graph())
+    shared = {"doc": "sample.txt", "start": 0, "end": 4, "text": "同一句话"}
+    for e in data["edges"]:
+        if e["type"] in ("partnerOf", "affiliatedWith", "dispatchedTo"):
+            e["evidence"] = [shared]
+    write_views(data, tmp_path)
+    page = page_data(tmp_path / "graph.html")
+    refs = [ev for e in page["edges"] for ev in e["ev"]]
+    assert len(refs) == 3 and len({tuple(ev) for ev in refs}) == 1
+    assert [quoted(page, ev) for ev in refs] == ["同一句话"] * 3
+    assert page["meta"]["sentences"] == {str(refs[0][3]): "同一句话"}
+    assert (tmp_path / "graph.html").read_text(encoding="utf-8").count("同一句话") == 1
 
 
 def test_views_same_files_from_two_processes(tmp_path: Path) -> None:

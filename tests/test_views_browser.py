@@ -182,7 +182,7 @@ def test_browser_hostile_text_shows_as_text(browser: Any, hostile_out: Path) -> 
     assert v.page.text_content("#yl-panel h2").startswith("<img src=x onerror=alert(")
     # an edge whose evidence starts with a <script> element: shown as text in panel and tooltip
     shown = v.page.evaluate("""(() => {
-        const e = YL.edges.find(e => e.ev.some(x => x[3].startsWith('<script>')));
+        const e = YL.edges.find(e => e.ev.some(x => YL.meta.sentences[x[3]].startsWith('<script>')));
         ylNetwork.selectEdges([e.id]);
         ylNetwork.body.emitter.emit('click', {nodes: [], edges: [e.id]});
         return [document.querySelector('#yl-panel blockquote').textContent, e.title]; })()""")

@@ -17,6 +17,8 @@
   function typeName(t) { return meta.types[t] ? meta.types[t][0] : t; }
   function kindName(k) { return meta.kinds[k] ? meta.kinds[k][0] : k; }
   function label(id) { return byId[id] ? byId[id].label.replace(/\n/g, " ") : id; }
+  // an evidence entry is [doc, start, end, n]: the sentence is meta.sentences[n], kept once per page
+  function sentence(x) { return typeof x[3] === "number" ? (meta.sentences || {})[x[3]] || "" : x[3]; }
   function docLine(doc) {
     var d = meta.docs[doc] || ["", "", "", ""];
     var s = d[0] ? "《" + d[0] + "》" : doc;
@@ -45,7 +47,7 @@
     if (e.c) { lines.push("数量：" + e.c); }
     var ev = e.ev || [];
     for (var j = 0; j < ev.length && j < 2; j++) {
-      lines.push("「" + ev[j][3] + "」");
+      lines.push("「" + sentence(ev[j]) + "」");
       lines.push("    —— " + docLine(ev[j][0]));
     }
     if ((e.evn || ev.length) > 2) { lines.push("共 " + (e.evn || ev.length) + " 条证据，单击连线查看"); }
@@ -53,6 +55,11 @@
   }
 
   for (i = 0; i < Y.nodes.length; i++) { byId[Y.nodes[i].id] = Y.nodes[i]; }
+  // an edge names its ends by their position in Y.nodes (shorter than their ids)
+  Y.edges.forEach(function (e) {
+    if (typeof e.from === "number") { e.from = Y.nodes[e.from].id; }
+    if (typeof e.to === "number") { e.to = Y.nodes[e.to].id; }
+  });
   for (i = 0; i < Y.nodes.length; i++) { Y.nodes[i].title = nodeTitle(Y.nodes[i]); }
   for (i = 0; i < Y.edges.length; i++) { Y.edges[i].title = edgeTitle(Y.edges[i]); }
 
@@ -170,7 +177,7 @@
     if (ev.length) {
       panel.appendChild(el("h3", "证据（" + (e.evn ? "前 " + ev.length + " 条，共 " + e.evn : ev.length) + "）"));
       ev.forEach(function (x) {
-        var q = el("blockquote", x[3], "yl-evidence");
+        var q = el("blockquote", sentence(x), "yl-evidence");
         var c = el("cite", docLine(x[0]) + " [" + x[1] + ", " + x[2] + ")");
         var fig = el("figure"); fig.appendChild(q); fig.appendChild(c); panel.appendChild(fig);
       });
