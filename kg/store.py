@@ -9,6 +9,7 @@ The store is built in a temporary folder and swapped in whole.
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
 from pathlib import Path
 
 from .atomic import atomic_dir
@@ -43,7 +44,8 @@ def load_store(graph: KnowledgeGraph, out: Path, data: bytes | None = None,
         store = Store(str(tmp))
         # a fresh folder: no need for a transaction
         if nquads_file is not None:
-            store.bulk_load(path=str(nquads_file), format=RdfFormat.N_QUADS)
+            for chunk in _line_chunks(Path(nquads_file)):
+                store.bulk_load(chunk, RdfFormat.N_QUADS)
         else:
             store.bulk_load(data, RdfFormat.N_QUADS)
         store.load(ontology, RdfFormat.TURTLE)
@@ -55,6 +57,27 @@ def load_store(graph: KnowledgeGraph, out: Path, data: bytes | None = None,
         del store  # close the database before the folder is renamed
         gc.collect()
     return target
+
+
+CHUNK_BYTES = 16 << 20  # of N-Quads per bulk load
+
+
+def _line_chunks(path: Path, size: int | None = None) -> Iterator[bytes]:
+    """The file in pieces of about ``size`` bytes, cut at line ends.
+
+    Oxigraph's bulk loader holds what it is given in memory while it sorts it: all of a 10 MB
+    corpus's N-Quads at once peaked at 1.8 GB, in 16 MB pieces under 0.2 GB, and no slower
+    (BENCHMARKS.md).
+    """
+    size = size or CHUNK_BYTES
+    with open(path, "rb") as f:
+        while True:
+            chunk = f.read(size)
+            if not chunk:
+                return
+            if not chunk.endswith(b"\n"):
+                chunk += f.readline()
+            yield chunk
 
 
 def store_path(location: str | Path) -> Path:

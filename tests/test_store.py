@@ -65,3 +65,23 @@ def test_store_built_without_graph_nq_leaves_no_nquads_behind(tmp_path):
     names = {p.name for p in tmp_path.iterdir()}
     assert "store" in names and not any(n.endswith(".nq") or "for-store" in n for n in names)
     assert bool(open_store(tmp_path).query("ASK { ?p a <https://w3id.org/yilian/ontology#Partnership> }"))
+
+
+def test_store_loads_the_nquads_file_in_pieces_cut_at_line_ends(tmp_path, sample_graph, monkeypatch):
+    import kg.store
+    from kg.rdf import nquads
+
+    text = nquads(sample_graph).encode("utf-8")
+    path = tmp_path / "graph.nq"
+    path.write_bytes(text)
+    pieces = list(kg.store._line_chunks(path, size=500))
+    assert len(pieces) > 3 and b"".join(pieces) == text
+    assert all(p.endswith(b"\n") for p in pieces)
+
+    whole, cut = tmp_path / "whole", tmp_path / "cut"
+    load_store(sample_graph, whole, nquads_file=path)
+    monkeypatch.setattr(kg.store, "CHUNK_BYTES", 500)
+    load_store(sample_graph, cut, nquads_file=path)
+    everything = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    assert _count(open_store(cut), everything) == _count(open_store(whole), everything) > 100
+    assert set(open_store(cut)) == set(open_store(whole))
