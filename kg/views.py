@@ -26,7 +26,6 @@ text), so no label or sentence can inject markup.
 from __future__ import annotations
 
 import hashlib
-import heapq
 import multiprocessing as mp
 import posixpath
 from collections import Counter, defaultdict
@@ -38,6 +37,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
+
+from markupsafe import Markup
 
 from .atomic import atomic_dir, write_text_atomic
 from .layout import GeoProjection, geo_layout, radial_layout
@@ -61,6 +62,34 @@ UNKNOWN = ""  # province code of nodes with no known region
 # the index over the node-link data
 
 
+@dataclass(frozen=True)
+class _Drawn:
+    """An edge as pages draw it: its vis-network data, and that data as JSON, made once.
+
+    An edge is drawn on every page that shows both its ends (300 pages on average for the 10 MB
+    corpus); encoding it once instead of once per page was a third of the time of the views.
+    """
+
+    data: dict[str, Any]  # ``from`` and ``to`` are node ids
+    members: str  # the JSON members of ``data`` but ``from``, ``to`` and ``id``: key-sorted, html-safe
+    docs: frozenset[str]  # the documents and numbered sentences its evidence quotes
+    sentences: frozenset[int]
+
+
+def _json(value: Any) -> str:
+    """JSON as the pages' template writes it (``tojson``): key-sorted, compact, safe inside <script>."""
+    from jinja2.utils import htmlsafe_json_dumps
+
+    return str(htmlsafe_json_dumps(value, **_env().policies["json.dumps_kwargs"]))
+
+
+def _drawn(data: dict[str, Any]) -> _Drawn:
+    members = _json({k: v for k, v in data.items() if k not in ("from", "to", "id")})[1:-1]
+    evidence = data.get("ev", [])
+    return _Drawn(data, members, frozenset(ev[0] for ev in evidence),
+                  frozenset(ev[3] for ev in evidence if isinstance(ev[3], int)))
+
+
 @dataclass
 class _Index:
     nodes: dict[str, dict[str, Any]]
@@ -73,7 +102,8 @@ class _Index:
     province: dict[str, str] = field(default_factory=dict)
     docs: dict[str, list[str]] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)  # node id -> page path under out
-    vis_edges: dict[tuple[int, bool], dict[str, Any]] = field(default_factory=dict)  # (edge, labels)
+    vis_edges: dict[tuple[int, bool], _Drawn] = field(default_factory=dict)  # (edge, labels) -> drawing
+    ranked: dict[str, tuple[list[str], frozenset[str]]] = field(default_factory=dict)
     # evidence sentence (doc, start, end) -> number, in the order of the edges: a page carries each
     # sentence it quotes once (meta.sentences), however many of its edges it supports
     sentence_ids: dict[tuple[str, int, int], int] = field(default_factory=dict)
@@ -337,7 +367,7 @@ def _evidence_ref(ix: _Index, ev: dict[str, Any]) -> list[Any]:
 
 
 def _page_edges(ix: _Index, keep: set[str], types: frozenset[str] | None = None,
-                extra: Iterable[dict[str, Any]] = ()) -> list[dict[str, Any]]:
+                extra: Iterable[dict[str, Any]] = ()) -> list[_Drawn]:
     found: set[int] = set()
     for n in keep:  # the edges with both ends on the page, from the smaller side of each node
         row = ix.nbr.get(n)
@@ -355,16 +385,16 @@ def _page_edges(ix: _Index, keep: set[str], types: frozenset[str] | None = None,
     extra = list(extra)
     labels = len(chosen) + len(extra) <= LABELS_UP_TO
     # an edge looks the same on every page it is drawn on: made once (pages never change them)
-    out = [{**_cached_vis_edge(ix, i, labels), "id": f"e{k}"} for k, i in enumerate(chosen)]
-    out.extend(_vis_edge(ix, e, f"e{k}", labels) for k, e in enumerate(extra, start=len(chosen)))
+    out = [_cached_drawing(ix, i, labels) for i in chosen]
+    out.extend(_drawn(_vis_edge(ix, e, "", labels)) for e in extra)
     return out
 
 
-def _cached_vis_edge(ix: _Index, i: int, labels: bool) -> dict[str, Any]:
+def _cached_drawing(ix: _Index, i: int, labels: bool) -> _Drawn:
     key = (i, labels)
     made = ix.vis_edges.get(key)
     if made is None:
-        made = ix.vis_edges[key] = _vis_edge(ix, ix.edges[i], "", labels)
+        made = ix.vis_edges[key] = _drawn(_vis_edge(ix, ix.edges[i], "", labels))
     return made
 
 
@@ -396,7 +426,7 @@ class _Page:
     title: str
     subtitle: str
     nodes: list[dict[str, Any]]
-    edges: list[dict[str, Any]]
+    edges: list[_Drawn]
     physics: bool = False
     note: str = ""
     inline: bool = False
@@ -456,10 +486,11 @@ def _aggregate(ix: _Index, path: str, ids: list[str], sub: str) -> _Page:
         counts = across[(a, b)]
         kinds = sorted(counts, key=list(EDGE_KINDS).index)
         total = sum(counts.values())
-        edges.append({"id": f"a{i}", "from": f"agg:{a or 'unknown'}", "to": f"agg:{b or 'unknown'}",
-                      "t": kinds[0], "k": kinds, "c": total, "cs": {k: counts[k] for k in kinds},
-                      "color": {"color": kind_style(kinds[0])[1], "opacity": 0.55},
-                      "width": min(12.0, 1.0 + total**0.5), "dashes": kinds == ["dispatchedTo"], "ev": []})
+        edges.append(_drawn({"id": f"a{i}", "from": f"agg:{a or 'unknown'}", "to": f"agg:{b or 'unknown'}",
+                             "t": kinds[0], "k": kinds, "c": total, "cs": {k: counts[k] for k in kinds},
+                             "color": {"color": kind_style(kinds[0])[1], "opacity": 0.55},
+                             "width": min(12.0, 1.0 + total**0.5), "dashes": kinds == ["dispatchedTo"],
+                             "ev": []}))
     note = (f"共 {len(orgs)} 家机构，按地级市汇总（节点上的数字为机构数，连线为跨市合作与派驻数）；"
             "双击一个地区打开所在省份的页面，每家机构另有自己的页面（见索引）。")
     return _Page(path, "医联图谱 · 总览（按地区汇总）", sub, nodes, edges, note=note, inline=True)
@@ -580,6 +611,15 @@ def _ring(ix: _Index, ext: list[str], proj: GeoProjection,
     return out
 
 
+def _ranked_neighbours(ix: _Index, node: str) -> tuple[list[str], frozenset[str]]:
+    """The node's neighbours on pages (by :data:`EGO_TYPES`), best-ranked first, made once per node."""
+    made = ix.ranked.get(node)
+    if made is None:
+        shown = frozenset(o for o, _ in ix.adj.get(node, []) if ix.nodes[o]["type"] not in HIDDEN_TYPES)
+        made = ix.ranked[node] = (_rank(ix, shown), shown)
+    return made
+
+
 def _ego(ix: _Index, center: str) -> _Page:
     path = ix.pages[center]
     seen = {center}
@@ -593,11 +633,16 @@ def _ego(ix: _Index, center: str) -> _Page:
     second, parent = [], {}
     total_second = 0
     for f in first:
-        candidates = {o for o, _ in ix.adj.get(f, [])
-                      if o not in seen and ix.nodes[o]["type"] not in HIDDEN_TYPES}
-        total_second += len(candidates)
-        # the best-ranked that still fit, without sorting a hub's thousands of neighbours
-        for o in heapq.nsmallest(max(0, MAX_EGO - len(seen)), candidates, key=_rank_key(ix)):
+        ranked, shown = _ranked_neighbours(ix, f)
+        total_second += len(shown) - len(shown & seen)
+        room = MAX_EGO - len(seen)
+        taken = []
+        for o in ranked:  # the best-ranked that still fit: a hub's list is walked only that far
+            if len(taken) >= room:
+                break
+            if o not in seen:
+                taken.append(o)
+        for o in taken:
             seen.add(o)
             second.append(o)
             parent[o] = f
@@ -680,21 +725,32 @@ def _options(page: _Page) -> dict[str, Any]:
     return opts
 
 
-def _by_position(page: _Page) -> list[dict[str, Any]]:
-    """The page's edges with ``from`` and ``to`` as positions in its node list (yilian.js turns
-    them back into ids): an IRI is 60 bytes or more, and every edge named two of them."""
-    position = {n["id"]: k for k, n in enumerate(page.nodes)}
-    return [{**e, "from": position.get(e["from"], e["from"]), "to": position.get(e["to"], e["to"])}
-            for e in page.edges]
+def _edges_json(page: _Page) -> Markup:
+    """The page's edges as JSON, put together from each edge's JSON made once (:class:`_Drawn`).
+
+    ``from`` and ``to`` are positions in the page's node list (yilian.js turns them back into
+    ids): an IRI is 60 bytes or more, and every edge named two of them. ``id`` is the edge's own,
+    else ``e<n>`` by its place on the page.
+    """
+    position = {n["id"]: str(k) for k, n in enumerate(page.nodes)}
+    parts = []
+    for k, drawn in enumerate(page.edges):
+        e = drawn.data
+        source = position.get(e["from"]) or _json(e["from"])
+        target = position.get(e["to"]) or _json(e["to"])
+        ident = _json(e["id"]) if e.get("id") else f'"e{k}"'
+        head = f'"from":{source},"id":{ident},"to":{target}'
+        parts.append("{" + head + ("," + drawn.members if drawn.members else "") + "}")
+    return Markup("[" + ",".join(parts) + "]")
 
 
 def _render(page: _Page, ix: _Index) -> str:
     from pyvis.network import Network
 
-    docs = sorted({ev[0] for e in page.edges for ev in e.get("ev", [])})
-    quoted = sorted({ev[3] for e in page.edges for ev in e.get("ev", []) if isinstance(ev[3], int)})
+    docs = sorted(frozenset().union(*(e.docs for e in page.edges)))
+    quoted = sorted(frozenset().union(*(e.sentences for e in page.edges)))
     types = sorted({n["t"] for n in page.nodes}, key=list(NODE_TYPES).index)
-    kinds = sorted({k for e in page.edges for k in e["k"]}, key=list(EDGE_KINDS).index)
+    kinds = sorted({k for e in page.edges for k in e.data["k"]}, key=list(EDGE_KINDS).index)
     provinces = sorted({n["p"] for n in page.nodes if n.get("p")})
     meta = {
         "types": {t: list(type_style(t)) for t in types},
@@ -709,7 +765,7 @@ def _render(page: _Page, ix: _Index) -> str:
     lib = posixpath.relpath("views/lib", posixpath.dirname(page.path) or ".")
     net = Network(height="100%", width="100%", directed=True, heading=page.title, cdn_resources="in_line")
     net.nodes = page.nodes  # bulk assignment: add_node is quadratic
-    net.edges = _by_position(page)
+    net.edges = _edges_json(page)  # the template writes it as it is
     net.options = _options(page)
     env = _env()
     net.templateEnv = env
