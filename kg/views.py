@@ -97,6 +97,7 @@ class _Index:
     adj: dict[str, list[tuple[str, int]]] = field(default_factory=lambda: defaultdict(list))
     # node -> other end -> edges between them: a page finds its edges without walking a hub's thousands
     nbr: dict[str, dict[str, list[int]]] = field(default_factory=lambda: defaultdict(dict))
+    nbr_ego: dict[str, dict[str, list[int]]] = field(default_factory=lambda: defaultdict(dict))  # EGO_TYPES
     partners: Counter = field(default_factory=Counter)
     code: dict[str, str] = field(default_factory=dict)  # most specific region code known
     province: dict[str, str] = field(default_factory=dict)
@@ -129,6 +130,10 @@ def _index(data: dict[str, Any]) -> _Index:
         ix.nbr[s].setdefault(t, []).append(i)
         if t != s:
             ix.nbr[t].setdefault(s, []).append(i)
+        if typ in EGO_TYPES:
+            ix.nbr_ego[s].setdefault(t, []).append(i)
+            if t != s:
+                ix.nbr_ego[t].setdefault(s, []).append(i)
         if typ in EGO_TYPES and s != t:
             ix.adj[s].append((t, i))
             ix.adj[t].append((s, i))
@@ -368,20 +373,28 @@ def _evidence_ref(ix: _Index, ev: dict[str, Any]) -> list[Any]:
 
 def _page_edges(ix: _Index, keep: set[str], types: frozenset[str] | None = None,
                 extra: Iterable[dict[str, Any]] = ()) -> list[_Drawn]:
-    found: set[int] = set()
-    for n in keep:  # the edges with both ends on the page, from the smaller side of each node
-        row = ix.nbr.get(n)
+    # the edges with both ends on the page, from the smaller side of each node, each pair once
+    # (from its smaller end); pages of the usual kinds have their own index
+    nbr = ix.nbr_ego if types == EGO_TYPES else ix.nbr
+    found: list[int] = []
+    for n in keep:
+        row = nbr.get(n)
         if not row:
             continue
         if len(row) <= len(keep):
             for other, ids in row.items():
-                if other in keep:
-                    found.update(ids)
+                if other >= n and other in keep:
+                    found.extend(ids)
         else:
             for other in keep:
-                if other in row:
-                    found.update(row[other])
-    chosen = [i for i in sorted(found) if types is None or ix.edges[i]["type"] in types]
+                if other >= n:
+                    ids = row.get(other)
+                    if ids:
+                        found.extend(ids)
+    found.sort()
+    if types is not None and nbr is not ix.nbr_ego:
+        found = [i for i in found if ix.edges[i]["type"] in types]
+    chosen = found
     extra = list(extra)
     labels = len(chosen) + len(extra) <= LABELS_UP_TO
     # an edge looks the same on every page it is drawn on: made once (pages never change them)
