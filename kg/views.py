@@ -26,6 +26,7 @@ text), so no label or sentence can inject markup.
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing as mp
 import posixpath
 from collections import Counter, defaultdict
@@ -49,6 +50,7 @@ __all__ = ["MAX_DRAWN", "MAX_EGO", "slug", "write_views"]
 MAX_DRAWN = 2000  # most nodes drawn on one page; larger overviews aggregate, larger pages keep the hubs
 MAX_EGO = 150  # most nodes on one institution's or alliance's page
 MAX_EVIDENCE = 5  # evidence sentences per edge carried by a page (the count says how many there are)
+EVIDENCE_SHARD = 256  # sentences per file of views/evidence/, which pages under views/ load when asked
 LABELS_UP_TO = 80  # edge labels only on pages with at most this many edges
 EGO_TYPES = frozenset({"partnerOf", "memberOf", "leads", "affiliatedWith", "dispatchedTo"})
 HIDDEN_TYPES = frozenset({"Document"})
@@ -772,9 +774,13 @@ def _render(page: _Page, ix: _Index) -> str:
         "kindOrder": kinds,
         "provinces": [[p, _region_name(p)] for p in provinces],
         "docs": {d: ix.docs.get(d, ["", "", "", ""]) for d in docs},
-        "sentences": {n: ix.sentences[n] for n in quoted},
         "physics": page.physics,
     }
+    if page.inline:  # opens on its own: carries its sentences
+        meta["sentences"] = {n: ix.sentences[n] for n in quoted}
+    else:  # shares them with every page: views/evidence/<n // EVIDENCE_SHARD>.js, loaded when shown
+        meta["evidence"] = _rel_dir("views/evidence", posixpath.dirname(page.path))
+        meta["shard"] = EVIDENCE_SHARD
     lib = posixpath.relpath("views/lib", posixpath.dirname(page.path) or ".")
     net = Network(height="100%", width="100%", directed=True, heading=page.title, cdn_resources="in_line")
     net.nodes = page.nodes  # bulk assignment: add_node is quadratic
@@ -817,6 +823,20 @@ def _render_index(ix: _Index, provinces: dict[str, list[str]], big: bool) -> str
     return _env().get_template("index.html").render(
         groups=groups, alliances=alliances, summary=summary, big=big,
         partnerships=sum(1 for e in ix.edges if e["type"] == "partnerOf"), css=_assets()["yilian.css"])
+
+
+def _evidence_files(ix: _Index) -> dict[str, str]:
+    """``evidence/<k>.js``: sentences ``k * EVIDENCE_SHARD`` onwards, for the pages under views/.
+
+    A sentence is on disk once however many pages quote it (the 10 MB corpus's pages quoted each
+    of their edges' sentences themselves: a quarter of their 1.9 GB). A page loads a file with a
+    ``<script>`` element (which works from disk, unlike fetch) when an edge's evidence is shown.
+    """
+    files = {}
+    for k in range(0, len(ix.sentences), EVIDENCE_SHARD):
+        texts = json.dumps(ix.sentences[k:k + EVIDENCE_SHARD], ensure_ascii=False)
+        files[f"evidence/{k // EVIDENCE_SHARD}.js"] = f"ylEvidence({k // EVIDENCE_SHARD}, {texts});\n"
+    return files
 
 
 def _write_new(path: Path, text: str) -> None:
@@ -883,6 +903,9 @@ def write_views(data: dict[str, Any], out: Path | str, workers: int = 1,
         for name in ("vis-network.min.js", "vis-network.min.css", "yilian.js", "yilian.css"):
             _write_new(tmp / "lib" / name, _assets()[name])
             written.append(out / "views" / "lib" / name)
+        for name, text in _evidence_files(ix).items():
+            _write_new(tmp / name, text)
+            written.append(out / "views" / name)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-beside") as thread:
             if workers > 1 and len(specs) >= PARALLEL_FROM and "fork" in mp.get_all_start_methods():
                 chunks = [specs[k::workers * 4] for k in range(workers * 4)]  # mixed sizes in every chunk

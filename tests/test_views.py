@@ -31,9 +31,17 @@ def page_data(path: Path) -> dict:
     return json.loads(text[start:end])
 
 
-def quoted(data: dict, ev: list) -> str:
-    """The sentence of an edge's evidence entry ``[doc, start, end, n]``: the page's ``meta.sentences[n]``."""
-    return data["meta"]["sentences"][str(ev[3])]
+def quoted(data: dict, ev: list, page: Path | None = None) -> str:
+    """The sentence of an edge's evidence entry ``[doc, start, end, n]``: the page's own
+    ``meta.sentences[n]``, or for a page under views/ (``page``) line ``n`` of the shared files."""
+    meta = data["meta"]
+    if "sentences" in meta:
+        return meta["sentences"][str(ev[3])]
+    assert page is not None
+    shard = (page.parent / meta["evidence"] / f"{ev[3] // meta['shard']}.js").read_text(encoding="utf-8")
+    k, texts = re.fullmatch(r"ylEvidence\((\d+), (.*)\);\n", shard, re.S).groups()
+    assert int(k) == ev[3] // meta["shard"]
+    return json.loads(texts)[ev[3] % meta["shard"]]
 
 
 class _Refs(HTMLParser):
@@ -175,7 +183,8 @@ def test_views_institution_page_is_its_neighbourhood(sample_out: Path) -> None:
     assert {e["t"] for e in data["edges"]} == {"partnerOf", "affiliatedWith", "dispatchedTo"}
     partner = next(e for e in data["edges"] if e["t"] == "partnerOf")
     assert partner["k"] == ["TightMedicalAlliance"] and partner["d"] == "2025-07-02"
-    assert quoted(data, partner["ev"][0]).startswith("2025年7月2日")
+    assert quoted(data, partner["ev"][0], page).startswith("2025年7月2日")
+    assert "sentences" not in data["meta"]  # shared with the other pages under views/
     dispatch = next(e for e in data["edges"] if e["t"] == "dispatchedTo")
     assert dispatch["dashes"] is True and dispatch["r"] == "副院长"
     # an edge's ends are positions in the page's node list
@@ -258,6 +267,21 @@ def test_views_a_sentence_is_carried_once_by_a_page_however_many_edges_it_suppor
     assert [quoted(page, ev) for ev in refs] == ["同一句话"] * 3
     assert page["meta"]["sentences"] == {str(refs[0][3]): "同一句话"}
     assert (tmp_path / "graph.html").read_text(encoding="utf-8").count("同一句话") == 1
+
+
+def test_views_pages_under_views_share_each_sentence_in_one_evidence_file(tmp_path: Path) -> None:
+    graph = node_link(make_sample_graph())
+    write_views(graph, tmp_path)
+    pages = sorted((tmp_path / "views").rglob("*.html"))
+    shards = sorted((tmp_path / "views" / "evidence").glob("*.js"))
+    sentences = {ev["text"] for e in graph["edges"] for ev in e["evidence"]}
+    assert len(pages) >= 3 and len(shards) == 1
+    assert all(shards[0].read_text(encoding="utf-8").count(s) == 1 for s in sentences)
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert not any(s in text for s in sentences), page
+        data = page_data(page)
+        assert {quoted(data, ev, page) for e in data["edges"] for ev in e["ev"]} <= sentences
 
 
 def test_views_same_files_from_two_processes(tmp_path: Path) -> None:

@@ -236,3 +236,18 @@ def test_browser_screenshots(browser: Any, tmp_path_factory: pytest.TempPathFact
     v.page.screenshot(path=str(SCREENSHOTS / "geo.png"))
     v.page.close()
     assert (SCREENSHOTS / "overview.png").stat().st_size > 10_000
+
+
+def test_browser_institution_page_loads_evidence_sentences_when_an_edge_is_hovered(
+        browser: Any, sample_out: Path) -> None:
+    v = open_view(browser, sample_org_page(sample_out, "武汉市第一医院"))
+    eid = v.page.evaluate("YL.edges.find(e => e.t === 'partnerOf').id")
+    before = v.page.evaluate("(id) => ylNetwork.body.data.edges.get(id).title", eid)
+    assert "原文载入中" in before and "签约共建" not in before
+    assert v.page.evaluate("document.querySelectorAll('script[src*=evidence]').length") == 0
+    v.page.evaluate("(id) => ylNetwork.body.emitter.emit('hoverEdge', {edge: id})", eid)
+    v.page.wait_for_function("(id) => ylNetwork.body.data.edges.get(id).title.includes('签约共建')", arg=eid)
+    after = v.page.evaluate("(id) => ylNetwork.body.data.edges.get(id).title", eid)
+    assert "「2025年7月2日，武汉市第一医院与阳新县中医医院签约共建紧密型医联体。」" in after
+    assert v.errors == [] and v.remote == []
+    v.page.close()

@@ -17,8 +17,37 @@
   function typeName(t) { return meta.types[t] ? meta.types[t][0] : t; }
   function kindName(k) { return meta.kinds[k] ? meta.kinds[k][0] : k; }
   function label(id) { return byId[id] ? byId[id].label.replace(/\n/g, " ") : id; }
-  // an evidence entry is [doc, start, end, n]: the sentence is meta.sentences[n], kept once per page
-  function sentence(x) { return typeof x[3] === "number" ? (meta.sentences || {})[x[3]] || "" : x[3]; }
+  // An evidence entry is [doc, start, end, n]. The sentence is meta.sentences[n] on a page that
+  // opens on its own; pages under views/ share the sentences in views/evidence/<n / shard>.js,
+  // loaded when an edge's evidence is shown. sentence() is null while its file is not loaded.
+  var shards = {}, waiting = {};
+  window.ylEvidence = function (k, texts) {
+    shards[k] = texts;
+    var w = waiting[k] || []; delete waiting[k];
+    w.forEach(function (f) { f(); });
+  };
+  function sentence(x) {
+    if (typeof x[3] !== "number") { return x[3]; }
+    if (meta.sentences) { return meta.sentences[x[3]] || ""; }
+    var s = shards[Math.floor(x[3] / meta.shard)];
+    return s ? (s[x[3] % meta.shard] || "") : null;
+  }
+  function withSentences(ev, done) {
+    var need = {};
+    ev.forEach(function (x) { if (sentence(x) === null) { need[Math.floor(x[3] / meta.shard)] = true; } });
+    var keys = Object.keys(need), left = keys.length;
+    if (!left) { done(); return; }
+    keys.forEach(function (k) {
+      var first = !waiting[k];
+      (waiting[k] = waiting[k] || []).push(function () { left -= 1; if (!left) { done(); } });
+      if (first) {
+        var s = document.createElement("script");
+        s.src = meta.evidence + k + ".js";
+        s.onerror = function () { window.ylEvidence(k, []); };  // shown as empty, not retried
+        document.head.appendChild(s);
+      }
+    });
+  }
   function docLine(doc) {
     var d = meta.docs[doc] || ["", "", "", ""];
     var s = d[0] ? "《" + d[0] + "》" : doc;
@@ -47,7 +76,8 @@
     if (e.c) { lines.push("数量：" + e.c); }
     var ev = e.ev || [];
     for (var j = 0; j < ev.length && j < 2; j++) {
-      lines.push("「" + sentence(ev[j]) + "」");
+      if (sentence(ev[j]) !== null) { lines.push("「" + sentence(ev[j]) + "」"); }
+      else { lines.push("（原文载入中，单击连线查看）"); }
       lines.push("    —— " + docLine(ev[j][0]));
     }
     if ((e.evn || ev.length) > 2) { lines.push("共 " + (e.evn || ev.length) + " 条证据，单击连线查看"); }
@@ -176,10 +206,13 @@
     var ev = e.ev || [];
     if (ev.length) {
       panel.appendChild(el("h3", "证据（" + (e.evn ? "前 " + ev.length + " 条，共 " + e.evn : ev.length) + "）"));
-      ev.forEach(function (x) {
-        var q = el("blockquote", sentence(x), "yl-evidence");
-        var c = el("cite", docLine(x[0]) + " [" + x[1] + ", " + x[2] + ")");
-        var fig = el("figure"); fig.appendChild(q); fig.appendChild(c); panel.appendChild(fig);
+      withSentences(ev, function () {
+        if (panel.dataset.kind !== "edge" || panel.dataset.id !== String(id)) { return; }  // moved on
+        ev.forEach(function (x) {
+          var q = el("blockquote", sentence(x), "yl-evidence");
+          var c = el("cite", docLine(x[0]) + " [" + x[1] + ", " + x[2] + ")");
+          var fig = el("figure"); fig.appendChild(q); fig.appendChild(c); panel.appendChild(fig);
+        });
       });
     }
   }
@@ -203,6 +236,12 @@
       network.redraw();
     });
   } else { loading.hidden = true; }
+  network.on("hoverEdge", function (p) {  // the tooltip gets its sentences once they are loaded
+    var e = edges.get(p.edge);
+    if (e && (e.ev || []).some(function (x) { return sentence(x) === null; })) {
+      withSentences(e.ev, function () { edges.update({id: e.id, title: edgeTitle(e)}); });
+    }
+  });
   network.on("click", function (p) {
     if (p.nodes.length) { showNode(p.nodes[0]); } else if (p.edges.length) { showEdge(p.edges[0]); }
   });
