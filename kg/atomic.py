@@ -84,6 +84,12 @@ def replace_together(folder: str | Path) -> Iterator[Callable[[str], TextIO]]:
         staged.append((folder / name, Path(tmp), f))
         return f
 
+    def temporary_path(name: str) -> Path:
+        """Where ``name`` is being written (to read it back before the block ends)."""
+        return next(tmp for path, tmp, _ in staged if path.name == name)
+
+    open_new.path = temporary_path  # type: ignore[attr-defined]
+
     try:
         yield open_new
         for _, tmp, f in staged:

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from . import corpus
 from .errors import InputError, SkippedFile
@@ -192,6 +193,61 @@ def _build_graph(inputs, options, progress, notes, cache_dir) -> tuple[Knowledge
     return graph, extracted
 
 
+class _RdfWriter:
+    """``graph.ttl`` and the N-Quads, written now, or (``beside``) by a forked process while the
+    caller goes on (the views): :meth:`wait` returns once they are written, and raises if they
+    could not be. The forked process writes into the caller's temporary files, which it inherits.
+    """
+
+    def __init__(self, graph: KnowledgeGraph, ttl: TextIO, quads: TextIO | None, beside: bool) -> None:
+        import multiprocessing as mp
+
+        self._start = time.perf_counter()
+        self.seconds = 0.0
+        self._process = None
+        self._files = [f for f in (ttl, quads) if f is not None]
+        if beside and "fork" in mp.get_all_start_methods():
+            self._process = mp.get_context("fork").Process(
+                target=_write_rdf, args=(graph, ttl, quads), name="kg-rdf", daemon=True)
+            self._process.start()
+        else:
+            _write_rdf(graph, ttl, quads)
+            self._done()
+
+    def _done(self) -> None:
+        self.seconds = time.perf_counter() - self._start
+        for f in self._files:
+            f.close()
+        self._files = []
+
+    def stop(self) -> None:
+        """End the forked process if it still runs (after a failure elsewhere)."""
+        if self._process is not None and self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
+
+    def wait(self) -> None:
+        if self._process is None:
+            return
+        process, self._process = self._process, None
+        process.join()
+        if process.exitcode != 0:
+            raise RuntimeError(f"writing graph.ttl and graph.nq failed in process {process.pid} "
+                               f"(exit code {process.exitcode}); see the error printed above")
+        self._done()
+
+
+def _write_rdf(graph: KnowledgeGraph, ttl: TextIO, quads: TextIO | None) -> None:
+    from .rdf import triples_by_graph, write_nquads, write_turtle
+
+    triples = triples_by_graph(graph)  # once, for Turtle and N-Quads
+    write_turtle(ttl, graph, triples)
+    ttl.flush()
+    if quads is not None:
+        write_nquads(quads, graph, triples)
+        quads.flush()
+
+
 def _view_workers(workers: int) -> int:
     from .parallel import default_workers
 
@@ -207,11 +263,14 @@ def build(
     """Build the graph and write every output into ``out``, each file atomically.
 
     ``graph.json``, ``graph.ttl`` and ``graph.nq`` are streamed to temporary files and renamed into
-    place together once all three are written: a failure leaves the previous set whole, and no
-    output is ever held whole in memory as text.
+    place together once all three are written (and the views and the store, which read them or
+    run beside them, are done): a failure leaves the previous set whole, and no output is ever
+    held whole in memory as text. With ``workers`` > 1 the RDF is written by a forked process
+    while the views are made.
     """
     from .atomic import replace_together
     from .nodelink import node_link, write_json
+    from .store import load_store
 
     out = Path(out)
     notes: list[str] = []
@@ -219,46 +278,46 @@ def build(
     graph, extracted = _build_graph(inputs, options, progress, notes, cache_dir)
     timings = extracted.timings
     out.mkdir(parents=True, exist_ok=True)
-    from .rdf import triples_by_graph, write_nquads, write_turtle
 
     # the store reads the N-Quads from disk: graph.nq, or a hidden file when graph.nq is not wanted
-    quads_file = out / ("graph.nq" if options.nquads else ".graph.nq.for-store")
+    quads_name = "graph.nq" if options.nquads else ".graph.nq.for-store"
     with replace_together(out) as open_new:
         t0 = time.perf_counter()
         data = node_link(graph)  # for graph.json and the views
         with open_new("graph.json") as f:
             write_json(f, data)
         t1 = time.perf_counter()
-        triples = triples_by_graph(graph)  # once, for Turtle, N-Quads and the store
-        with open_new("graph.ttl") as f:
-            write_turtle(f, graph, triples)
-        if options.nquads or options.store:
-            with open_new(quads_file.name) as f:
-                write_nquads(f, graph, triples)
-        del triples
+        timings["write JSON"] = t1 - t0
+        ttl = open_new("graph.ttl")
+        quads = open_new(quads_name) if options.nquads or options.store else None
+        # with worker processes the RDF is written by a forked process beside the views
+        rdf = _RdfWriter(graph, ttl, quads,
+                         beside=options.workers > 1 and options.views and options.executor == "local")
+
+        def store() -> None:
+            rdf.wait()
+            t = time.perf_counter()
+            load_store(graph, out, nquads_file=open_new.path(quads_name))
+            timings["store"] = time.perf_counter() - t
+
         t2 = time.perf_counter()
+        try:
+            if options.views:
+                from .views import write_views
+
+                # Oxigraph loads the store without holding the GIL: beside the views, on a thread
+                write_views(data, out, workers=_view_workers(options.workers),
+                            beside=store if options.store else rdf.wait)
+                timings["views" + (" and store" if options.store else "")] = time.perf_counter() - t2
+            elif options.store:
+                store()
+            rdf.wait()
+        finally:
+            rdf.stop()  # after a failure: the files it writes are about to be removed
+        timings["write RDF"] = rdf.seconds
     if not options.nquads:
         (out / "graph.nq").unlink(missing_ok=True)  # an older one would no longer match graph.ttl
-    t3 = time.perf_counter()
-    timings.update({"write JSON": t1 - t0, "write RDF": t2 - t1, "write files": t3 - t2})
-    from .store import load_store
-
-    def store() -> None:
-        t = time.perf_counter()
-        load_store(graph, out, nquads_file=quads_file)
-        timings["store"] = time.perf_counter() - t
-
-    if options.views:
-        from .views import write_views
-
-        # Oxigraph loads the store without holding the GIL: beside the views (Python), on a thread
-        write_views(data, out, workers=_view_workers(options.workers),
-                    beside=store if options.store else None)
-        timings["views" + (" and store" if options.store else "")] = time.perf_counter() - t3
-    elif options.store:
-        store()
-    if not options.nquads:
-        quads_file.unlink(missing_ok=True)
+        (out / quads_name).unlink(missing_ok=True)
     return BuildResult(
         out,
         graph,

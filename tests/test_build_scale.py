@@ -59,6 +59,40 @@ def test_build_workers_give_identical_output(corpus: Path, clean: dict, tmp_path
     assert _outputs(tmp_path) == clean
 
 
+def test_build_workers_write_the_rdf_beside_the_views_with_identical_output(
+        corpus: Path, clean: dict, tmp_path: Path) -> None:
+    from kg.store import open_store
+
+    result = build([corpus], tmp_path, BuildOptions(cache=False, workers=2, views=True, store=True))
+    assert _outputs(tmp_path) == clean
+    assert result.timings["write RDF"] > 0 and (tmp_path / "views" / "org").is_dir()
+    lines = (tmp_path / "graph.nq").read_text(encoding="utf-8").splitlines()
+    everything = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+    ontology = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/yilian/ontology> { ?s ?p ?o } }"
+    store = open_store(tmp_path)
+    count = lambda q: int(next(iter(store.query(q)))[0].value)  # noqa: E731
+    assert count(everything) == len(lines) + 2 * count(ontology)  # the ontology is in two graphs
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".") and p.name != ".cache"]
+
+
+def test_build_workers_rdf_failure_fails_the_build_and_keeps_the_previous_outputs(
+        corpus: Path, clean: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.build
+
+    build([corpus], tmp_path, BuildOptions(cache=False, **FAST))
+
+    def broken(graph, ttl, quads):
+        ttl.write("half a file")
+        ttl.flush()
+        raise OSError("disk full")
+
+    monkeypatch.setattr(kg.build, "_write_rdf", broken)
+    with pytest.raises(RuntimeError, match=r"writing graph\.ttl and graph\.nq failed"):
+        build([corpus], tmp_path, BuildOptions(cache=False, workers=2, views=True, store=False))
+    assert _outputs(tmp_path) == clean
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
 def test_build_cached_equals_clean(corpus: Path, clean: dict, tmp_path: Path) -> None:
     first = build([corpus], tmp_path, BuildOptions(**CACHED))
     assert first.cache_hits == 0
