@@ -74,7 +74,8 @@ class BuildResult:
 
 @dataclass
 class _Extracted:
-    extractions: list = field(default_factory=list)
+    extractions: list = field(default_factory=list)  # emptied once resolved: only the graph is needed
+    documents: int = 0
     skipped: list[SkippedFile] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
@@ -178,7 +179,7 @@ def build_graph(
     """
     cache_dir = options.cache_dir if options.cache else None
     graph, extracted = _build_graph(inputs, options, progress, notes, cache_dir)
-    return graph, len(extracted.extractions), extracted.skipped, extracted.duplicates
+    return graph, extracted.documents, extracted.skipped, extracted.duplicates
 
 
 def _build_graph(inputs, options, progress, notes, cache_dir) -> tuple[KnowledgeGraph, _Extracted]:
@@ -189,6 +190,10 @@ def _build_graph(inputs, options, progress, notes, cache_dir) -> tuple[Knowledge
         raise InputError("no article could be read; see the skipped files above")
     t0 = time.perf_counter()
     graph = resolve(extracted.extractions)
+    # the graph holds what the writers need; the extractions would only weigh on them (and on
+    # every process they fork)
+    extracted.documents = len(extracted.extractions)
+    extracted.extractions = []
     extracted.timings["resolve"] = time.perf_counter() - t0
     return graph, extracted
 
@@ -270,6 +275,7 @@ def build(
     """
     from .atomic import replace_together
     from .nodelink import node_link, write_json
+    from .parallel import shared_with_forks
     from .store import load_store
 
     out = Path(out)
@@ -281,7 +287,8 @@ def build(
 
     # the store reads the N-Quads from disk: graph.nq, or a hidden file when graph.nq is not wanted
     quads_name = "graph.nq" if options.nquads else ".graph.nq.for-store"
-    with replace_together(out) as open_new:
+    forks = options.workers > 1  # the RDF writer and the view pages: keep the graph's pages shared
+    with replace_together(out) as open_new, shared_with_forks(forks):
         t0 = time.perf_counter()
         data = node_link(graph)  # for graph.json and the views
         with open_new("graph.json") as f:
@@ -321,7 +328,7 @@ def build(
     return BuildResult(
         out,
         graph,
-        len(extracted.extractions),
+        extracted.documents,
         extracted.skipped,
         extracted.duplicates,
         notes,

@@ -30,9 +30,32 @@ from pathlib import Path
 from .errors import InputError, SkippedFile
 from .model import Document
 
-__all__ = ["EXECUTORS", "Outcome", "Task", "extract_batch", "extract_one", "run_tasks"]
+__all__ = ["EXECUTORS", "Outcome", "Task", "extract_batch", "extract_one", "run_tasks", "shared_with_forks"]
 
 EXECUTORS = ("local", "dask")
+
+
+@contextlib.contextmanager
+def shared_with_forks(active: bool = True) -> Iterator[None]:
+    """Keep the objects that exist now out of the garbage collector's reach for the block.
+
+    A forked process shares its parent's memory until either writes to a page; a collection in
+    either would write to every object it walks (``gc.freeze``, as the Python docs advise before
+    ``fork``). Inside another such block it freezes what was made since, and the outermost block
+    lets everything go at its end. A no-op when not ``active``.
+    """
+    import gc
+
+    if not active:
+        yield
+        return
+    outermost = gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        yield
+    finally:
+        if outermost:
+            gc.unfreeze()
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ from markupsafe import Markup
 
 from .atomic import atomic_dir, write_text_atomic
 from .layout import GeoProjection, geo_layout, radial_layout
+from .parallel import shared_with_forks
 from .viewstyle import EDGE_KINDS, NODE_TYPES, ORG_TYPES, edge_kinds, kind_style, type_style
 
 __all__ = ["MAX_DRAWN", "MAX_EGO", "slug", "write_views"]
@@ -911,7 +912,7 @@ def write_views(data: dict[str, Any], out: Path | str, workers: int = 1,
                 chunks = [specs[k::workers * 4] for k in range(workers * 4)]  # mixed sizes in every chunk
                 _FORKED = (ix, by_province, tmp)
                 try:
-                    with mp.get_context("fork").Pool(workers) as pool:
+                    with shared_with_forks(), mp.get_context("fork").Pool(workers) as pool:
                         job = thread.submit(beside) if beside else None
                         paths = [p for chunk in pool.imap(_write_pages_forked, chunks) for p in chunk]
                 finally:

@@ -160,3 +160,21 @@ def test_build_dask_equals_local(corpus: Path, clean: dict, tmp_path: Path) -> N
         result = build([corpus], tmp_path, options)
     assert result.documents > 5
     assert _outputs(tmp_path) == clean
+
+
+def test_shared_with_forks_freezes_until_the_outermost_block_ends() -> None:
+    import gc
+
+    from kg.parallel import shared_with_forks
+
+    assert gc.get_freeze_count() == 0
+    with shared_with_forks():
+        outer = gc.get_freeze_count()
+        assert outer > 0
+        made = [[] for _ in range(1000)]  # lists are tracked by the collector
+        with shared_with_forks():
+            assert gc.get_freeze_count() >= outer + len(made)
+        assert gc.get_freeze_count() >= outer + len(made)  # still frozen: not the outermost block
+    assert gc.get_freeze_count() == 0
+    with shared_with_forks(active=False):
+        assert gc.get_freeze_count() == 0
