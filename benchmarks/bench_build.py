@@ -148,7 +148,18 @@ def _child(args: list[str]) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def bench_size(size: str, workers: int, full: bool) -> dict:
+def _sizes(out: Path) -> dict[str, int]:
+    """Bytes of each output (a folder's files summed)."""
+    sizes = {}
+    for path in sorted(out.iterdir()):
+        if path.name.startswith("."):
+            continue
+        files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
+        sizes[path.name] = sum(p.stat().st_size for p in files)
+    return sizes
+
+
+def bench_size(size: str, workers: int, full: bool, incremental: bool = True) -> dict:
     corpus = CORPORA / size
     if not corpus.is_dir():
         make_corpus(parse_size(size), corpus, seed=0)
@@ -161,13 +172,18 @@ def bench_size(size: str, workers: int, full: bool) -> dict:
     f = "1" if full else "0"
     res["full"] = full
     res["serial"] = _child(["build", str(work / "serial"), "1", "0", "1", f, str(corpus)])
+    for folder in ("views", "store"):  # not compared below; at 100 MB the disk holds one set only
+        shutil.rmtree(work / "serial" / folder, ignore_errors=True)
     res["workers"] = _child(["build", str(work / "workers"), str(workers), "1", "0", f, str(corpus)])
     res["workers"]["n"] = workers
+    res["sizes"] = _sizes(work / "workers")
     res["identical"] = all(
         (work / "serial" / n).read_bytes() == (work / "workers" / n).read_bytes()
         for n in ("graph.json", "graph.ttl", "graph.nq")
         if (work / "serial" / n).exists()
     )
+    if not incremental:
+        return res
     extra = work / "extra"
     extra.mkdir()
     (extra / "zz_new.txt").write_text(
@@ -182,7 +198,7 @@ def bench_size(size: str, workers: int, full: bool) -> dict:
 
 
 def _fmt(res: dict) -> str:
-    j, s, w, inc = res["jieba"], res["serial"], res["workers"], res["incremental"]
+    j, s, w, inc = res["jieba"], res["serial"], res["workers"], res.get("incremental")
     chars = s["characters"]
     lines = [
         f"## {res['size']}: {res['articles']} articles, {res['bytes']:,} bytes, {chars:,} characters"
@@ -200,11 +216,13 @@ def _fmt(res: dict) -> str:
         )
     lines.append("stages (serial): " + " · ".join(f"{k} {v:.2f}" for k, v in s["timings"].items()))
     lines.append("stages (workers): " + " · ".join(f"{k} {v:.2f}" for k, v in w["timings"].items()))
-    lines.append(
-        f"incremental    {inc['seconds']:8.2f} s  ({inc['cache_hits']} of {inc['documents']} from the cache; "
-        f"{inc['seconds'] / w['seconds']:.0%} of the full workers build) · "
-        + " · ".join(f"{k} {v:.2f}" for k, v in inc["timings"].items())
-    )
+    if inc is not None:
+        lines.append(
+            f"incremental    {inc['seconds']:8.2f} s  ({inc['cache_hits']} of {inc['documents']} "
+            f"from the cache; {inc['seconds'] / w['seconds']:.0%} of the full workers build) · "
+            + " · ".join(f"{k} {v:.2f}" for k, v in inc["timings"].items())
+        )
+    lines.append("output sizes (MB): " + " · ".join(f"{k} {v / 1e6:,.0f}" for k, v in res["sizes"].items()))
     lines.append(f"serial and workers outputs byte-identical: {res['identical']}")
     return "\n".join(lines)
 
@@ -226,6 +244,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--json", type=Path, help="also write the results here")
     ap.add_argument("--no-nquads", action="store_true", help="build without graph.nq and the store")
+    ap.add_argument("--no-incremental", action="store_true",
+                    help="skip the incremental rebuild (it needs room for two sets of outputs)")
     args = ap.parse_args()
     print(
         f"machine: {platform.machine()}, {len(__import__('os').sched_getaffinity(0))} CPUs, "
@@ -233,7 +253,7 @@ def main() -> None:
     )
     results = []
     for size in args.sizes:
-        res = bench_size(size, args.workers, not args.no_nquads)
+        res = bench_size(size, args.workers, not args.no_nquads, not args.no_incremental)
         results.append(res)
         print(_fmt(res), flush=True)
     if args.json:
