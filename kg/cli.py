@@ -142,7 +142,10 @@ def build(
     if timings:
         stages = " · ".join(f"{k} {v:.2f} s" for k, v in result.timings.items())
         click.echo(f"{result.cache_hits} articles from the cache · {stages}")
-    click.echo(f"wrote {out}/graph.ttl, {out}/graph.json, {out}/graph.html")
+    written = ["graph.ttl", "graph.json"] + (["graph.nq"] if options.nquads else [])
+    written += (["graph.html", "index.html", "views/"] if options.views else []) + (
+        ["store/"] if options.store else [])
+    click.echo("wrote " + ", ".join(f"{out}/{name}" for name in written))
 
 
 @main.command("eval")

@@ -138,6 +138,8 @@ def test_build_cli_workers_and_no_cache(corpus: Path, clean: dict, tmp_path: Pat
     result = CliRunner().invoke(main, [*args, "--workers", "2"])
     assert result.exit_code == 0, result.output
     assert "0 articles from the cache" in result.output
+    wrote = next(line for line in result.output.splitlines() if line.startswith("wrote "))
+    assert "graph.nq" in wrote and "graph.html" not in wrote and "store" not in wrote  # only what it wrote
     assert _outputs(tmp_path) == clean
     result = CliRunner().invoke(main, [*args, "--no-cache"])
     assert result.exit_code == 0, result.output

@@ -228,7 +228,9 @@ def test_browser_screenshots(browser: Any, tmp_path_factory: pytest.TempPathFact
     hub_page = out / "views" / "org" / f"{slug(hub['id'], hub['adcode'])}.html"
     v = open_view(browser, hub_page, viewport=(1400, 860))
     click_edge(v.page, "partnerOf")
-    v.page.wait_for_timeout(200)
+    v.page.wait_for_selector("#yl-panel blockquote")  # the evidence, loaded from views/evidence/
+    v.page.mouse.move(1390, 850)  # no tooltip over the picture
+    v.page.wait_for_timeout(300)
     v.page.screenshot(path=str(SCREENSHOTS / "institution.png"))
     assert v.errors == []
     v.page.close()
