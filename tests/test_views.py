@@ -238,6 +238,36 @@ def test_views_ego_pages_are_capped(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert max(sizes) == 15
 
 
+def test_views_crowded_pages_keep_the_edges_of_their_centre_first(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    data = synthetic_graph(400)
+    write_views(data, tmp_path / "all")
+    monkeypatch.setattr(views, "MAX_EGO_EDGES", 12)
+    write_views(data, tmp_path / "few")
+    crowded = 0
+    for page in sorted((tmp_path / "all" / "views" / "org").glob("*.html")):
+        whole, cut = page_data(page), page_data(tmp_path / "few" / page.relative_to(tmp_path / "all"))
+        assert [n["id"] for n in cut["nodes"]] == [n["id"] for n in whole["nodes"]]  # same nodes
+        centre = whole["nodes"][0]["id"]
+
+        def ends(d: dict) -> list[tuple[str, str, str]]:
+            return [(d["nodes"][e["from"]]["id"], d["nodes"][e["to"]]["id"], e["t"]) for e in d["edges"]]
+
+        if len(whole["edges"]) <= 12:
+            assert ends(cut) == ends(whole)
+            continue
+        crowded += 1
+        kept, every = ends(cut), ends(whole)
+        assert len(kept) == 12 and set(kept) <= set(every)
+        assert [e for e in every if e in kept] == kept  # in the page's own order
+        own = [e for e in every if centre in e[:2]]
+        # the centre's own edges first: all of them, or only them
+        assert set(own) <= set(kept) if len(own) <= 12 else set(kept) <= set(own)
+        text = (tmp_path / "few" / page.relative_to(tmp_path / "all")).read_text(encoding="utf-8")
+        assert "连线较多：显示 12 条" in text
+    assert crowded > 10
+
+
 def test_views_empty_graph(tmp_path: Path) -> None:
     written = write_views({"nodes": [], "edges": []}, tmp_path)
     assert tmp_path / "graph.html" in written and tmp_path / "index.html" in written
