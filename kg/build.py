@@ -253,7 +253,7 @@ def _write_rdf(graph: KnowledgeGraph, ttl: TextIO, quads: TextIO | None) -> None
         quads.flush()
 
 
-def _view_workers(workers: int) -> int:
+def _processes(workers: int) -> int:
     from .parallel import default_workers
 
     return default_workers() if workers == 0 else workers
@@ -287,7 +287,8 @@ def build(
 
     # the store reads the N-Quads from disk: graph.nq, or a hidden file when graph.nq is not wanted
     quads_name = "graph.nq" if options.nquads else ".graph.nq.for-store"
-    forks = options.workers > 1  # the RDF writer and the view pages: keep the graph's pages shared
+    workers = _processes(options.workers)  # 0: one per CPU
+    forks = workers > 1  # the RDF writer and the view pages: keep the graph's pages shared
     with replace_together(out) as open_new, shared_with_forks(forks):
         t0 = time.perf_counter()
         data = node_link(graph)  # for graph.json and the views
@@ -298,8 +299,7 @@ def build(
         ttl = open_new("graph.ttl")
         quads = open_new(quads_name) if options.nquads or options.store else None
         # with worker processes the RDF is written by a forked process beside the views
-        rdf = _RdfWriter(graph, ttl, quads,
-                         beside=options.workers > 1 and options.views and options.executor == "local")
+        rdf = _RdfWriter(graph, ttl, quads, beside=forks and options.views and options.executor == "local")
 
         def store() -> None:
             rdf.wait()
@@ -313,8 +313,7 @@ def build(
                 from .views import write_views
 
                 # Oxigraph loads the store without holding the GIL: beside the views, on a thread
-                write_views(data, out, workers=_view_workers(options.workers),
-                            beside=store if options.store else rdf.wait)
+                write_views(data, out, workers=workers, beside=store if options.store else rdf.wait)
                 timings["views" + (" and store" if options.store else "")] = time.perf_counter() - t2
             elif options.store:
                 store()

@@ -75,6 +75,25 @@ def test_build_workers_write_the_rdf_beside_the_views_with_identical_output(
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".") and p.name != ".cache"]
 
 
+def test_build_workers_zero_means_one_per_cpu_for_the_writers_too(
+        corpus: Path, clean: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.build
+    import kg.parallel
+
+    monkeypatch.setattr(kg.parallel, "default_workers", lambda: 2)
+    besides: list[bool] = []
+    real = kg.build._RdfWriter
+
+    def recording(graph, ttl, quads, beside):
+        besides.append(beside)
+        return real(graph, ttl, quads, beside)
+
+    monkeypatch.setattr(kg.build, "_RdfWriter", recording)
+    build([corpus], tmp_path, BuildOptions(cache=False, workers=0, views=True, store=False))
+    assert besides == [True]  # two CPUs: the RDF is written beside the views
+    assert _outputs(tmp_path) == clean
+
+
 def test_build_workers_rdf_failure_fails_the_build_and_keeps_the_previous_outputs(
         corpus: Path, clean: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import kg.build
