@@ -109,8 +109,9 @@ class _Index:
     pages: dict[str, str] = field(default_factory=dict)  # node id -> page path under out
     vis_edges: dict[tuple[int, bool], _Drawn] = field(default_factory=dict)  # (edge, labels) -> drawing
     ranked: dict[str, tuple[list[str], frozenset[str]]] = field(default_factory=dict)
-    # evidence sentence (doc, start, end) -> number, in the order of the edges: a page carries each
-    # sentence it quotes once (meta.sentences), however many of its edges it supports
+    # evidence sentence (doc, start, end) -> number, in the order of the edges: each sentence is
+    # written once, in views/evidence/ (or a self-contained page's meta.sentences), however many
+    # edges and pages quote it
     sentence_ids: dict[tuple[str, int, int], int] = field(default_factory=dict)
     sentences: list[str] = field(default_factory=list)
 
@@ -334,12 +335,12 @@ def _vis_node(ix: _Index, nid: str, pos: tuple[float, float] | None, page: str,
     return out
 
 
-def _vis_edge(ix: _Index, e: dict[str, Any], eid: str, labels: bool) -> dict[str, Any]:
+def _vis_edge(ix: _Index, e: dict[str, Any], labels: bool) -> dict[str, Any]:
+    """An edge's vis-network data; its ``id`` is given by its place on each page (:func:`_edges_json`)."""
     kinds = edge_kinds(e)
     name, color, dashed = kind_style(kinds[0])
     typ = e["type"]
-    out: dict[str, Any] = {"id": eid, "from": e["source"], "to": e["target"], "t": typ, "k": kinds,
-                           "color": color}
+    out: dict[str, Any] = {"from": e["source"], "to": e["target"], "t": typ, "k": kinds, "color": color}
     if typ == "partnerOf":
         out["width"] = 2.5
         if e.get("lead"):
@@ -368,42 +369,43 @@ def _vis_edge(ix: _Index, e: dict[str, Any], eid: str, labels: bool) -> dict[str
 
 
 def _evidence_ref(ix: _Index, ev: dict[str, Any]) -> list[Any]:
-    """``[doc, start, end, n]``: the sentence is ``meta.sentences[n]`` of the page (the text itself
-    in place of ``n`` for a sentence the index has not numbered)."""
+    """``[doc, start, end, n]``: sentence ``n`` of :attr:`_Index.sentences` (the text itself in
+    place of ``n`` for a sentence the index has not numbered)."""
     key = (ev.get("doc", ""), ev.get("start", 0), ev.get("end", 0))
     number = ix.sentence_ids.get(key)
     return [*key, ev.get("text", "") if number is None else number]
 
 
+def _edges_between(nbr: dict[str, dict[str, list[int]]], node: str, others: set[str],
+                   keep: Callable[[str], bool]) -> list[int]:
+    """The edges from ``node`` to those of ``others`` that ``keep`` accepts.
+
+    ``row.keys() & others`` walks the smaller side in C: a hub's thousands of neighbours are not
+    walked for every page that shows it.
+    """
+    row = nbr.get(node)
+    if not row:
+        return []
+    found: list[int] = []
+    for other in row.keys() & others:
+        if keep(other):
+            found.extend(row[other])
+    return found
+
+
 def _page_edges(ix: _Index, keep: set[str], types: frozenset[str] | None = None,
                 extra: Iterable[dict[str, Any]] = ()) -> list[_Drawn]:
-    # the edges with both ends on the page, from the smaller side of each node, each pair once
-    # (from its smaller end); pages of the usual kinds have their own index
+    # the edges with both ends on the page, each pair once (from its smaller end); pages of the
+    # usual kinds have their own index
     nbr = ix.nbr_ego if types == EGO_TYPES else ix.nbr
-    found: list[int] = []
-    for n in keep:
-        row = nbr.get(n)
-        if not row:
-            continue
-        if len(row) <= len(keep):
-            for other, ids in row.items():
-                if other >= n and other in keep:
-                    found.extend(ids)
-        else:
-            for other in keep:
-                if other >= n:
-                    ids = row.get(other)
-                    if ids:
-                        found.extend(ids)
-    found.sort()
+    found = sorted(i for n in keep for i in _edges_between(nbr, n, keep, lambda other, n=n: other >= n))
     if types is not None and nbr is not ix.nbr_ego:
         found = [i for i in found if ix.edges[i]["type"] in types]
-    chosen = found
     extra = list(extra)
-    labels = len(chosen) + len(extra) <= LABELS_UP_TO
+    labels = len(found) + len(extra) <= LABELS_UP_TO
     # an edge looks the same on every page it is drawn on: made once (pages never change them)
-    out = [_cached_drawing(ix, i, labels) for i in chosen]
-    out.extend(_drawn(_vis_edge(ix, e, "", labels)) for e in extra)
+    out = [_cached_drawing(ix, i, labels) for i in found]
+    out.extend(_drawn(_vis_edge(ix, e, labels)) for e in extra)
     return out
 
 
@@ -411,7 +413,7 @@ def _cached_drawing(ix: _Index, i: int, labels: bool) -> _Drawn:
     key = (i, labels)
     made = ix.vis_edges.get(key)
     if made is None:
-        made = ix.vis_edges[key] = _drawn(_vis_edge(ix, ix.edges[i], "", labels))
+        made = ix.vis_edges[key] = _drawn(_vis_edge(ix, ix.edges[i], labels))
     return made
 
 
@@ -651,23 +653,13 @@ def _ego_edges(ix: _Index, center: str, first: list[str], second: list[str],
     nbr = ix.nbr_ego
     inner, outer = set(first), set(second)
 
-    def between(a: str, others: set[str], keep: Callable[[str], bool]) -> list[int]:
-        row = nbr.get(a)
-        if not row:
-            return []
-        found: list[int] = []
-        for b in row.keys() & others:  # walks the smaller side, in C
-            if keep(b):
-                found.extend(row[b])
-        return found
-
     ring = inner | outer
     tiers = (
-        lambda: between(center, ring | {center}, lambda b: True),
+        lambda: _edges_between(nbr, center, ring | {center}, lambda b: True),
         lambda: [i for s in second for i in nbr.get(s, {}).get(parent[s], [])],
-        lambda: [i for a in first for i in between(
-            a, ring, lambda b, a=a: (b >= a) if b in inner else parent.get(b) != a)],
-        lambda: [i for a in second for i in between(a, outer, lambda b, a=a: b >= a)],
+        lambda: [i for a in first for i in _edges_between(
+            nbr, a, ring, lambda b, a=a: (b >= a) if b in inner else parent.get(b) != a)],
+        lambda: [i for a in second for i in _edges_between(nbr, a, outer, lambda b, a=a: b >= a)],
     )
     chosen: list[int] = []
     more = False
@@ -815,7 +807,6 @@ def _render(page: _Page, ix: _Index) -> str:
     from pyvis.network import Network
 
     docs = sorted(frozenset().union(*(e.docs for e in page.edges)))
-    quoted = sorted(frozenset().union(*(e.sentences for e in page.edges)))
     types = sorted({n["t"] for n in page.nodes}, key=list(NODE_TYPES).index)
     kinds = sorted({k for e in page.edges for k in e.data["k"]}, key=list(EDGE_KINDS).index)
     provinces = sorted({n["p"] for n in page.nodes if n.get("p")})
@@ -829,6 +820,7 @@ def _render(page: _Page, ix: _Index) -> str:
         "physics": page.physics,
     }
     if page.inline:  # opens on its own: carries its sentences
+        quoted = sorted(frozenset().union(*(e.sentences for e in page.edges)))
         meta["sentences"] = {n: ix.sentences[n] for n in quoted}
     else:  # shares them with every page: views/evidence/<n // EVIDENCE_SHARD>.js, loaded when shown
         meta["evidence"] = _rel_dir("views/evidence", posixpath.dirname(page.path))
