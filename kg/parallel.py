@@ -34,6 +34,8 @@ __all__ = ["EXECUTORS", "Outcome", "Task", "extract_batch", "extract_one", "run_
 
 EXECUTORS = ("local", "dask")
 
+_freeze_depth = 0  # how many shared_with_forks blocks are open; the outermost one unfreezes
+
 
 @contextlib.contextmanager
 def shared_with_forks(active: bool = True) -> Iterator[None]:
@@ -46,15 +48,17 @@ def shared_with_forks(active: bool = True) -> Iterator[None]:
     """
     import gc
 
+    global _freeze_depth
     if not active:
         yield
         return
-    outermost = gc.get_freeze_count() == 0
     gc.freeze()
+    _freeze_depth += 1
     try:
         yield
     finally:
-        if outermost:
+        _freeze_depth -= 1
+        if _freeze_depth == 0:
             gc.unfreeze()
 
 
