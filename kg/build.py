@@ -29,8 +29,8 @@ class BuildOptions:
     strict: bool = False  # any skipped file fails the build
     max_bytes: int = corpus.MAX_BYTES_DEFAULT
     views: bool = True  # write the HTML views
-    store: bool = True  # load the Oxigraph store in OUT/store (from the N-Quads)
-    nquads: bool = True  # write graph.nq (one named graph per article)
+    store: bool = True  # load the Oxigraph store in OUT/store (from graph.ttl)
+    nquads: bool = False  # also write graph.nq (the default graph and one named graph per article)
     workers: int = 1  # processes (or Dask workers) extracting articles
     executor: str = "local"  # "local" (processes) or "dask"
     scheduler: str | None = None  # a Dask scheduler address; None starts a local cluster
@@ -245,7 +245,7 @@ class _RdfWriter:
 def _write_rdf(graph: KnowledgeGraph, ttl: TextIO, quads: TextIO | None) -> None:
     from .rdf import triples_by_graph, write_nquads, write_turtle
 
-    triples = triples_by_graph(graph)  # once, for Turtle and N-Quads
+    triples = triples_by_graph(graph, named=quads is not None)  # once, for Turtle and N-Quads
     write_turtle(ttl, graph, triples)
     ttl.flush()
     if quads is not None:
@@ -285,8 +285,6 @@ def build(
     timings = extracted.timings
     out.mkdir(parents=True, exist_ok=True)
 
-    # the store reads the N-Quads from disk: graph.nq, or a hidden file when graph.nq is not wanted
-    quads_name = "graph.nq" if options.nquads else ".graph.nq.for-store"
     workers = _processes(options.workers)  # 0: one per CPU
     forks = workers > 1  # the RDF writer and the view pages: keep the graph's pages shared
     with replace_together(out) as open_new, shared_with_forks(forks):
@@ -297,14 +295,14 @@ def build(
         t1 = time.perf_counter()
         timings["write JSON"] = t1 - t0
         ttl = open_new("graph.ttl")
-        quads = open_new(quads_name) if options.nquads or options.store else None
+        quads = open_new("graph.nq") if options.nquads else None
         # with worker processes the RDF is written by a forked process beside the views
         rdf = _RdfWriter(graph, ttl, quads, beside=forks and options.views and options.executor == "local")
 
         def store() -> None:
             rdf.wait()
             t = time.perf_counter()
-            load_store(graph, out, nquads_file=open_new.path(quads_name))
+            load_store(graph, out, turtle_file=open_new.path("graph.ttl"))
             timings["store"] = time.perf_counter() - t
 
         t2 = time.perf_counter()
@@ -323,7 +321,6 @@ def build(
         timings["write RDF"] = rdf.seconds
     if not options.nquads:
         (out / "graph.nq").unlink(missing_ok=True)  # an older one would no longer match graph.ttl
-        (out / quads_name).unlink(missing_ok=True)
     return BuildResult(
         out,
         graph,

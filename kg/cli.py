@@ -50,7 +50,11 @@ def main() -> None:
 @click.option("--no-views", is_flag=True, help="Do not write the HTML views.")
 @click.option("--no-store", is_flag=True, help="Do not load the SPARQL store (OUT/store).")
 @click.option(
-    "--no-nquads", is_flag=True, help="Do not write graph.nq (per-article named graphs); implies --no-store."
+    "--nquads/--no-nquads",
+    default=False,
+    show_default=True,
+    help="Also write graph.nq: graph.ttl's triples plus one named graph per article (what each "
+    "article said), for stores that keep provenance by graph. About five times graph.ttl's size.",
 )
 @click.option(
     "-j",
@@ -90,7 +94,7 @@ def build(
     max_bytes: int,
     no_views: bool,
     no_store: bool,
-    no_nquads: bool,
+    nquads: bool,
     workers: int,
     no_cache: bool,
     cache_dir: Path | None,
@@ -118,8 +122,8 @@ def build(
         strict=strict,
         max_bytes=max_bytes,
         views=not no_views,
-        store=not (no_store or no_nquads),
-        nquads=not no_nquads,
+        store=not no_store,
+        nquads=nquads,
         workers=workers or default_workers(),
         executor=executor,
         scheduler=scheduler,

@@ -347,12 +347,13 @@ def _place_triples(graph: KnowledgeGraph) -> Iterable[Triple]:
             yield s, yl("inPrefecture"), iri_term(c)
 
 
-def triples_by_graph(graph: KnowledgeGraph) -> dict[Term | None, set[Triple]]:
+def triples_by_graph(graph: KnowledgeGraph, named: bool = True) -> dict[Term | None, set[Triple]]:
     """The triples of each graph: ``None`` is the default graph (everything), an article's IRI
     (as a term, ``<…>``) its graph. Terms are strings in N-Triples syntax.
 
     An article's graph holds the article's description and every fact read from it, with the
-    direct triple, the fact node and the evidence.
+    direct triple, the fact node and the evidence. Without ``named``, only the default graph:
+    the articles' graphs repeat every fact once more, and only ``graph.nq`` has them.
     """
     out: dict[Term | None, set[Triple]] = defaultdict(set)
     everything = out[DEFAULT]
@@ -360,7 +361,7 @@ def triples_by_graph(graph: KnowledgeGraph) -> dict[Term | None, set[Triple]]:
     for node in graph.sorted_nodes():
         triples = set(_node_triples(node))
         everything |= triples
-        if node.type is EntityType.DOCUMENT:
+        if named and node.type is EntityType.DOCUMENT:
             out[iri_term(node.iri)] |= triples
     for rel in graph.sorted_relations():
         s, o = iri_term(rel.source), iri_term(rel.target)
@@ -371,6 +372,10 @@ def triples_by_graph(graph: KnowledgeGraph) -> dict[Term | None, set[Triple]]:
         if f is not None:
             core.update(_fact_triples(rel, f, labels))
         everything |= core
+        if not named:
+            if f is not None:
+                everything.update(_fact_evidence_triples(f, rel.evidence))
+            continue
         by_doc: dict[str, list[Evidence]] = defaultdict(list)
         for ev in rel.evidence:
             by_doc[ev.doc].append(ev)
@@ -437,7 +442,7 @@ def write_turtle(out: TextIO, graph: KnowledgeGraph, triples: dict | None = None
     ``triples`` is :func:`triples_by_graph` of ``graph`` when the caller has it already.
     """
     out.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items()) + "\n")
-    _write_triples(out, (triples or triples_by_graph(graph))[DEFAULT])
+    _write_triples(out, (triples or triples_by_graph(graph, named=False))[DEFAULT])
 
 
 def write_nquads(out: TextIO, graph: KnowledgeGraph, triples: dict | None = None) -> None:

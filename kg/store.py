@@ -1,8 +1,10 @@
-"""The on-disk SPARQL store (``OUT/store``): Oxigraph, loaded from the graph and the ontology.
+"""The on-disk SPARQL store (``OUT/store``): Oxigraph, loaded from ``graph.ttl`` and the ontology.
 
 The default graph holds every triple of the graph plus the ontology (so ``rdfs:subClassOf*`` and
-SKOS labels of the partnership kinds work in queries); each article has its named graph (see
-:mod:`kg.rdf`) and the ontology also has its own, ``<https://w3id.org/yilian/ontology>``.
+SKOS labels of the partnership kinds work in queries); the ontology also has its own named graph,
+``<https://w3id.org/yilian/ontology>``. The articles' named graphs (``graph.nq``, with ``kg build
+--nquads``) are not loaded: they repeat the default graph's facts, whose provenance is already
+there (``prov:wasDerivedFrom``, ``yl:evidence``), and would double the store.
 The store is built in a temporary folder and swapped in whole.
 """
 
@@ -15,7 +17,7 @@ from pathlib import Path
 from .atomic import atomic_dir
 from .errors import KgError
 from .model import KnowledgeGraph
-from .rdf import nquads
+from .rdf import turtle
 from .vocab import ONTOLOGY_IRI, ontology_path
 
 __all__ = ["STORE_DIR", "StoreMissing", "load_store", "open_store", "store_path"]
@@ -27,27 +29,24 @@ class StoreMissing(KgError):
     """There is no store where one was asked for."""
 
 
-def load_store(graph: KnowledgeGraph, out: Path, data: bytes | None = None,
-               nquads_file: Path | None = None) -> Path:
+def load_store(graph: KnowledgeGraph, out: Path, turtle_file: Path | None = None) -> Path:
     """(Re)create the Oxigraph store ``out/store`` with ``graph`` and the ontology; returns its path.
 
-    ``data`` (bytes) or ``nquads_file`` (read by Oxigraph as it loads, never whole in memory) is
-    the graph as N-Quads when the caller has serialised it already.
+    ``turtle_file`` is the graph as written by :func:`kg.rdf.write_turtle`, when the caller has
+    written it already: Oxigraph reads it in pieces, never whole in memory.
     """
     from pyoxigraph import NamedNode, RdfFormat, Store
 
     target = Path(out) / STORE_DIR
-    if data is None and nquads_file is None:
-        data = nquads(graph).encode("utf-8")
     ontology = ontology_path().read_bytes()
     with atomic_dir(target) as tmp:
         store = Store(str(tmp))
         # a fresh folder: no need for a transaction
-        if nquads_file is not None:
-            for chunk in _line_chunks(Path(nquads_file)):
-                store.bulk_load(chunk, RdfFormat.N_QUADS)
+        if turtle_file is not None:
+            for chunk in _turtle_chunks(Path(turtle_file)):
+                store.bulk_load(chunk, RdfFormat.TURTLE)
         else:
-            store.bulk_load(data, RdfFormat.N_QUADS)
+            store.bulk_load(turtle(graph).encode("utf-8"), RdfFormat.TURTLE)
         store.load(ontology, RdfFormat.TURTLE)
         store.load(ontology, RdfFormat.TURTLE, to_graph=NamedNode(str(ONTOLOGY_IRI)))
         # compact once, now: a bulk-loaded store is many small files, and queries that touch the
@@ -59,25 +58,36 @@ def load_store(graph: KnowledgeGraph, out: Path, data: bytes | None = None,
     return target
 
 
-CHUNK_BYTES = 16 << 20  # of N-Quads per bulk load
+CHUNK_BYTES = 16 << 20  # of Turtle per bulk load
 
 
-def _line_chunks(path: Path, size: int | None = None) -> Iterator[bytes]:
-    """The file in pieces of about ``size`` bytes, cut at line ends.
+def _turtle_chunks(path: Path, size: int | None = None) -> Iterator[bytes]:
+    """The Turtle file in pieces of about ``size`` bytes, each a whole document.
 
     Oxigraph's bulk loader holds what it is given in memory while it sorts it: all of a 10 MB
     corpus's N-Quads at once peaked at 1.8 GB, in 16 MB pieces under 0.2 GB, and no slower
-    (BENCHMARKS.md).
+    (BENCHMARKS.md). :func:`kg.rdf.write_turtle` writes the prefixes, then one block per subject,
+    blocks separated by an empty line, with no blank nodes and no line breaks inside a literal:
+    so a piece cut at an empty line and given the prefixes again reads on its own.
     """
     size = size or CHUNK_BYTES
     with open(path, "rb") as f:
+        header = b""
+        for line in f:
+            header += line
+            if line == b"\n":
+                break
         while True:
             chunk = f.read(size)
             if not chunk:
                 return
             if not chunk.endswith(b"\n"):
                 chunk += f.readline()
-            yield chunk
+            for line in f:
+                chunk += line
+                if line == b"\n":
+                    break
+            yield header + chunk
 
 
 def store_path(location: str | Path) -> Path:

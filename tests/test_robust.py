@@ -277,7 +277,7 @@ def test_robust_cli_names_each_skipped_file(tmp_path: Path, stand_in_pipeline, m
 
 def _stand_in_writers(monkeypatch) -> None:
     rdf = types.ModuleType("kg.rdf")
-    rdf.triples_by_graph = lambda graph: {}
+    rdf.triples_by_graph = lambda graph, named=True: {}
     rdf.turtle = lambda graph, triples=None: "# turtle\n" + "\n".join(sorted(graph.nodes)) + "\n"
     rdf.nquads = lambda graph, triples=None: "# nquads\n"
     rdf.write_turtle = lambda out, graph, triples=None: out.write(rdf.turtle(graph))
@@ -295,7 +295,7 @@ def test_robust_interrupted_build_leaves_previous_outputs_whole(tmp_path: Path, 
     folder.mkdir()
     shutil.copy(SEED, folder / SEED.name)
     out = tmp_path / "out"
-    build([folder], out, BuildOptions(views=False, store=False))
+    build([folder], out, BuildOptions(views=False, store=False, nquads=True))
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     assert {"graph.json", "graph.ttl", "graph.nq"} <= set(before)
 
@@ -305,7 +305,7 @@ def test_robust_interrupted_build_leaves_previous_outputs_whole(tmp_path: Path, 
 
     monkeypatch.setattr(sys.modules["kg.rdf"], "nquads", boom)
     with pytest.raises(RuntimeError, match="disk on fire"):
-        build([folder], out, BuildOptions(views=False, store=False))
+        build([folder], out, BuildOptions(views=False, store=False, nquads=True))
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
     # 2. the process dies while a file is being written: the old file stays, no temporary is left
@@ -316,7 +316,7 @@ def test_robust_interrupted_build_leaves_previous_outputs_whole(tmp_path: Path, 
 
     monkeypatch.setattr(atomic.os, "replace", replace_then_die)
     with pytest.raises(KeyboardInterrupt):
-        build([folder], out, BuildOptions(views=False, store=False))
+        build([folder], out, BuildOptions(views=False, store=False, nquads=True))
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 

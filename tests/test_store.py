@@ -22,7 +22,7 @@ def test_store_holds_the_graph_and_the_ontology(tmp_path, sample_graph):
     onto = _count(store, "SELECT (COUNT(*) AS ?n) { GRAPH <https://w3id.org/yilian/ontology> {?s ?p ?o} }")
     assert _count(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == data + onto
     graphs = {g.value for g in store.named_graphs()}
-    assert graphs == {"https://w3id.org/yilian/ontology", "https://w3id.org/yilian/id/doc/sample.txt"}
+    assert graphs == {"https://w3id.org/yilian/ontology"}  # the articles' graphs are in graph.nq only
 
 
 def test_store_subclass_queries_work_with_the_ontology(tmp_path, sample_graph):
@@ -61,27 +61,30 @@ def test_store_built_without_graph_nq_leaves_no_nquads_behind(tmp_path):
     from kg.build import BuildOptions, build
 
     seeds = Path(__file__).resolve().parent.parent / "seeds"
-    build([seeds], tmp_path, BuildOptions(nquads=False, store=True, views=False))
+    (tmp_path / "graph.nq").write_text("# from an older build\n")
+    build([seeds], tmp_path, BuildOptions(store=True, views=False))
     names = {p.name for p in tmp_path.iterdir()}
-    assert "store" in names and not any(n.endswith(".nq") or "for-store" in n for n in names)
+    assert "store" in names and not any(n.endswith(".nq") or n.startswith(".graph") for n in names)
     assert bool(open_store(tmp_path).query("ASK { ?p a <https://w3id.org/yilian/ontology#Partnership> }"))
 
 
-def test_store_loads_the_nquads_file_in_pieces_cut_at_line_ends(tmp_path, sample_graph, monkeypatch):
+def test_store_loads_graph_ttl_in_pieces_cut_between_subjects(tmp_path, sample_graph, monkeypatch):
     import kg.store
-    from kg.rdf import nquads
+    from kg.rdf import PREFIXES, turtle
 
-    text = nquads(sample_graph).encode("utf-8")
-    path = tmp_path / "graph.nq"
+    text = turtle(sample_graph).encode("utf-8")
+    path = tmp_path / "graph.ttl"
     path.write_bytes(text)
-    pieces = list(kg.store._line_chunks(path, size=500))
-    assert len(pieces) > 3 and b"".join(pieces) == text
-    assert all(p.endswith(b"\n") for p in pieces)
+    header = b"".join(f"@prefix {p}: <{ns}> .\n".encode() for p, ns in PREFIXES.items()) + b"\n"
+    pieces = list(kg.store._turtle_chunks(path, size=500))
+    assert len(pieces) > 3 and all(p.startswith(header) for p in pieces)
+    assert header + b"".join(p[len(header):] for p in pieces) == text  # every piece once, in order
+    assert all(p.endswith(b" .\n\n") or p == pieces[-1] for p in pieces)
 
     whole, cut = tmp_path / "whole", tmp_path / "cut"
-    load_store(sample_graph, whole, nquads_file=path)
+    load_store(sample_graph, whole)
     monkeypatch.setattr(kg.store, "CHUNK_BYTES", 500)
-    load_store(sample_graph, cut, nquads_file=path)
-    everything = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    load_store(sample_graph, cut, turtle_file=path)
+    everything = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     assert _count(open_store(cut), everything) == _count(open_store(whole), everything) > 100
     assert set(open_store(cut)) == set(open_store(whole))
