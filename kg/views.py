@@ -60,6 +60,7 @@ NOT_IN_OVERVIEW = frozenset({"Document", "Region"})
 GEO_WIDTH = 3600.0  # canvas pixels across the institutions of the geographic page
 FONT = "Noto Sans CJK SC, WenQuanYi Zen Hei, Microsoft YaHei, PingFang SC, sans-serif"
 UNKNOWN = ""  # province code of nodes with no known region
+NO_DOC = ("", "", "", "")  # title, date, publisher and path of an article that is not in the graph
 
 
 # ---------------------------------------------------------------------------------------------
@@ -108,12 +109,15 @@ class _Index:
     docs: dict[str, list[str]] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)  # node id -> page path under out
     vis_edges: dict[tuple[int, bool], _Drawn] = field(default_factory=dict)  # (edge, labels) -> drawing
+    # (node, page folder, is the page's centre, small label) -> its data but the position, and as JSON
+    ego_nodes: dict[tuple[str, str, bool, bool], tuple[dict[str, Any], str]] = field(default_factory=dict)
     ranked: dict[str, tuple[list[str], frozenset[str]]] = field(default_factory=dict)
     # evidence sentence (doc, start, end) -> number, in the order of the edges: each sentence is
     # written once, in views/evidence/ (or a self-contained page's meta.sentences), however many
     # edges and pages quote it
     sentence_ids: dict[tuple[str, int, int], int] = field(default_factory=dict)
     sentences: list[str] = field(default_factory=list)
+    sentence_docs: list[str] = field(default_factory=list)  # the document each sentence is from
 
 
 def _index(data: dict[str, Any]) -> _Index:
@@ -132,6 +136,7 @@ def _index(data: dict[str, Any]) -> _Index:
             if key not in ix.sentence_ids:
                 ix.sentence_ids[key] = len(ix.sentences)
                 ix.sentences.append(ev.get("text", ""))
+                ix.sentence_docs.append(key[0])
         ix.nbr[s].setdefault(t, []).append(i)
         if t != s:
             ix.nbr[t].setdefault(s, []).append(i)
@@ -449,6 +454,7 @@ class _Page:
     physics: bool = False
     note: str = ""
     inline: bool = False
+    nodes_json: str | None = None  # ``nodes`` as JSON, when the page put it together itself
 
 
 def _overview(ix: _Index) -> _Page:
@@ -703,10 +709,10 @@ def _ego(ix: _Index, center: str) -> _Page:
             second.append(o)
             parent[o] = f
     pos = radial_layout(center, [first, second], parent)
-    nodes = [_vis_node(ix, i, pos[i], path) for i in [center, *first, *second]]
-    if len(nodes) > 60:  # a crowded outer ring: small labels, readable when zoomed in
-        for node in nodes[1 + len(first):]:
-            node["font"] = {"size": 9}
+    ids = [center, *first, *second]
+    # a crowded outer ring: small labels, readable when zoomed in
+    small_from = 1 + len(first) if len(ids) > 60 else len(ids)
+    nodes, nodes_json = _ego_nodes(ix, ids, pos, path, small_from)
     edges, more = _ego_edges(ix, center, first, second, parent)
     n = ix.nodes[center]
     near = len({o for o, _ in ix.adj.get(center, [])})
@@ -718,7 +724,32 @@ def _ego(ix: _Index, center: str) -> _Page:
     note = "".join(notes)
     region = _region_name(ix.code[center]) if center in ix.code else "地区未知"
     sub = f"{type_style(n['type'])[0]} · {region} · {ix.partners[center]} 个合作伙伴/成员 · 两步以内的关系"
-    return _Page(path, n.get("label", center), sub, nodes, edges, note=note)
+    return _Page(path, n.get("label", center), sub, nodes, edges, note=note, nodes_json=nodes_json)
+
+
+def _ego_nodes(ix: _Index, ids: list[str], pos: dict[str, tuple[float, float]], page: str,
+               small_from: int) -> tuple[list[dict[str, Any]], str]:
+    """The nodes of an institution's or alliance's page, and their JSON.
+
+    A node is on the pages of all its neighbours' neighbours (78 pages on average for the 10 MB
+    corpus), the same on each but for its position: its data and JSON are made once (per page
+    folder, as its link is relative) and the position is added.
+    """
+    folder = posixpath.dirname(page)
+    nodes, parts = [], []
+    for k, nid in enumerate(ids):
+        key = (nid, folder, k == 0, k >= small_from)
+        made = ix.ego_nodes.get(key)
+        if made is None:
+            data = _vis_node(ix, nid, None, page if k == 0 else f"{folder}/")
+            if key[3]:
+                data["font"] = {"size": 9}
+            made = ix.ego_nodes[key] = (data, _json(data)[1:-1])
+        data, members = made
+        x, y = pos[nid]
+        nodes.append({**data, "x": x, "y": y})
+        parts.append(f'{{{members},"x":{x!r},"y":{y!r}}}')
+    return nodes, "[" + ",".join(parts) + "]"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -806,7 +837,6 @@ def _edges_json(page: _Page) -> Markup:
 def _render(page: _Page, ix: _Index) -> str:
     from pyvis.network import Network
 
-    docs = sorted(frozenset().union(*(e.docs for e in page.edges)))
     types = sorted({n["t"] for n in page.nodes}, key=list(NODE_TYPES).index)
     kinds = sorted({k for e in page.edges for k in e.data["k"]}, key=list(EDGE_KINDS).index)
     provinces = sorted({n["p"] for n in page.nodes if n.get("p")})
@@ -816,12 +846,13 @@ def _render(page: _Page, ix: _Index) -> str:
         "typeOrder": types,
         "kindOrder": kinds,
         "provinces": [[p, _region_name(p)] for p in provinces],
-        "docs": {d: ix.docs.get(d, ["", "", "", ""]) for d in docs},
         "physics": page.physics,
     }
-    if page.inline:  # opens on its own: carries its sentences
+    if page.inline:  # opens on its own: carries its sentences and the articles they are from
         quoted = sorted(frozenset().union(*(e.sentences for e in page.edges)))
         meta["sentences"] = {n: ix.sentences[n] for n in quoted}
+        docs = sorted(frozenset().union(*(e.docs for e in page.edges)))
+        meta["docs"] = {d: ix.docs.get(d, NO_DOC) for d in docs}
     else:  # shares them with every page: views/evidence/<n // EVIDENCE_SHARD>.js, loaded when shown
         meta["evidence"] = _rel_dir("views/evidence", posixpath.dirname(page.path))
         meta["shard"] = EVIDENCE_SHARD
@@ -835,7 +866,7 @@ def _render(page: _Page, ix: _Index) -> str:
     net.path = "page.html"
     env.globals["page"] = {
         "title": page.title, "subtitle": page.subtitle, "note": page.note, "inline": page.inline,
-        "lib": lib, "assets": _assets() if page.inline else {}, "meta": meta,
+        "lib": lib, "assets": _assets() if page.inline else {}, "meta": meta, "nodes": page.nodes_json,
         "index": _rel("index.html", page.path),
     }
     try:
@@ -870,15 +901,20 @@ def _render_index(ix: _Index, provinces: dict[str, list[str]], big: bool) -> str
 
 
 def _evidence_files(ix: _Index) -> dict[str, str]:
-    """``evidence/<k>.js``: sentences ``k * EVIDENCE_SHARD`` onwards, for the pages under views/.
+    """``evidence/<k>.js``: sentences ``k * EVIDENCE_SHARD`` onwards, for the pages under views/,
+    each as ``[text, title, date, publisher, path]`` (the last four of the article it is from).
 
     A sentence is on disk once however many pages quote it (the 10 MB corpus's pages quoted each
-    of their edges' sentences themselves: a third of their 1.9 GB). A page loads a file with a
-    ``<script>`` element (which works from disk, unlike fetch) when an edge's evidence is shown.
+    of their edges' sentences themselves: a third of their 1.9 GB), and so is the description of
+    its article (the pages carried those of every article they quoted: a third of what was left).
+    A page loads a file with a ``<script>`` element (which works from disk, unlike fetch) when an
+    edge's evidence is shown.
     """
     files = {}
-    for k in range(0, len(ix.sentences), EVIDENCE_SHARD):
-        texts = json.dumps(ix.sentences[k:k + EVIDENCE_SHARD], ensure_ascii=False)
+    records = [[text, *ix.docs.get(doc, NO_DOC)]
+               for text, doc in zip(ix.sentences, ix.sentence_docs, strict=True)]
+    for k in range(0, len(records), EVIDENCE_SHARD):
+        texts = json.dumps(records[k:k + EVIDENCE_SHARD], ensure_ascii=False)
         files[f"evidence/{k // EVIDENCE_SHARD}.js"] = f"ylEvidence({k // EVIDENCE_SHARD}, {texts});\n"
     return files
 

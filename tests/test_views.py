@@ -31,17 +31,23 @@ def page_data(path: Path) -> dict:
     return json.loads(text[start:end])
 
 
-def quoted(data: dict, ev: list, page: Path | None = None) -> str:
-    """The sentence of an edge's evidence entry ``[doc, start, end, n]``: the page's own
-    ``meta.sentences[n]``, or for a page under views/ (``page``) line ``n`` of the shared files."""
+def evidence_record(data: dict, ev: list, page: Path | None = None) -> list[str]:
+    """``[sentence, title, date, publisher, path]`` of an edge's evidence entry ``[doc, start, end, n]``:
+    from the page's own ``meta.sentences[n]`` and ``meta.docs[doc]``, or for a page under views/
+    (``page``) record ``n`` of the shared files."""
     meta = data["meta"]
     if "sentences" in meta:
-        return meta["sentences"][str(ev[3])]
+        return [meta["sentences"][str(ev[3])], *meta["docs"][ev[0]]]
     assert page is not None
     shard = (page.parent / meta["evidence"] / f"{ev[3] // meta['shard']}.js").read_text(encoding="utf-8")
-    k, texts = re.fullmatch(r"ylEvidence\((\d+), (.*)\);\n", shard, re.S).groups()
+    k, records = re.fullmatch(r"ylEvidence\((\d+), (.*)\);\n", shard, re.S).groups()
     assert int(k) == ev[3] // meta["shard"]
-    return json.loads(texts)[ev[3] % meta["shard"]]
+    return json.loads(records)[ev[3] % meta["shard"]]
+
+
+def quoted(data: dict, ev: list, page: Path | None = None) -> str:
+    """The sentence of an edge's evidence entry (:func:`evidence_record`)."""
+    return evidence_record(data, ev, page)[0]
 
 
 class _Refs(HTMLParser):
@@ -184,14 +190,14 @@ def test_views_institution_page_is_its_neighbourhood(sample_out: Path) -> None:
     partner = next(e for e in data["edges"] if e["t"] == "partnerOf")
     assert partner["k"] == ["TightMedicalAlliance"] and partner["d"] == "2025-07-02"
     assert quoted(data, partner["ev"][0], page).startswith("2025年7月2日")
-    assert "sentences" not in data["meta"]  # shared with the other pages under views/
+    assert "sentences" not in data["meta"] and "docs" not in data["meta"]  # shared with the other pages
+    assert evidence_record(data, partner["ev"][0], page)[1] == "样例"  # the article's title
     dispatch = next(e for e in data["edges"] if e["t"] == "dispatchedTo")
     assert dispatch["dashes"] is True and dispatch["r"] == "副院长"
     # an edge's ends are positions in the page's node list
     ends = data["nodes"][dispatch["from"]]["label"], data["nodes"][dispatch["to"]]["label"]
     assert ends == ("张力", "阳新县中医医院")
     assert data["options"]["physics"]["enabled"] is False
-    assert data["meta"]["docs"]["sample.txt"][0] == "样例"
 
 
 def test_views_geo_page_places_institutions_at_their_regions(sample_out: Path) -> None:
@@ -221,6 +227,13 @@ def test_views_overview_aggregates_large_graphs(tmp_path: Path, monkeypatch: pyt
     geo = page_data(tmp_path / "views" / "geo.html")
     assert sum(1 for n in geo["nodes"] if n["t"] != "Region") == 60
     assert "合作最多的 60 家" in (tmp_path / "views" / "geo.html").read_text(encoding="utf-8")
+
+
+def test_views_overview_opens_on_its_own_with_its_evidence_and_articles(sample_out: Path) -> None:
+    data = page_data(sample_out / "graph.html")
+    partner = next(e for e in data["edges"] if e["t"] == "partnerOf")
+    sentence, title, *_ = evidence_record(data, partner["ev"][0])
+    assert sentence.startswith("2025年7月2日") and title == "样例"
 
 
 def test_views_small_overview_settles_then_stops(sample_out: Path) -> None:

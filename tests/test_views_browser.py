@@ -251,5 +251,6 @@ def test_browser_institution_page_loads_evidence_sentences_when_an_edge_is_hover
     v.page.wait_for_function("(id) => ylNetwork.body.data.edges.get(id).title.includes('签约共建')", arg=eid)
     after = v.page.evaluate("(id) => ylNetwork.body.data.edges.get(id).title", eid)
     assert "「2025年7月2日，武汉市第一医院与阳新县中医医院签约共建紧密型医联体。」" in after
+    assert "《样例》" in after and "《样例》" not in before  # the article comes with the sentence
     assert v.errors == [] and v.remote == []
     v.page.close()

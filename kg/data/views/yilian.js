@@ -17,24 +17,28 @@
   function typeName(t) { return meta.types[t] ? meta.types[t][0] : t; }
   function kindName(k) { return meta.kinds[k] ? meta.kinds[k][0] : k; }
   function label(id) { return byId[id] ? byId[id].label.replace(/\n/g, " ") : id; }
-  // An evidence entry is [doc, start, end, n]. The sentence is meta.sentences[n] on a page that
-  // opens on its own; pages under views/ share the sentences in views/evidence/<n / shard>.js,
-  // loaded when an edge's evidence is shown. sentence() is null while its file is not loaded.
+  // An evidence entry is [doc, start, end, n]. The sentence is meta.sentences[n], its article
+  // meta.docs[doc], on a page that opens on its own; pages under views/ share both in
+  // views/evidence/<n / shard>.js as [text, title, date, publisher, path], loaded when an
+  // edge's evidence is shown. record() is null while its file is not loaded.
   var shards = {}, waiting = {};
   window.ylEvidence = function (k, texts) {
     shards[k] = texts;
     var w = waiting[k] || []; delete waiting[k];
     w.forEach(function (f) { f(); });
   };
-  function sentence(x) {
-    if (typeof x[3] !== "number") { return x[3]; }
-    if (meta.sentences) { return meta.sentences[x[3]] || ""; }
+  function record(x) {
+    if (typeof x[3] !== "number" || meta.sentences) {
+      var d = (meta.docs || {})[x[0]] || ["", "", "", ""];
+      return [typeof x[3] !== "number" ? x[3] : (meta.sentences[x[3]] || "")].concat(d);
+    }
     var s = shards[Math.floor(x[3] / meta.shard)];
-    return s ? (s[x[3] % meta.shard] || "") : null;
+    return s ? (s[x[3] % meta.shard] || ["", "", "", "", ""]) : null;
   }
+  function sentence(x) { var r = record(x); return r && r[0]; }
   function withSentences(ev, done) {
     var need = {};
-    ev.forEach(function (x) { if (sentence(x) === null) { need[Math.floor(x[3] / meta.shard)] = true; } });
+    ev.forEach(function (x) { if (record(x) === null) { need[Math.floor(x[3] / meta.shard)] = true; } });
     var keys = Object.keys(need), left = keys.length;
     if (!left) { done(); return; }
     keys.forEach(function (k) {
@@ -48,8 +52,8 @@
       }
     });
   }
-  function docLine(doc) {
-    var d = meta.docs[doc] || ["", "", "", ""];
+  function docLine(x) {  // the article an evidence entry quotes, once its record is loaded
+    var doc = x[0], d = (record(x) || ["", "", "", "", ""]).slice(1);
     var s = d[0] ? "《" + d[0] + "》" : doc;
     if (d[1]) { s += " " + d[1]; }
     if (d[2]) { s += " · " + d[2]; }
@@ -76,9 +80,9 @@
     if (e.c) { lines.push("数量：" + e.c); }
     var ev = e.ev || [];
     for (var j = 0; j < ev.length && j < 2; j++) {
-      if (sentence(ev[j]) !== null) { lines.push("「" + sentence(ev[j]) + "」"); }
+      if (record(ev[j]) !== null) { lines.push("「" + sentence(ev[j]) + "」"); }
       else { lines.push("（原文载入中，单击连线查看）"); }
-      lines.push("    —— " + docLine(ev[j][0]));
+      lines.push("    —— " + docLine(ev[j]));
     }
     if ((e.evn || ev.length) > 2) { lines.push("共 " + (e.evn || ev.length) + " 条证据，单击连线查看"); }
     return lines.join("\n");
@@ -210,7 +214,7 @@
         if (panel.dataset.kind !== "edge" || panel.dataset.id !== String(id)) { return; }  // moved on
         ev.forEach(function (x) {
           var q = el("blockquote", sentence(x), "yl-evidence");
-          var c = el("cite", docLine(x[0]) + " [" + x[1] + ", " + x[2] + ")");
+          var c = el("cite", docLine(x) + " [" + x[1] + ", " + x[2] + ")");
           var fig = el("figure"); fig.appendChild(q); fig.appendChild(c); panel.appendChild(fig);
         });
       });
@@ -238,7 +242,7 @@
   } else { loading.hidden = true; }
   network.on("hoverEdge", function (p) {  // the tooltip gets its sentences once they are loaded
     var e = edges.get(p.edge);
-    if (e && (e.ev || []).some(function (x) { return sentence(x) === null; })) {
+    if (e && (e.ev || []).some(function (x) { return record(x) === null; })) {
       withSentences(e.ev, function () { edges.update({id: e.id, title: edgeTitle(e)}); });
     }
   });
