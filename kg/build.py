@@ -245,12 +245,15 @@ class _RdfWriter:
 def _write_rdf(graph: KnowledgeGraph, ttl: TextIO, quads: TextIO | None) -> None:
     from .rdf import triples_by_graph, write_nquads, write_turtle
 
-    triples = triples_by_graph(graph, named=quads is not None)  # once, for Turtle and N-Quads
+    if quads is None:  # subject by subject: the triples are never all held at once
+        write_turtle(ttl, graph)
+        ttl.flush()
+        return
+    triples = triples_by_graph(graph)  # once, for Turtle and N-Quads
     write_turtle(ttl, graph, triples)
     ttl.flush()
-    if quads is not None:
-        write_nquads(quads, graph, triples)
-        quads.flush()
+    write_nquads(quads, graph, triples)
+    quads.flush()
 
 
 def _processes(workers: int) -> int:

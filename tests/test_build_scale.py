@@ -53,6 +53,12 @@ def test_make_corpus_is_deterministic() -> None:
     assert sum(len(t.encode()) for _, t in a) >= 30_000
 
 
+def test_build_turtle_is_the_same_without_graph_nq(corpus: Path, clean: dict, tmp_path: Path) -> None:
+    build([corpus], tmp_path, BuildOptions(cache=False, views=False, store=False))
+    assert not (tmp_path / "graph.nq").exists()
+    assert (tmp_path / "graph.ttl").read_bytes() == clean["graph.ttl"]
+
+
 def test_build_workers_give_identical_output(corpus: Path, clean: dict, tmp_path: Path) -> None:
     result = build([corpus], tmp_path, BuildOptions(cache=False, workers=2, **FAST))
     assert result.documents > 5

@@ -58,6 +58,14 @@ def test_rdf_turtle_does_not_depend_on_insertion_order(sample_graph):
     assert turtle(reordered) == turtle(sample_graph)
 
 
+def test_rdf_turtle_written_subject_by_subject_equals_the_sorted_triples(sample_graph):
+    from kg.rdf import triples_by_graph
+
+    # the build writes Turtle subject by subject; with graph.nq it sorts the triples it has made
+    assert turtle(sample_graph) == turtle(sample_graph, triples_by_graph(sample_graph))
+    assert turtle(sample_graph).count("a yl:Evidence") == 2  # each sentence once, whatever it supports
+
+
 def test_rdf_turtle_equals_the_dataset_default_graph(sample_graph, ttl_graph):
     ds = to_dataset(sample_graph)
     assert isomorphic(ttl_graph, ds.default_graph)
