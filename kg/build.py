@@ -237,7 +237,7 @@ class _RdfWriter:
         process, self._process = self._process, None
         process.join()
         if process.exitcode != 0:
-            raise RuntimeError(f"writing graph.ttl and graph.nq failed in process {process.pid} "
+            raise RuntimeError(f"writing the RDF (graph.ttl, graph.nq) failed in process {process.pid} "
                                f"(exit code {process.exitcode}); see the error printed above")
         self._done()
 
@@ -270,8 +270,8 @@ def build(
 ) -> BuildResult:
     """Build the graph and write every output into ``out``, each file atomically.
 
-    ``graph.json``, ``graph.ttl`` and ``graph.nq`` are streamed to temporary files and renamed into
-    place together once all three are written (and the views and the store, which read them or
+    ``graph.json``, ``graph.ttl`` and ``graph.nq`` (when asked for) are streamed to temporary files
+    and renamed into place together once all are written (and the views and the store, which read them or
     run beside them, are done): a failure leaves the previous set whole, and no output is ever
     held whole in memory as text. With ``workers`` > 1 the RDF is written by a forked process
     while the views are made.
