@@ -117,7 +117,7 @@ def test_build_workers_rdf_failure_fails_the_build_and_keeps_the_previous_output
         raise OSError("disk full")
 
     monkeypatch.setattr(kg.build, "_write_rdf", broken)
-    with pytest.raises(RuntimeError, match=r"writing graph\.ttl and graph\.nq failed"):
+    with pytest.raises(RuntimeError, match=r"writing the RDF \(graph\.ttl, graph\.nq\) failed"):
         build([corpus], tmp_path, BuildOptions(cache=False, workers=2, views=True, store=False))
     assert _outputs(tmp_path) == clean
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
