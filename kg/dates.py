@@ -43,7 +43,7 @@ _SAME_DAY = re.compile(r"同日|同一天")
 _DATELINE = re.compile(r"(?<!\d)((?:19|20)\d{2})[\-/.年](\d{1,2})[\-/.月](\d{1,2})日?(?:\s+\d{1,2}:\d{2})?")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateMention:
     start: int
     end: int

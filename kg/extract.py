@@ -24,7 +24,7 @@ from .segment import Span, paragraphs, sentences
 __all__ = ["DocumentExtraction", "Fact", "LocalOrg", "LocalPerson", "extract_document"]
 
 
-@dataclass
+@dataclass(slots=True)
 class LocalPerson:
     name: str
     roles: set[str]
@@ -32,7 +32,7 @@ class LocalPerson:
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     """A relation between local entities: ("org", key), ("person", name), ("alliance", key),
     ("region", code) or ("doc", doc_id)."""

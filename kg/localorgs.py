@@ -24,7 +24,7 @@ __all__ = ["LocalOrg", "OrgKey", "OrgTable", "RegionContext", "org_identity", "r
 OrgKey = tuple[str, str]
 
 
-@dataclass
+@dataclass(slots=True)
 class LocalOrg:
     key: OrgKey
     label: str

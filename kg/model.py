@@ -93,7 +93,7 @@ class PartnershipType(str, Enum):
         return self.value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """One article: the text as read from disk plus the normalised text the extractors read.
 
@@ -124,7 +124,7 @@ class Document:
         return Evidence(self.doc_id, raw_start, raw_end, self.text[raw_start:raw_end])
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Evidence:
     """Where a fact was read: a sentence of a document, by offsets into the text as read from disk."""
 
@@ -137,7 +137,7 @@ class Evidence:
         return {"doc": self.doc, "start": self.start, "end": self.end, "text": self.text}
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     """A resolved entity: one per real thing, across all documents."""
 
@@ -151,7 +151,7 @@ class Node:
     attrs: dict[str, str] = field(default_factory=dict)  # documents: title, date, publisher, path
 
 
-@dataclass
+@dataclass(slots=True)
 class Relation:
     """A resolved, typed edge between two nodes (by IRI), with the sentences that support it."""
 

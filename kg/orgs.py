@@ -36,7 +36,7 @@ _COUNTED = re.compile(r"[\d一二三四五六七八九十两几多数]+[家个�
 _CONTEXT_ORDINAL = re.compile(r"^([省市县区])(第?[一二三四五六七八九十]+)(.*)$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OrgMention:
     """One organisation name as written, with what its parts say.
 

@@ -140,7 +140,7 @@ _AFTER_NAME = [
 _PUNCT = set("，,。、；;：:！!？?）)（(“”\"' \n…—")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonMention:
     start: int
     end: int

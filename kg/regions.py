@@ -18,7 +18,7 @@ __all__ = ["LEVEL_RANK", "Gazetteer", "Region", "RegionMention", "gazetteer"]
 LEVEL_RANK = {"province": 1, "city": 2, "county": 3, "township": 4}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Region:
     code: str
     name: str
@@ -33,7 +33,7 @@ class Region:
         return LEVEL_RANK[self.level]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RegionMention:
     start: int
     end: int
