@@ -20,6 +20,7 @@ from typing import TextIO
 from . import corpus
 from .errors import InputError, SkippedFile
 from .model import EntityType, KnowledgeGraph, RelationType
+from .packed import Packed
 
 __all__ = ["BuildOptions", "BuildResult", "build", "build_graph"]
 
@@ -74,7 +75,8 @@ class BuildResult:
 
 @dataclass
 class _Extracted:
-    extractions: list = field(default_factory=list)  # emptied once resolved: only the graph is needed
+    # pickled until resolved (a quarter of their size as objects), then let go: only the graph is needed
+    extractions: Packed | list = field(default_factory=Packed)
     documents: int = 0
     skipped: list[SkippedFile] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
@@ -149,7 +151,7 @@ def _extract_all(
                 result.duplicates.append(f"{path} (same text as {first})")
                 continue
             seen[outcome.norm_hash] = str(path)
-            result.extractions.append(outcome.extraction)
+            result.extractions.append(outcome.extraction.doc.doc_id, outcome.extraction)
             result.characters += outcome.characters
     finally:
         misses.close()  # type: ignore[attr-defined]

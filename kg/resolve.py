@@ -14,6 +14,7 @@ from itertools import pairwise
 from .extract import DocumentExtraction
 from .iris import alliance_iri, doc_iri, org_iri, person_iri, region_iri
 from .model import EntityType, KnowledgeGraph, Node, Relation, RelationType
+from .packed import Packed
 from .regions import gazetteer
 
 __all__ = ["resolve"]
@@ -46,15 +47,23 @@ def _county_level(code: str | None) -> str | None:
 
 
 def resolve(extractions: Iterable[DocumentExtraction]) -> KnowledgeGraph:
-    """Merge per-article extractions into one graph with stable IRIs."""
-    extractions = sorted(extractions, key=lambda x: x.doc.doc_id)
+    """Merge per-article extractions into one graph with stable IRIs.
+
+    Two passes over the extractions in the order of their documents: the organisations of all
+    articles first (they merge across articles), then each article's alliances, people, document
+    and facts. ``extractions`` may be :class:`~kg.packed.Packed` (by document id); anything else
+    is sorted into a list.
+    """
+    if not isinstance(extractions, Packed):
+        extractions = sorted(extractions, key=lambda x: x.doc.doc_id)
     gaz = gazetteer()
     uf = _Union()
     # organisations: (doc, local key) -> global group
+    orgs_of: list[tuple[str, dict]] = [(x.doc.doc_id, x.orgs) for x in extractions]
     by_name: dict[str, list] = defaultdict(list)
-    for x in extractions:
-        for key, org in x.orgs.items():
-            ref = ("org", x.doc.doc_id, key)
+    for doc_id, orgs in orgs_of:
+        for key, org in orgs.items():
+            ref = ("org", doc_id, key)
             uf.find(ref)
             uf.union(ref, ("key", key)) if key[0] else None
             for name in org.aliases | {org.label}:
@@ -65,15 +74,16 @@ def resolve(extractions: Iterable[DocumentExtraction]) -> KnowledgeGraph:
             for r in refs[1:]:
                 uf.union(refs[0], r)
     groups: dict = defaultdict(list)
-    for x in extractions:
-        for key, org in x.orgs.items():
-            groups[uf.find(("org", x.doc.doc_id, key))].append((x, key, org))
+    for doc_id, orgs in orgs_of:
+        for key, org in orgs.items():
+            groups[uf.find(("org", doc_id, key))].append((doc_id, key, org))
+    del orgs_of, by_name
 
     graph = KnowledgeGraph()
     iri_of: dict[tuple[str, tuple], str] = {}
     for members in groups.values():
         labels = Counter()
-        for _x, key, org in members:
+        for _doc_id, key, org in members:
             labels[org.label] += 2 if key[0] else 1
         label = max(labels, key=lambda lab: (labels[lab], len(lab), lab))
         adcodes = [org.adcode for _, _, org in members if org.adcode]
@@ -83,41 +93,18 @@ def resolve(extractions: Iterable[DocumentExtraction]) -> KnowledgeGraph:
         aliases = set().union(*(org.aliases | {org.label} for _, _, org in members))
         iri = org_iri(label, _county_level(adcode))
         graph.add_node(Node(iri, etype, label, aliases, adcode=_county_level(adcode)))
-        for x, key, _org in members:
-            iri_of[(x.doc.doc_id, ("org", key))] = iri
-    for x in extractions:
-        for key, alliance in x.alliances.items():
-            code = _county_level(alliance.adcode)
-            iri = alliance_iri(alliance.label, code)
-            graph.add_node(Node(iri, EntityType.ALLIANCE, alliance.label, alliance.aliases, adcode=code))
-            iri_of[(x.doc.doc_id, ("alliance", key))] = iri
+        for doc_id, key, _org in members:
+            iri_of[(doc_id, ("org", key))] = iri
+    del groups
 
-    # people: by name and home organisation
-    for x in extractions:
-        for name, person in x.persons.items():
-            home = iri_of.get((x.doc.doc_id, ("org", person.affiliation))) if person.affiliation else None
-            home_label = graph.nodes[home].label if home else None
-            iri = person_iri(name, home_label)
-            graph.add_node(Node(iri, EntityType.PERSON, name, set(), roles=set(person.roles)))
-            iri_of[(x.doc.doc_id, ("person", name))] = iri
-
-    # documents
-    for x in extractions:
-        d = x.doc
-        attrs = {"path": d.path, "encoding": d.encoding}
-        if d.title:
-            attrs["title"] = d.title
-        if d.date:
-            attrs["date"] = d.date
-        if d.publisher:
-            attrs["publisher"] = d.publisher
-        graph.add_node(Node(doc_iri(d.doc_id), EntityType.DOCUMENT, d.title or d.doc_id, set(), attrs=attrs))
-        iri_of[(d.doc_id, ("doc", d.doc_id))] = doc_iri(d.doc_id)
-
-    # regions: every code referenced, with its ancestors
+    # then article by article (what they name apart from organisations never merges across kinds,
+    # and facts of one article only name its own entities)
     codes: set[str] = set()
     for x in extractions:
+        _add_article(graph, x, iri_of)
         codes |= x.regions
+
+    # regions: every code referenced, with its ancestors
     for code in sorted(codes):
         chain = gaz.ancestors(code)
         for r in chain:
@@ -130,23 +117,47 @@ def resolve(extractions: Iterable[DocumentExtraction]) -> KnowledgeGraph:
             graph.add_relation(
                 Relation(RelationType.PART_OF, region_iri(child.code), region_iri(parent.code))
             )
-
-    # facts
-    for x in extractions:
-        doc_id = x.doc.doc_id
-
-        def iri(ref, doc_id: str = doc_id) -> str | None:
-            if ref is None:
-                return None
-            if ref[0] == "region":
-                return region_iri(ref[1])
-            return iri_of.get((doc_id, ref))
-
-        for f in x.facts:
-            s, t = iri(f.source), iri(f.target)
-            if not s or not t or s == t:
-                continue
-            graph.add_relation(
-                Relation(f.type, s, t, {f.evidence}, set(f.partnership_types), f.date, f.role, iri(f.lead))
-            )
     return graph
+
+
+def _add_article(graph: KnowledgeGraph, x: DocumentExtraction, iri_of: dict[tuple[str, tuple], str]) -> None:
+    """One article's alliances, people (by name and home organisation), document and facts."""
+    doc_id = x.doc.doc_id
+    for key, alliance in x.alliances.items():
+        code = _county_level(alliance.adcode)
+        iri = alliance_iri(alliance.label, code)
+        graph.add_node(Node(iri, EntityType.ALLIANCE, alliance.label, alliance.aliases, adcode=code))
+        iri_of[(doc_id, ("alliance", key))] = iri
+
+    for name, person in x.persons.items():
+        home = iri_of.get((doc_id, ("org", person.affiliation))) if person.affiliation else None
+        home_label = graph.nodes[home].label if home else None
+        iri = person_iri(name, home_label)
+        graph.add_node(Node(iri, EntityType.PERSON, name, set(), roles=set(person.roles)))
+        iri_of[(doc_id, ("person", name))] = iri
+
+    d = x.doc
+    attrs = {"path": d.path, "encoding": d.encoding}
+    if d.title:
+        attrs["title"] = d.title
+    if d.date:
+        attrs["date"] = d.date
+    if d.publisher:
+        attrs["publisher"] = d.publisher
+    graph.add_node(Node(doc_iri(doc_id), EntityType.DOCUMENT, d.title or doc_id, set(), attrs=attrs))
+    iri_of[(doc_id, ("doc", doc_id))] = doc_iri(doc_id)
+
+    def iri(ref) -> str | None:
+        if ref is None:
+            return None
+        if ref[0] == "region":
+            return region_iri(ref[1])
+        return iri_of.get((doc_id, ref))
+
+    for f in x.facts:
+        s, t = iri(f.source), iri(f.target)
+        if not s or not t or s == t:
+            continue
+        graph.add_relation(
+            Relation(f.type, s, t, {f.evidence}, set(f.partnership_types), f.date, f.role, iri(f.lead))
+        )

@@ -221,7 +221,7 @@ def stand_in_pipeline(monkeypatch):
     """Replace extract and resolve by stand-ins, so these tests do not wait for them."""
     seen: list[Document] = []
     extract = types.ModuleType("kg.extract")
-    extract.extract_document = lambda doc: seen.append(doc) or doc
+    extract.extract_document = lambda doc: seen.append(doc) or types.SimpleNamespace(doc=doc)
     resolve = types.ModuleType("kg.resolve")
     resolve.resolve = lambda extracted: make_sample_graph()
     monkeypatch.setitem(sys.modules, "kg.extract", extract)
