@@ -95,6 +95,28 @@ def _drawn(data: dict[str, Any]) -> _Drawn:
                   frozenset(ev[3] for ev in evidence if isinstance(ev[3], int)))
 
 
+class _Bounded(dict):
+    """A cache that forgets everything once it holds ``limit`` entries.
+
+    Pages are made in the order of their IRIs, which start with the region code, so neighbouring
+    pages draw mostly the same nodes and edges: what a page needs was made for one of the last
+    few thousand pages or not at all. Kept whole, the caches grew with the graph (1.5 GB of the
+    views' memory at 100 MB); clearing them at once costs nothing per lookup, unlike an LRU.
+    """
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        if len(self) >= self.limit:
+            self.clear()
+        super().__setitem__(key, value)
+
+
+CACHE_LIMIT = 200_000  # entries of each of the views' caches (edge drawings, node drawings, rankings)
+
+
 @dataclass
 class _Index:
     nodes: dict[str, dict[str, Any]]
@@ -108,10 +130,12 @@ class _Index:
     province: dict[str, str] = field(default_factory=dict)
     docs: dict[str, list[str]] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)  # node id -> page path under out
-    vis_edges: dict[tuple[int, bool], _Drawn] = field(default_factory=dict)  # (edge, labels) -> drawing
+    # (edge, labels) -> drawing
+    vis_edges: dict[tuple[int, bool], _Drawn] = field(default_factory=lambda: _Bounded(CACHE_LIMIT))
     # (node, page folder, is the page's centre, small label) -> its data but the position, and as JSON
-    ego_nodes: dict[tuple[str, str, bool, bool], tuple[dict[str, Any], str]] = field(default_factory=dict)
-    ranked: dict[str, tuple[list[str], frozenset[str]]] = field(default_factory=dict)
+    ego_nodes: dict[tuple[str, str, bool, bool], tuple[dict[str, Any], str]] = field(
+        default_factory=lambda: _Bounded(CACHE_LIMIT))
+    ranked: dict[str, tuple[list[str], frozenset[str]]] = field(default_factory=lambda: _Bounded(CACHE_LIMIT))
     # evidence sentence (doc, start, end) -> number, in the order of the edges: each sentence is
     # written once, in views/evidence/ (or a self-contained page's meta.sentences), however many
     # edges and pages quote it
