@@ -294,9 +294,8 @@ def build(
     forks = workers > 1  # the RDF writer and the view pages: keep the graph's pages shared
     with replace_together(out) as open_new, shared_with_forks(forks):
         t0 = time.perf_counter()
-        data = node_link(graph)  # for graph.json and the views
         with open_new("graph.json") as f:
-            write_json(f, data)
+            write_json(f, graph)
         t1 = time.perf_counter()
         timings["write JSON"] = t1 - t0
         ttl = open_new("graph.ttl")
@@ -313,8 +312,10 @@ def build(
         t2 = time.perf_counter()
         try:
             if options.views:
-                from .views import write_views
+                from .views import MAX_EVIDENCE, write_views
 
+                # what the pages draw: no mentionedIn edges, at most the evidence a page carries
+                data = node_link(graph, frozenset({RelationType.MENTIONED_IN}), MAX_EVIDENCE)
                 # Oxigraph loads the store without holding the GIL: beside the views, on a thread
                 write_views(data, out, workers=workers, beside=store if options.store else rdf.wait)
                 timings["views" + (" and store" if options.store else "")] = time.perf_counter() - t2

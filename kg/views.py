@@ -392,8 +392,9 @@ def _vis_edge(ix: _Index, e: dict[str, Any], labels: bool) -> dict[str, Any]:
         out["via"] = e["via"]
     evidence = e.get("evidence", [])
     out["ev"] = [_evidence_ref(ix, ev) for ev in evidence[:MAX_EVIDENCE]]
-    if len(evidence) > MAX_EVIDENCE:
-        out["evn"] = len(evidence)
+    total = e.get("evidenceCount", len(evidence))  # the views' node-link data keeps MAX_EVIDENCE
+    if total > MAX_EVIDENCE:
+        out["evn"] = total
     return out
 
 

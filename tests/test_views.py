@@ -297,6 +297,24 @@ def test_views_pages_carry_at_most_a_few_sentences_per_edge(tmp_path: Path) -> N
     assert len(edge["ev"]) == views.MAX_EVIDENCE and edge["evn"] == 8
 
 
+def test_views_data_without_mentions_and_extra_evidence_draws_the_same_pages(tmp_path: Path) -> None:
+    from kg.model import Evidence, RelationType
+
+    graph = make_sample_graph()
+    partner = next(r for r in graph.relations.values() if r.type is RelationType.PARTNER_OF)
+    partner.evidence |= {Evidence("sample.txt", i, i + 1, f"第{i}句") for i in range(8)}
+    lean = node_link(graph, frozenset({RelationType.MENTIONED_IN}), views.MAX_EVIDENCE)
+    assert not any(e["type"] == "mentionedIn" for e in lean["edges"])
+    edge = next(e for e in lean["edges"] if e["type"] == "partnerOf")
+    assert len(edge["evidence"]) == views.MAX_EVIDENCE and edge["evidenceCount"] == 9
+    write_views(node_link(graph), tmp_path / "whole")
+    write_views(lean, tmp_path / "lean")
+    pages = sorted(p.relative_to(tmp_path / "whole") for p in (tmp_path / "whole").rglob("*.*"))
+    assert len(pages) > 5
+    for page in pages:
+        assert (tmp_path / "whole" / page).read_bytes() == (tmp_path / "lean" / page).read_bytes(), page
+
+
 def test_views_a_sentence_is_carried_once_by_a_page_however_many_edges_it_supports(tmp_path: Path) -> None:
     data = node_link(make_sample_graph())
     shared = {"doc": "sample.txt", "start": 0, "end": 4, "text": "同一句话"}
