@@ -77,17 +77,20 @@ def _turtle_chunks(path: Path, size: int | None = None) -> Iterator[bytes]:
             header += line
             if line == b"\n":
                 break
+        rest = b""
         while True:
-            chunk = f.read(size)
-            if not chunk:
+            data = f.read(size)
+            chunk = rest + data
+            if not data:  # the end: what is left is whole
+                if chunk.strip():
+                    yield header + chunk
                 return
-            if not chunk.endswith(b"\n"):
-                chunk += f.readline()
-            for line in f:
-                chunk += line
-                if line == b"\n":
-                    break
-            yield header + chunk
+            cut = chunk.rfind(b"\n\n")  # searched in C: this runs beside the views, which need the GIL
+            if cut < 0:
+                rest = chunk
+                continue
+            rest = chunk[cut + 2:]
+            yield header + chunk[:cut + 2]
 
 
 def store_path(location: str | Path) -> Path:
