@@ -39,12 +39,16 @@ class BuildOptions:
     # default in the library so that a build writes nothing it did not before; `kg build` turns it on
     cache: bool = False
     cache_dir: Path | None = None
+    # a one-shot build (`kg build`): let go of what the caller will not need, to lower the peak
+    # (BENCHMARKS.md): the tokenizer once the articles are extracted (170 MB), and the graph once
+    # the RDF is written and the pages' data made (BuildResult.graph is then None)
+    lean: bool = False
 
 
 @dataclass
 class BuildResult:
     out: Path
-    graph: KnowledgeGraph
+    graph: KnowledgeGraph | None  # None when the build let it go (``BuildOptions.lean``)
     documents: int = 0
     skipped: list[SkippedFile] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
@@ -53,24 +57,27 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     cache_hits: int = 0
     characters: int = 0  # of the articles' text as read, for throughput
+    entities: dict[str, int] = field(default_factory=dict)  # what the graph holds (:func:`tally`)
 
     def counts(self) -> dict[str, int]:
-        by_type: dict[EntityType, int] = {}
-        for node in self.graph.nodes.values():
-            by_type[node.type] = by_type.get(node.type, 0) + 1
-        orgs = sum(
-            n for t, n in by_type.items() if t.value not in ("Person", "Region", "Document", "Alliance")
-        )
-        partnerships = sum(1 for r in self.graph.relations.values() if r.type is RelationType.PARTNER_OF)
-        return {
-            "documents": self.documents,
-            "skipped": len(self.skipped),
-            "organisations": orgs,
-            "alliances": by_type.get(EntityType.ALLIANCE, 0),
-            "people": by_type.get(EntityType.PERSON, 0),
-            "partnerships": partnerships,
-            "regions": by_type.get(EntityType.REGION, 0),
-        }
+        entities = self.entities or (tally(self.graph) if self.graph is not None else {})
+        return {"documents": self.documents, "skipped": len(self.skipped), **entities}
+
+
+def tally(graph: KnowledgeGraph) -> dict[str, int]:
+    """Organisations, alliances, people, partnerships and regions in ``graph``."""
+    by_type: dict[EntityType, int] = {}
+    for node in graph.nodes.values():
+        by_type[node.type] = by_type.get(node.type, 0) + 1
+    orgs = sum(n for t, n in by_type.items() if t.value not in ("Person", "Region", "Document", "Alliance"))
+    partnerships = sum(1 for r in graph.relations.values() if r.type is RelationType.PARTNER_OF)
+    return {
+        "organisations": orgs,
+        "alliances": by_type.get(EntityType.ALLIANCE, 0),
+        "people": by_type.get(EntityType.PERSON, 0),
+        "partnerships": partnerships,
+        "regions": by_type.get(EntityType.REGION, 0),
+    }
 
 
 @dataclass
@@ -188,6 +195,10 @@ def _build_graph(inputs, options, progress, notes, cache_dir) -> tuple[Knowledge
     from .resolve import resolve
 
     extracted = _extract_all(inputs, options, progress, notes, cache_dir)
+    if options.lean:
+        from .segment import release
+
+        release()
     if not extracted.extractions:
         raise InputError("no article could be read; see the skipped files above")
     t0 = time.perf_counter()
@@ -226,6 +237,11 @@ class _RdfWriter:
         for f in self._files:
             f.close()
         self._files = []
+
+    @property
+    def running(self) -> bool:
+        """Whether a forked process is (or may still be) writing: it has its own copy of the graph."""
+        return self._process is not None
 
     def stop(self) -> None:
         """End the forked process if it still runs (after a failure elsewhere)."""
@@ -290,6 +306,7 @@ def build(
     timings = extracted.timings
     out.mkdir(parents=True, exist_ok=True)
 
+    entities: dict[str, int] = {}  # counted here when the graph is let go before the end
     workers = _processes(options.workers)  # 0: one per CPU
     forks = workers > 1  # the RDF writer and the view pages: keep the graph's pages shared
     with replace_together(out) as open_new, shared_with_forks(forks):
@@ -306,7 +323,7 @@ def build(
         def store() -> None:
             rdf.wait()
             t = time.perf_counter()
-            load_store(graph, out, turtle_file=open_new.path("graph.ttl"))
+            load_store(None, out, turtle_file=open_new.path("graph.ttl"))
             timings["store"] = time.perf_counter() - t
 
         t2 = time.perf_counter()
@@ -316,6 +333,9 @@ def build(
 
                 # what the pages draw: no mentionedIn edges, at most the evidence a page carries
                 data = node_link(graph, frozenset({RelationType.MENTIONED_IN}), MAX_EVIDENCE)
+                if options.lean and not rdf.running:
+                    # written out: the pages need only their data (at 100 MB the graph is 1.5 GB)
+                    entities, graph = tally(graph), None
                 # Oxigraph loads the store without holding the GIL: beside the views, on a thread
                 write_views(data, out, workers=workers, beside=store if options.store else rdf.wait)
                 timings["views" + (" and store" if options.store else "")] = time.perf_counter() - t2
@@ -337,4 +357,5 @@ def build(
         timings,
         extracted.cache_hits,
         extracted.characters,
+        entities,
     )

@@ -129,6 +129,7 @@ def build(
         scheduler=scheduler,
         cache=not no_cache,
         cache_dir=cache_dir,
+        lean=True,  # one build per process, and only the counts are printed
     )
 
     def progress(items):

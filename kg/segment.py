@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-__all__ = ["Span", "paragraphs", "pos_tag", "sentences", "tokenizer", "words"]
+__all__ = ["Span", "paragraphs", "pos_tag", "release", "sentences", "tokenizer", "words"]
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」』）)]*|\n|$)")
 
@@ -108,6 +108,14 @@ def tokenizer():
     for w in sorted(words):
         tok.add_word(w, freq=max(tok.FREQ.get(w, 0), 2000))
     return tok
+
+
+def release() -> None:
+    """Let go of the tokenizer, the dictionary tags and the cache of words (about 170 MB), once
+    no more articles will be extracted in this process; they are made again if asked for."""
+    tokenizer.cache_clear()
+    _dictionary_tags.cache_clear()
+    _words.cache_clear()
 
 
 def words(text: str, hmm: bool = True) -> list[str]:

@@ -29,12 +29,15 @@ class StoreMissing(KgError):
     """There is no store where one was asked for."""
 
 
-def load_store(graph: KnowledgeGraph, out: Path, turtle_file: Path | None = None) -> Path:
+def load_store(graph: KnowledgeGraph | None, out: Path, turtle_file: Path | None = None) -> Path:
     """(Re)create the Oxigraph store ``out/store`` with ``graph`` and the ontology; returns its path.
 
     ``turtle_file`` is the graph as written by :func:`kg.rdf.write_turtle`, when the caller has
-    written it already: Oxigraph reads it in pieces, never whole in memory.
+    written it already (then ``graph`` is not needed): Oxigraph reads it in pieces, never whole in
+    memory.
     """
+    if graph is None and turtle_file is None:
+        raise ValueError("load_store needs the graph or its Turtle file")
     from pyoxigraph import NamedNode, RdfFormat, Store
 
     target = Path(out) / STORE_DIR

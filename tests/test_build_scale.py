@@ -59,6 +59,22 @@ def test_build_turtle_is_the_same_without_graph_nq(corpus: Path, clean: dict, tm
     assert (tmp_path / "graph.ttl").read_bytes() == clean["graph.ttl"]
 
 
+def test_build_lean_lets_the_graph_go_and_writes_the_same(corpus: Path, clean: dict, tmp_path: Path) -> None:
+    from kg import segment
+    from kg.build import tally
+
+    kept = build([corpus], tmp_path / "kept", BuildOptions(cache=False, views=True, store=False, nquads=True))
+    lean = build([corpus], tmp_path / "lean", BuildOptions(cache=False, views=True, store=False, nquads=True,
+                                                           lean=True))
+    assert kept.graph is not None and lean.graph is None  # as `kg build` runs: only counts are shown
+    assert lean.counts() == kept.counts() and lean.entities == tally(kept.graph)
+    assert segment.tokenizer.cache_info().currsize == 0  # let go once the articles were extracted
+    assert _outputs(tmp_path / "lean") == _outputs(tmp_path / "kept") == clean
+    pages = sorted(p.relative_to(tmp_path / "kept") for p in (tmp_path / "kept" / "views").rglob("*.html"))
+    assert pages and all((tmp_path / "kept" / p).read_bytes() == (tmp_path / "lean" / p).read_bytes()
+                         for p in pages)
+
+
 def test_build_workers_give_identical_output(corpus: Path, clean: dict, tmp_path: Path) -> None:
     result = build([corpus], tmp_path, BuildOptions(cache=False, workers=2, **FAST))
     assert result.documents > 5
