@@ -54,7 +54,7 @@ def main() -> None:
     default=False,
     show_default=True,
     help="Also write graph.nq: graph.ttl's triples plus one named graph per article (what each "
-    "article said), for stores that keep provenance by graph. About five times graph.ttl's size.",
+    "article said), for stores that keep provenance by graph. About six times graph.ttl's size.",
 )
 @click.option(
     "-j",
