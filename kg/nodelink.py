@@ -54,19 +54,26 @@ def _edge_dict(rel: Relation, max_evidence: int | None = None) -> dict[str, Any]
 
 
 def node_link(graph: KnowledgeGraph, skip: frozenset[RelationType] = frozenset(),
-              max_evidence: int | None = None) -> dict[str, Any]:
+              max_evidence: int | None = None, consume: bool = False) -> dict[str, Any]:
     """The graph as a node-link dictionary, sorted so that equal graphs give equal output.
 
     For a reader that needs less (the views): edges of the types in ``skip`` left out, and at
     most ``max_evidence`` evidence entries per edge, the first in order, with ``evidenceCount``
     saying how many there are. At 100 MB the whole dictionary took over a gigabyte, mostly
     evidence, and half of it ``mentionedIn`` edges that no page draws.
+
+    With ``consume`` the edges are taken out of ``graph`` as they are made (which leaves it with
+    its nodes only): the memory of each edge goes to its dictionary, rather than both being held.
     """
-    return {
-        **_HEAD,
-        "nodes": [_node_dict(n) for n in graph.sorted_nodes()],
-        "edges": [_edge_dict(r, max_evidence) for r in graph.sorted_relations() if r.type not in skip],
-    }
+    if not consume:
+        edges = [_edge_dict(r, max_evidence) for r in graph.sorted_relations() if r.type not in skip]
+    else:
+        edges = []
+        for key in sorted(graph.relations):
+            rel = graph.relations.pop(key)
+            if rel.type not in skip:
+                edges.append(_edge_dict(rel, max_evidence))
+    return {**_HEAD, "nodes": [_node_dict(n) for n in graph.sorted_nodes()], "edges": edges}
 
 
 _HEAD: dict[str, Any] = {"directed": True, "multigraph": False, "graph": {"name": "yilian"}}
