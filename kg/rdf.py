@@ -260,14 +260,12 @@ def _fact_triples(rel: Relation, f: Term, labels: dict[str, str]) -> Iterable[Tr
             yield f, yl("partnershipType"), yl(kind.value)
         if rel.date:
             yield f, yl("date"), _date_term(rel.date)
-    elif rel.type in (RelationType.AFFILIATED_WITH, RelationType.DISPATCHED_TO) and rel.role:
-        role = iri_term(f"{ID}role/{_safe(rel.role)}")
+    elif _is_post(rel):
         yield f, _V.type, _V.post
         yield f, _V.label, _zh(f"{labels.get(rel.target, rel.target)}{rel.role}")
         yield f, _V.held_by, s
         yield f, _V.post_in, o
-        yield f, _V.role, role
-        yield from _role_triples(role, rel.role)
+        yield f, _V.role, _role_term(rel.role)
     elif rel.type in (RelationType.MEMBER_OF, RelationType.LEADS):
         yield f, _V.type, _V.membership
         yield f, _V.member, s
@@ -275,20 +273,42 @@ def _fact_triples(rel: Relation, f: Term, labels: dict[str, str]) -> Iterable[Tr
         yield f, _V.role, yl("LeadRole") if rel.type is RelationType.LEADS else yl("MemberRole")
 
 
-def _role_triples(role: Term, name: str) -> tuple[Triple, ...]:
+def _is_post(rel: Relation) -> bool:
+    """An affiliation or dispatch with a role: its fact node is an ``org:Post`` with an ``org:Role``."""
+    return bool(rel.role) and rel.type in (RelationType.AFFILIATED_WITH, RelationType.DISPATCHED_TO)
+
+
+def _role_term(name: str) -> Term:
+    return iri_term(f"{ID}role/{_safe(name)}")
+
+
+def _role_triples(name: str) -> tuple[Triple, ...]:
+    role = _role_term(name)
     return (role, _V.type, _V.role_class), (role, _V.label, _zh(name)), (role, _V.pref_label, _zh(name))
+
+
+def _edge_triples(rel: Relation, s: Term, o: Term) -> list[Triple]:
+    """The direct triple of an edge (and ``schema:containedInPlace`` beside ``yl:partOf``)."""
+    triples = [(s, yl(rel.type.value), o)]
+    if rel.type is RelationType.PART_OF:
+        triples.append((s, _V.contained_in, o))
+    return triples
+
+
+def _evidence_links(f: Term, evidence: Iterable[Evidence]) -> Iterable[Triple]:
+    for ev in evidence:
+        yield f, _V.derived_from, _doc_term(ev.doc)
+        yield f, _V.evidence, iri_term(_evidence(ev))
 
 
 def _fact_evidence_triples(f: Term, evidence: Iterable[Evidence]) -> Iterable[Triple]:
     for ev in evidence:
-        yield f, _V.derived_from, _doc_term(ev.doc)
-        yield f, _V.evidence, iri_term(_evidence(ev))
+        yield from _evidence_links(f, (ev,))
         yield from _evidence_triples(ev)
 
 
 def _needs_fact(rel: Relation) -> bool:
-    return bool(rel.evidence) or rel.type is RelationType.PARTNER_OF or (
-        rel.type in (RelationType.AFFILIATED_WITH, RelationType.DISPATCHED_TO) and bool(rel.role))
+    return bool(rel.evidence) or rel.type is RelationType.PARTNER_OF or _is_post(rel)
 
 
 def places(graph: KnowledgeGraph) -> dict[str, tuple[set[str], set[str]]]:
@@ -342,49 +362,37 @@ def places(graph: KnowledgeGraph) -> dict[str, tuple[set[str], set[str]]]:
     return out
 
 
-def _place_triples(graph: KnowledgeGraph) -> Iterable[Triple]:
-    for source, (provinces, cities) in places(graph).items():
-        s = iri_term(source)
-        for p in provinces:
-            yield s, yl("inProvince"), iri_term(p)
-        for c in cities:
-            yield s, yl("inPrefecture"), iri_term(c)
+def _place_triples(s: Term, provinces: Iterable[str], cities: Iterable[str]) -> Iterable[Triple]:
+    for p in provinces:
+        yield s, yl("inProvince"), iri_term(p)
+    for c in cities:
+        yield s, yl("inPrefecture"), iri_term(c)
 
 
-def triples_by_graph(graph: KnowledgeGraph, named: bool = True) -> dict[Term | None, set[Triple]]:
+def triples_by_graph(graph: KnowledgeGraph) -> dict[Term | None, set[Triple]]:
     """The triples of each graph: ``None`` is the default graph (everything), an article's IRI
     (as a term, ``<…>``) its graph. Terms are strings in N-Triples syntax.
 
     An article's graph holds the article's description and every fact read from it, with the
-    direct triple, the fact node and the evidence. Without ``named``, only the default graph:
-    the articles' graphs repeat every fact once more, and only ``graph.nq`` has them.
+    direct triple, the fact node and the evidence. (For the default graph alone,
+    :func:`write_turtle` goes subject by subject instead.)
     """
     out: dict[Term | None, set[Triple]] = defaultdict(set)
     everything = out[DEFAULT]
     labels = {iri: node.label for iri, node in graph.nodes.items()}
-    described: set[Evidence] = set()  # sentences whose evidence node is in the default graph already
     for node in graph.sorted_nodes():
         triples = set(_node_triples(node))
         everything |= triples
-        if named and node.type is EntityType.DOCUMENT:
+        if node.type is EntityType.DOCUMENT:
             out[iri_term(node.iri)] |= triples
     for rel in graph.sorted_relations():
-        s, o = iri_term(rel.source), iri_term(rel.target)
-        core = {(s, yl(rel.type.value), o)}
-        if rel.type is RelationType.PART_OF:
-            core.add((s, _V.contained_in, o))
+        core = set(_edge_triples(rel, iri_term(rel.source), iri_term(rel.target)))
         f = iri_term(_fact(rel)) if _needs_fact(rel) else None
         if f is not None:
             core.update(_fact_triples(rel, f, labels))
+            if _is_post(rel):
+                core.update(_role_triples(rel.role))
         everything |= core
-        if not named:
-            for ev in rel.evidence if f is not None else ():
-                everything.add((f, _V.derived_from, _doc_term(ev.doc)))
-                everything.add((f, _V.evidence, iri_term(_evidence(ev))))
-                if ev not in described:  # a sentence is the evidence of several facts
-                    described.add(ev)
-                    everything.update(_evidence_triples(ev))
-            continue
         by_doc: dict[str, list[Evidence]] = defaultdict(list)
         for ev in rel.evidence:
             by_doc[ev.doc].append(ev)
@@ -395,7 +403,8 @@ def triples_by_graph(graph: KnowledgeGraph, named: bool = True) -> dict[Term | N
             article = out[_doc_term(doc)]
             article |= core
             article |= part
-    everything.update(_place_triples(graph))
+    for source, (provinces, cities) in places(graph).items():
+        everything.update(_place_triples(iri_term(source), provinces, cities))
     return dict(out)
 
 
@@ -413,14 +422,14 @@ def _subjects(graph: KnowledgeGraph) -> Iterator[tuple[Term, list[Triple]]]:
     outgoing: dict[str, list[Relation]] = defaultdict(list)
     facts: list[tuple[Term, Relation]] = []
     quoted: set[Evidence] = set()
-    roles: dict[Term, str] = {}
+    roles: set[str] = set()
     for rel in graph.relations.values():
         outgoing[rel.source].append(rel)
         if _needs_fact(rel):
             facts.append((iri_term(_fact(rel)), rel))
             quoted.update(rel.evidence)
-            if rel.role and rel.type in (RelationType.AFFILIATED_WITH, RelationType.DISPATCHED_TO):
-                roles[iri_term(f"{ID}role/{_safe(rel.role)}")] = rel.role
+            if _is_post(rel):
+                roles.add(rel.role)
     facts.sort(key=itemgetter(0))
 
     def entities() -> Iterator[tuple[Term, list[Triple]]]:
@@ -429,22 +438,13 @@ def _subjects(graph: KnowledgeGraph) -> Iterator[tuple[Term, list[Triple]]]:
             node = graph.nodes.get(iri)
             triples = list(_node_triples(node)) if node is not None else []
             for rel in outgoing.get(iri, ()):
-                o = iri_term(rel.target)
-                triples.append((s, yl(rel.type.value), o))
-                if rel.type is RelationType.PART_OF:
-                    triples.append((s, _V.contained_in, o))
-            provinces, cities = where.get(iri, ((), ()))
-            triples.extend((s, yl("inProvince"), iri_term(p)) for p in provinces)
-            triples.extend((s, yl("inPrefecture"), iri_term(c)) for c in cities)
+                triples.extend(_edge_triples(rel, s, iri_term(rel.target)))
+            triples.extend(_place_triples(s, *where.get(iri, ((), ()))))
             yield s, triples
 
     def fact_nodes() -> Iterator[tuple[Term, list[Triple]]]:
         for f, rel in facts:
-            triples = [t for t in _fact_triples(rel, f, labels) if t[0] == f]  # not the role's
-            for ev in rel.evidence:
-                triples.append((f, _V.derived_from, _doc_term(ev.doc)))
-                triples.append((f, _V.evidence, iri_term(_evidence(ev))))
-            yield f, triples
+            yield f, [*_fact_triples(rel, f, labels), *_evidence_links(f, rel.evidence)]
 
     def evidence_nodes() -> Iterator[tuple[Term, list[Triple]]]:
         # hashes have one length, so a node's two selectors (``…/<hash>/position``, ``…/quote``)
@@ -457,8 +457,8 @@ def _subjects(graph: KnowledgeGraph) -> Iterator[tuple[Term, list[Triple]]]:
             yield e, [t for t in triples if t[0] == e]
 
     def role_nodes() -> Iterator[tuple[Term, list[Triple]]]:
-        for role in sorted(roles):
-            yield role, list(_role_triples(role, roles[role]))
+        for triples in sorted(map(_role_triples, roles)):
+            yield triples[0][0], list(triples)
 
     merged = heapq.merge(entities(), fact_nodes(), evidence_nodes(), role_nodes(), key=itemgetter(0))
     for s, parts in groupby(merged, key=itemgetter(0)):  # a subject in two families: one block

@@ -277,7 +277,7 @@ def test_robust_cli_names_each_skipped_file(tmp_path: Path, stand_in_pipeline, m
 
 def _stand_in_writers(monkeypatch) -> None:
     rdf = types.ModuleType("kg.rdf")
-    rdf.triples_by_graph = lambda graph, named=True: {}
+    rdf.triples_by_graph = lambda graph: {}
     rdf.turtle = lambda graph, triples=None: "# turtle\n" + "\n".join(sorted(graph.nodes)) + "\n"
     rdf.nquads = lambda graph, triples=None: "# nquads\n"
     rdf.write_turtle = lambda out, graph, triples=None: out.write(rdf.turtle(graph))
