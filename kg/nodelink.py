@@ -65,14 +65,12 @@ def node_link(graph: KnowledgeGraph, skip: frozenset[RelationType] = frozenset()
     With ``consume`` the edges are taken out of ``graph`` as they are made (which leaves it with
     its nodes only): the memory of each edge goes to its dictionary, rather than both being held.
     """
-    if not consume:
-        edges = [_edge_dict(r, max_evidence) for r in graph.sorted_relations() if r.type not in skip]
-    else:
-        edges = []
-        for key in sorted(graph.relations):
-            rel = graph.relations.pop(key)
-            if rel.type not in skip:
-                edges.append(_edge_dict(rel, max_evidence))
+    take = graph.relations.pop if consume else graph.relations.__getitem__
+    edges = []
+    for key in sorted(graph.relations):
+        rel = take(key)
+        if rel.type not in skip:
+            edges.append(_edge_dict(rel, max_evidence))
     return {**_HEAD, "nodes": [_node_dict(n) for n in graph.sorted_nodes()], "edges": edges}
 
 

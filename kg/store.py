@@ -88,7 +88,7 @@ def _turtle_chunks(path: Path, size: int | None = None) -> Iterator[bytes]:
                 if chunk.strip():
                     yield header + chunk
                 return
-            cut = chunk.rfind(b"\n\n")  # searched in C: this runs beside the views, which need the GIL
+            cut = chunk.rfind(b"\n\n")  # the last empty line of the piece
             if cut < 0:
                 rest = chunk
                 continue

@@ -142,7 +142,6 @@ class _Index:
     # edges and pages quote it
     sentence_ids: dict[tuple[str, int, int], int] = field(default_factory=dict)
     sentences: list[str] = field(default_factory=list)
-    sentence_docs: list[str] = field(default_factory=list)  # the document each sentence is from
 
 
 def _index(data: dict[str, Any]) -> _Index:
@@ -161,7 +160,6 @@ def _index(data: dict[str, Any]) -> _Index:
             if key not in ix.sentence_ids:
                 ix.sentence_ids[key] = len(ix.sentences)
                 ix.sentences.append(ev.get("text", ""))
-                ix.sentence_docs.append(key[0])
         ix.nbr[s].setdefault(t, []).append(i)
         if t != s:
             ix.nbr[t].setdefault(s, []).append(i)
@@ -767,6 +765,7 @@ def _ego_nodes(ix: _Index, ids: list[str], pos: dict[str, tuple[float, float]], 
         key = (nid, folder, k == 0, k >= small_from)
         made = ix.ego_nodes.get(key)
         if made is None:
+            # the centre has no link to its own page; any other page of the folder links the same
             data = _vis_node(ix, nid, None, page if k == 0 else f"{folder}/")
             if key[3]:
                 data["font"] = {"size": 9}
@@ -937,8 +936,9 @@ def _evidence_files(ix: _Index) -> dict[str, str]:
     edge's evidence is shown.
     """
     files = {}
+    # sentence_ids lists the sentences' (doc, start, end) in the order of their numbers
     records = [[text, *ix.docs.get(doc, NO_DOC)]
-               for text, doc in zip(ix.sentences, ix.sentence_docs, strict=True)]
+               for text, (doc, _, _) in zip(ix.sentences, ix.sentence_ids, strict=True)]
     for k in range(0, len(records), EVIDENCE_SHARD):
         texts = json.dumps(records[k:k + EVIDENCE_SHARD], ensure_ascii=False)
         files[f"evidence/{k // EVIDENCE_SHARD}.js"] = f"ylEvidence({k // EVIDENCE_SHARD}, {texts});\n"
