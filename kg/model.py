@@ -158,7 +158,9 @@ class Relation:
     type: RelationType
     source: str
     target: str
-    evidence: set[Evidence] = field(default_factory=set)
+    # a tuple while one sentence backs the edge (most do: a set of one takes 216 bytes, a tuple 48),
+    # a set once evidence is merged in
+    evidence: set[Evidence] | tuple[Evidence, ...] = ()
     # frozen: most edges have none, and an empty set takes 216 bytes (a quarter GB at 100 MB)
     partnership_types: frozenset[PartnershipType] = frozenset()
     date: str | None = None
@@ -201,7 +203,10 @@ class KnowledgeGraph:
         if kept is None:
             self.relations[rel.key] = rel
             return rel
-        kept.evidence |= rel.evidence
+        if isinstance(kept.evidence, set):
+            kept.evidence.update(rel.evidence)
+        elif rel.evidence:
+            kept.evidence = {*kept.evidence, *rel.evidence}
         kept.partnership_types = kept.partnership_types | rel.partnership_types
         if rel.date and (not kept.date or len(rel.date) > len(kept.date)):
             kept.date = rel.date

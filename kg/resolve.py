@@ -159,5 +159,5 @@ def _add_article(graph: KnowledgeGraph, x: DocumentExtraction, iri_of: dict[tupl
         if not s or not t or s == t:
             continue
         graph.add_relation(
-            Relation(f.type, s, t, {f.evidence}, frozenset(f.partnership_types), f.date, f.role, iri(f.lead))
+            Relation(f.type, s, t, (f.evidence,), frozenset(f.partnership_types), f.date, f.role, iri(f.lead))
         )
