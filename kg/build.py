@@ -320,17 +320,11 @@ def build(
         # with worker processes the RDF is written by a forked process beside the views
         rdf = _RdfWriter(graph, ttl, quads, beside=forks and options.views and options.executor == "local")
 
-        def store() -> None:
-            rdf.wait()
-            t = time.perf_counter()
-            load_store(None, out, turtle_file=open_new.path("graph.ttl"))
-            timings["store"] = time.perf_counter() - t
-
-        t2 = time.perf_counter()
         try:
             if options.views:
                 from .views import MAX_EVIDENCE, write_views
 
+                t2 = time.perf_counter()
                 # what the pages draw: no mentionedIn edges, at most the evidence a page carries
                 done_with_graph = options.lean and not rdf.running
                 if done_with_graph:
@@ -341,11 +335,16 @@ def build(
                                  consume=done_with_graph)
                 if done_with_graph:
                     graph = None
-                # Oxigraph loads the store without holding the GIL: beside the views, on a thread
-                write_views(data, out, workers=workers, beside=store if options.store else rdf.wait)
-                timings["views" + (" and store" if options.store else "")] = time.perf_counter() - t2
-            elif options.store:
-                store()
+                write_views(data, out, workers=workers, beside=rdf.wait)
+                del data
+                timings["views"] = time.perf_counter() - t2
+            if options.store:
+                # after the pages, not beside them: Oxigraph's loader uses both cores, so they hardly
+                # overlapped, and together they were the build's peak (BENCHMARKS.md)
+                rdf.wait()
+                t = time.perf_counter()
+                load_store(None, out, turtle_file=open_new.path("graph.ttl"))
+                timings["store"] = time.perf_counter() - t
             rdf.wait()
         finally:
             rdf.stop()  # after a failure: the files it writes are about to be removed

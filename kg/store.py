@@ -61,15 +61,16 @@ def load_store(graph: KnowledgeGraph | None, out: Path, turtle_file: Path | None
     return target
 
 
-CHUNK_BYTES = 16 << 20  # of Turtle per bulk load
+# of Turtle per bulk load: at 10 MB of articles (107 MB of Turtle) 16 MB pieces loaded in 6.5 s with
+# the process at 382 MB, 4 MB pieces in 5.2 s at 168 MB, 2 MB in 5.2 s at 106 MB (BENCHMARKS.md)
+CHUNK_BYTES = 4 << 20
 
 
 def _turtle_chunks(path: Path, size: int | None = None) -> Iterator[bytes]:
     """The Turtle file in pieces of about ``size`` bytes, each a whole document.
 
     Oxigraph's bulk loader holds what it is given in memory while it sorts it: all of a 10 MB
-    corpus's N-Quads at once peaked at 1.8 GB, in 16 MB pieces under 0.2 GB, and no slower
-    (BENCHMARKS.md). :func:`kg.rdf.write_turtle` writes the prefixes, then one block per subject,
+    corpus's N-Quads at once peaked at 1.8 GB; smaller pieces are lighter, and no slower. :func:`kg.rdf.write_turtle` writes the prefixes, then one block per subject,
     blocks separated by an empty line, with no blank nodes and no line breaks inside a literal:
     so a piece cut at an empty line and given the prefixes again reads on its own.
     """

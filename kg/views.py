@@ -990,8 +990,8 @@ def write_views(data: dict[str, Any], out: Path | str, workers: int = 1,
     ``data`` is the node-link dictionary of ``graph.json``. ``out/views`` is replaced as a whole,
     so pages of entities that are gone do not linger; every file is written atomically.
     With ``workers`` > 1 (and where processes can be forked) the pages are shared out among that
-    many processes; each page is the same whoever writes it. ``beside`` (the build's store load,
-    which runs without the GIL) runs on a thread while the pages are written, started only after
+    many processes; each page is the same whoever writes it. ``beside`` (the build waits for its RDF
+    writer there) runs on a thread while the pages are written, started only after
     any fork so that no child inherits its locks; its exception, if any, is raised here.
     """
     global _FORKED
