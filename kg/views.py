@@ -67,18 +67,22 @@ NO_DOC = ("", "", "", "")  # title, date, publisher and path of an article that 
 # the index over the node-link data
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Drawn:
-    """An edge as pages draw it: its vis-network data, and that data as JSON, made once.
+    """An edge as pages draw it: its vis-network data as JSON, made once, and what pages read of it.
 
     An edge is drawn on every page that shows both its ends (50 pages on average for the 10 MB
-    corpus); encoding it once instead of once per page took a quarter off the views' time.
+    corpus); encoding it once instead of once per page took a quarter off the views' time. Only
+    the JSON is kept of the data, with the few fields pages read: the cache holds 200,000 of these.
     """
 
-    data: dict[str, Any]  # ``from`` and ``to`` are node ids
-    members: str  # the JSON members of ``data`` but ``from``, ``to`` and ``id``: key-sorted, html-safe
-    docs: frozenset[str]  # the documents and numbered sentences its evidence quotes
-    sentences: frozenset[int]
+    source: str  # node ids
+    target: str
+    ident: str | None  # the edge's own id, if it has one (else the page numbers it)
+    kinds: tuple[str, ...]
+    members: str  # the JSON members of the data but ``from``, ``to`` and ``id``: key-sorted, html-safe
+    docs: tuple[str, ...]  # the documents and numbered sentences its evidence quotes
+    sentences: tuple[int, ...]
 
 
 def _json(value: Any) -> str:
@@ -91,8 +95,8 @@ def _json(value: Any) -> str:
 def _drawn(data: dict[str, Any]) -> _Drawn:
     members = _json({k: v for k, v in data.items() if k not in ("from", "to", "id")})[1:-1]
     evidence = data.get("ev", [])
-    return _Drawn(data, members, frozenset(ev[0] for ev in evidence),
-                  frozenset(ev[3] for ev in evidence if isinstance(ev[3], int)))
+    return _Drawn(data["from"], data["to"], data.get("id") or None, tuple(data["k"]), members,
+                  tuple(ev[0] for ev in evidence), tuple(ev[3] for ev in evidence if isinstance(ev[3], int)))
 
 
 class _Bounded(dict):
@@ -133,8 +137,9 @@ class _Index:
     pages: dict[str, str] = field(default_factory=dict)  # node id -> page path under out
     # (edge, labels) -> drawing
     vis_edges: dict[tuple[int, bool], _Drawn] = field(default_factory=lambda: _Bounded(CACHE_LIMIT))
-    # (node, page folder, is the page's centre, small label) -> its data but the position, and as JSON
-    ego_nodes: dict[tuple[str, str, bool, bool], tuple[dict[str, Any], str]] = field(
+    # (node, page folder, is the page's centre, small label) -> its type, province, and its data but
+    # the position as JSON
+    ego_nodes: dict[tuple[str, str, bool, bool], tuple[str, str, str]] = field(
         default_factory=lambda: _Bounded(CACHE_LIMIT))
     ranked: dict[str, tuple[list[str], frozenset[str]]] = field(default_factory=lambda: _Bounded(CACHE_LIMIT))
     # evidence sentence (doc, start, end) -> number, in the order of the edges: each sentence is
@@ -753,7 +758,7 @@ def _ego(ix: _Index, center: str) -> _Page:
 
 def _ego_nodes(ix: _Index, ids: list[str], pos: dict[str, tuple[float, float]], page: str,
                small_from: int) -> tuple[list[dict[str, Any]], str]:
-    """The nodes of an institution's or alliance's page, and their JSON.
+    """The nodes of an institution's or alliance's page (what the page reads of them), and their JSON.
 
     A node is drawn on the pages of its neighbours and theirs (eight times on average in the 10 MB
     corpus), the same on each but for its position: its data and JSON are made once (per page
@@ -769,10 +774,10 @@ def _ego_nodes(ix: _Index, ids: list[str], pos: dict[str, tuple[float, float]], 
             data = _vis_node(ix, nid, None, page if k == 0 else f"{folder}/")
             if key[3]:
                 data["font"] = {"size": 9}
-            made = ix.ego_nodes[key] = (data, _json(data)[1:-1])
-        data, members = made
+            made = ix.ego_nodes[key] = (data["t"], data["p"], _json(data)[1:-1])
+        t, p, members = made
         x, y = pos[nid]
-        nodes.append({**data, "x": x, "y": y})
+        nodes.append({"id": nid, "t": t, "p": p, "x": x, "y": y})  # what the page reads; JSON has all
         parts.append(f'{{{members},"x":{x!r},"y":{y!r}}}')
     return nodes, "[" + ",".join(parts) + "]"
 
@@ -850,10 +855,9 @@ def _edges_json(page: _Page) -> Markup:
     position = {n["id"]: str(k) for k, n in enumerate(page.nodes)}
     parts = []
     for k, drawn in enumerate(page.edges):
-        e = drawn.data
-        source = position.get(e["from"]) or _json(e["from"])
-        target = position.get(e["to"]) or _json(e["to"])
-        ident = _json(e["id"]) if e.get("id") else f'"e{k}"'
+        source = position.get(drawn.source) or _json(drawn.source)
+        target = position.get(drawn.target) or _json(drawn.target)
+        ident = _json(drawn.ident) if drawn.ident else f'"e{k}"'
         head = f'"from":{source},"id":{ident},"to":{target}'
         parts.append("{" + head + ("," + drawn.members if drawn.members else "") + "}")
     return Markup("[" + ",".join(parts) + "]")
@@ -863,7 +867,7 @@ def _render(page: _Page, ix: _Index) -> str:
     from pyvis.network import Network
 
     types = sorted({n["t"] for n in page.nodes}, key=list(NODE_TYPES).index)
-    kinds = sorted({k for e in page.edges for k in e.data["k"]}, key=list(EDGE_KINDS).index)
+    kinds = sorted({k for e in page.edges for k in e.kinds}, key=list(EDGE_KINDS).index)
     provinces = sorted({n["p"] for n in page.nodes if n.get("p")})
     meta = {
         "types": {t: list(type_style(t)) for t in types},
@@ -874,9 +878,9 @@ def _render(page: _Page, ix: _Index) -> str:
         "physics": page.physics,
     }
     if page.inline:  # opens on its own: carries its sentences and the articles they are from
-        quoted = sorted(frozenset().union(*(e.sentences for e in page.edges)))
+        quoted = sorted({n for e in page.edges for n in e.sentences})
         meta["sentences"] = {n: ix.sentences[n] for n in quoted}
-        docs = sorted(frozenset().union(*(e.docs for e in page.edges)))
+        docs = sorted({d for e in page.edges for d in e.docs})
         meta["docs"] = {d: ix.docs.get(d, NO_DOC) for d in docs}
     else:  # shares them with every page: views/evidence/<n // EVIDENCE_SHARD>.js, loaded when shown
         meta["evidence"] = _rel_dir("views/evidence", posixpath.dirname(page.path))
