@@ -82,7 +82,7 @@ def tally(graph: KnowledgeGraph) -> dict[str, int]:
 
 @dataclass
 class _Extracted:
-    # pickled until resolved (a quarter of their size as objects), then let go: only the graph is needed
+    # pickled in a temporary file until resolved, then let go: only the graph is needed
     extractions: Packed | list = field(default_factory=Packed)
     documents: int = 0
     skipped: list[SkippedFile] = field(default_factory=list)
@@ -98,6 +98,7 @@ def _extract_all(
     progress: Callable[[Iterable], Iterable] | None,
     notes: list[str] | None,
     cache_dir: Path | None,
+    spill_dir: Path | None = None,
 ) -> _Extracted:
     from .parallel import Outcome, Task, run_tasks
 
@@ -131,7 +132,7 @@ def _extract_all(
             tasks.append(Task(str(path), options.max_bytes, data if ship_bytes else None))
     t_hashed = time.perf_counter()
 
-    result = _Extracted(cache_hits=len(hits))
+    result = _Extracted(Packed(spill_dir), cache_hits=len(hits))
     misses: Iterator[Outcome] = run_tasks(tasks, options.workers, options.executor, options.scheduler)
     seen: dict[str, str] = {}
     load_s = extract_s = 0.0
@@ -187,14 +188,14 @@ def build_graph(
     ``options.cache_dir`` is given.
     """
     cache_dir = options.cache_dir if options.cache else None
-    graph, extracted = _build_graph(inputs, options, progress, notes, cache_dir)
+    graph, extracted = _build_graph(inputs, options, progress, notes, cache_dir, None)
     return graph, extracted.documents, extracted.skipped, extracted.duplicates
 
 
-def _build_graph(inputs, options, progress, notes, cache_dir) -> tuple[KnowledgeGraph, _Extracted]:
+def _build_graph(inputs, options, progress, notes, cache_dir, spill_dir) -> tuple[KnowledgeGraph, _Extracted]:
     from .resolve import resolve
 
-    extracted = _extract_all(inputs, options, progress, notes, cache_dir)
+    extracted = _extract_all(inputs, options, progress, notes, cache_dir, spill_dir)
     if options.lean:
         from .segment import release
 
@@ -206,6 +207,7 @@ def _build_graph(inputs, options, progress, notes, cache_dir) -> tuple[Knowledge
     # the graph holds what the writers need; the extractions would only weigh on them (and on
     # every process they fork)
     extracted.documents = len(extracted.extractions)
+    extracted.extractions.close()
     extracted.extractions = []
     extracted.timings["resolve"] = time.perf_counter() - t0
     return graph, extracted
@@ -302,9 +304,10 @@ def build(
     out = Path(out)
     notes: list[str] = []
     cache_dir = (options.cache_dir or out / ".cache") if options.cache else None
-    graph, extracted = _build_graph(inputs, options, progress, notes, cache_dir)
-    timings = extracted.timings
     out.mkdir(parents=True, exist_ok=True)
+    # the extractions wait for resolution in a temporary file in OUT (not /tmp, often in memory)
+    graph, extracted = _build_graph(inputs, options, progress, notes, cache_dir, out)
+    timings = extracted.timings
 
     entities: dict[str, int] = {}  # counted here when the graph is let go before the end
     workers = _processes(options.workers)  # 0: one per CPU

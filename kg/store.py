@@ -70,8 +70,9 @@ def _turtle_chunks(path: Path, size: int | None = None) -> Iterator[bytes]:
     """The Turtle file in pieces of about ``size`` bytes, each a whole document.
 
     Oxigraph's bulk loader holds what it is given in memory while it sorts it: all of a 10 MB
-    corpus's N-Quads at once peaked at 1.8 GB; smaller pieces are lighter, and no slower. :func:`kg.rdf.write_turtle` writes the prefixes, then one block per subject,
-    blocks separated by an empty line, with no blank nodes and no line breaks inside a literal:
+    corpus's N-Quads at once peaked at 1.8 GB; smaller pieces are lighter, and no slower.
+    :func:`kg.rdf.write_turtle` writes the prefixes, then one block per subject, blocks separated
+    by an empty line, with no blank nodes and no line breaks inside a literal:
     so a piece cut at an empty line and given the prefixes again reads on its own.
     """
     size = size or CHUNK_BYTES

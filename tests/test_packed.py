@@ -28,3 +28,15 @@ def test_packed_extractions_resolve_to_the_same_graph() -> None:
     for x in reversed(extractions):
         packed.append(x.doc.doc_id, x)
     assert dumps(resolve(packed)) == dumps(resolve(extractions))
+
+
+def test_packed_holds_its_pickles_in_an_unnamed_file_until_closed(tmp_path) -> None:
+    with Packed(tmp_path) as packed:
+        packed.append("b", [2])
+        packed.append("a", [1])
+        one, two = iter(packed), iter(packed)
+        assert (next(one), next(two), next(one), next(two)) == ([1], [1], [2], [2])  # interleaved
+        packed.append("c", [3])  # appending after reading
+        assert list(packed) == [[1], [2], [3]]
+        assert list(tmp_path.iterdir()) == []  # nothing to clean up, even after a crash
+    assert len(packed) == 0
