@@ -126,10 +126,11 @@ CACHE_LIMIT = 200_000  # entries of each of the views' caches (edge drawings, no
 class _Index:
     nodes: dict[str, dict[str, Any]]
     edges: list[dict[str, Any]]  # every edge but mentionedIn
-    adj: dict[str, list[tuple[str, int]]] = field(default_factory=lambda: defaultdict(list))
-    # node -> other end -> edges between them: a page finds its edges without walking a hub's thousands
-    nbr: dict[str, dict[str, list[int]]] = field(default_factory=lambda: defaultdict(dict))
-    nbr_ego: dict[str, dict[str, list[int]]] = field(default_factory=lambda: defaultdict(dict))  # EGO_TYPES
+    # node -> other end -> edges between them: a page finds its edges without walking a hub's
+    # thousands. Two indexes, each edge in one: those of EGO_TYPES (what most pages draw; their keys
+    # are a node's neighbours) and the others (locatedIn, partOf: the province pages draw them too)
+    nbr_ego: dict[str, dict[str, list[int]]] = field(default_factory=lambda: defaultdict(dict))
+    nbr_other: dict[str, dict[str, list[int]]] = field(default_factory=lambda: defaultdict(dict))
     partners: Counter = field(default_factory=Counter)
     code: dict[str, str] = field(default_factory=dict)  # most specific region code known
     province: dict[str, str] = field(default_factory=dict)
@@ -165,16 +166,10 @@ def _index(data: dict[str, Any]) -> _Index:
             if key not in ix.sentence_ids:
                 ix.sentence_ids[key] = len(ix.sentences)
                 ix.sentences.append(ev.get("text", ""))
-        ix.nbr[s].setdefault(t, []).append(i)
+        nbr = ix.nbr_ego if typ in EGO_TYPES else ix.nbr_other
+        nbr[s].setdefault(t, []).append(i)
         if t != s:
-            ix.nbr[t].setdefault(s, []).append(i)
-        if typ in EGO_TYPES:
-            ix.nbr_ego[s].setdefault(t, []).append(i)
-            if t != s:
-                ix.nbr_ego[t].setdefault(s, []).append(i)
-        if typ in EGO_TYPES and s != t:
-            ix.adj[s].append((t, i))
-            ix.adj[t].append((s, i))
+            nbr[t].setdefault(s, []).append(i)
         if typ == "partnerOf" and s != t:
             ix.partners[s] += 1
             ix.partners[t] += 1
@@ -427,13 +422,20 @@ def _edges_between(nbr: dict[str, dict[str, list[int]]], node: str, others: set[
     return found
 
 
+def _neighbours(ix: _Index, node: str) -> set[str]:
+    """The nodes joined to ``node`` by an edge of :data:`EGO_TYPES` (itself not included)."""
+    row = ix.nbr_ego.get(node)
+    return row.keys() - {node} if row else set()
+
+
 def _page_edges(ix: _Index, keep: set[str], types: frozenset[str] | None = None,
                 extra: Iterable[dict[str, Any]] = ()) -> list[_Drawn]:
-    # the edges with both ends on the page, each pair once (from its smaller end); pages of the
-    # usual kinds have their own index
-    nbr = ix.nbr_ego if types == EGO_TYPES else ix.nbr
-    found = sorted(i for n in keep for i in _edges_between(nbr, n, keep, lambda other, n=n: other >= n))
-    if types is not None and nbr is not ix.nbr_ego:
+    # the edges with both ends on the page, each pair once (from its smaller end), from the index
+    # of their types (both when the page draws other types too)
+    indexes = [ix.nbr_ego] if types is not None and types <= EGO_TYPES else [ix.nbr_ego, ix.nbr_other]
+    found = sorted(i for nbr in indexes for n in keep
+                   for i in _edges_between(nbr, n, keep, lambda other, n=n: other >= n))
+    if types is not None and types != EGO_TYPES:
         found = [i for i in found if ix.edges[i]["type"] in types]
     extra = list(extra)
     labels = len(found) + len(extra) <= LABELS_UP_TO
@@ -611,7 +613,7 @@ def _province_page(ix: _Index, prov: str, ids: list[str]) -> _Page:
         note = f"本省共 {len(core)} 个节点，此处显示合作最多的 {MAX_DRAWN} 个；每家机构另有自己的页面。"
         core = _rank(ix, core)[:MAX_DRAWN]
     core_set = set(core)
-    ext = sorted({o for i in core for o, _ in ix.adj.get(i, []) if o not in core_set
+    ext = sorted({o for i in core for o in _neighbours(ix, i) if o not in core_set
                   and ix.nodes[o]["type"] not in HIDDEN_TYPES})
     room = max(0, MAX_DRAWN + MAX_EGO - len(core))
     if len(ext) > room:
@@ -669,7 +671,7 @@ def _ranked_neighbours(ix: _Index, node: str) -> tuple[list[str], frozenset[str]
     """The node's neighbours on pages (by :data:`EGO_TYPES`), best-ranked first, made once per node."""
     made = ix.ranked.get(node)
     if made is None:
-        shown = frozenset(o for o, _ in ix.adj.get(node, []) if ix.nodes[o]["type"] not in HIDDEN_TYPES)
+        shown = frozenset(o for o in _neighbours(ix, node) if ix.nodes[o]["type"] not in HIDDEN_TYPES)
         made = ix.ranked[node] = (_rank(ix, shown), shown)
     return made
 
@@ -715,7 +717,7 @@ def _ego(ix: _Index, center: str) -> _Page:
     path = ix.pages[center]
     seen = {center}
     first = []
-    for o in _rank(ix, {o for o, _ in ix.adj.get(center, [])}):
+    for o in _rank(ix, _neighbours(ix, center)):
         if len(seen) >= MAX_EGO:
             break
         if ix.nodes[o]["type"] not in HIDDEN_TYPES and o not in seen:
@@ -744,7 +746,7 @@ def _ego(ix: _Index, center: str) -> _Page:
     nodes, nodes_json = _ego_nodes(ix, ids, pos, path, small_from)
     edges, more = _ego_edges(ix, center, first, second, parent)
     n = ix.nodes[center]
-    near = len({o for o, _ in ix.adj.get(center, [])})
+    near = len(_neighbours(ix, center))
     notes = []
     if len(first) < near or len(second) < total_second:
         notes.append(f"邻居较多：显示 {len(seen) - 1} 个（直接相连 {near} 个），按合作数排序。")
