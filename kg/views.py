@@ -406,8 +406,8 @@ def _evidence_ref(ix: _Index, ev: dict[str, Any]) -> list[Any]:
 
 
 def _edges_between(nbr: dict[str, dict[str, list[int]]], node: str, others: set[str],
-                   keep: Callable[[str], bool]) -> list[int]:
-    """The edges from ``node`` to those of ``others`` that ``keep`` accepts.
+                   keep: Callable[[str], bool] | None = None) -> list[int]:
+    """The edges from ``node`` to those of ``others`` (that ``keep`` accepts, if given).
 
     ``row.keys() & others`` walks the smaller side in C: a hub's thousands of neighbours are not
     walked for every page that shows it.
@@ -415,11 +415,19 @@ def _edges_between(nbr: dict[str, dict[str, list[int]]], node: str, others: set[
     row = nbr.get(node)
     if not row:
         return []
-    found: list[int] = []
-    for other in row.keys() & others:
-        if keep(other):
-            found.extend(row[other])
-    return found
+    if keep is None:
+        return [i for other in row.keys() & others for i in row[other]]
+    return [i for other in row.keys() & others if keep(other) for i in row[other]]
+
+
+def _edges_up(nbr: dict[str, dict[str, list[int]]], node: str, others: set[str]) -> list[int]:
+    """:func:`_edges_between` for those of ``others`` from ``node`` on (itself included): called
+    for every node of a set, this finds each pair's edges once. The views spend most of their time
+    in these two: a comparison in the loop costs less than a call per neighbour."""
+    row = nbr.get(node)
+    if not row:
+        return []
+    return [i for other in row.keys() & others if other >= node for i in row[other]]
 
 
 def _neighbours(ix: _Index, node: str) -> set[str]:
@@ -433,8 +441,7 @@ def _page_edges(ix: _Index, keep: set[str], types: frozenset[str] | None = None,
     # the edges with both ends on the page, each pair once (from its smaller end), from the index
     # of their types (both when the page draws other types too)
     indexes = [ix.nbr_ego] if types is not None and types <= EGO_TYPES else [ix.nbr_ego, ix.nbr_other]
-    found = sorted(i for nbr in indexes for n in keep
-                   for i in _edges_between(nbr, n, keep, lambda other, n=n: other >= n))
+    found = sorted(i for nbr in indexes for n in keep for i in _edges_up(nbr, n, keep))
     if types is not None and types != EGO_TYPES:
         found = [i for i in found if ix.edges[i]["type"] in types]
     extra = list(extra)
@@ -692,11 +699,11 @@ def _ego_edges(ix: _Index, center: str, first: list[str], second: list[str],
 
     ring = inner | outer
     tiers = (
-        lambda: _edges_between(nbr, center, ring | {center}, lambda b: True),
+        lambda: _edges_between(nbr, center, ring | {center}),
         lambda: [i for s in second for i in nbr.get(s, {}).get(parent[s], [])],
         lambda: [i for a in first for i in _edges_between(
             nbr, a, ring, lambda b, a=a: (b >= a) if b in inner else parent.get(b) != a)],
-        lambda: [i for a in second for i in _edges_between(nbr, a, outer, lambda b, a=a: b >= a)],
+        lambda: [i for a in second for i in _edges_up(nbr, a, outer)],
     )
     chosen: list[int] = []
     more = False
