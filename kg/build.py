@@ -159,7 +159,7 @@ def _extract_all(
                 result.duplicates.append(f"{path} (same text as {first})")
                 continue
             seen[outcome.norm_hash] = str(path)
-            result.extractions.append(outcome.extraction.doc.doc_id, outcome.extraction)
+            result.extractions.append_pickled(outcome.doc_id, outcome.extraction)
             result.characters += outcome.characters
     finally:
         misses.close()  # type: ignore[attr-defined]

@@ -25,7 +25,8 @@ from pathlib import Path
 
 __all__ = ["ExtractionCache", "content_key", "extractor_version"]
 
-# modules that only run after extraction: changing them does not change a cached extraction
+# modules that only run after extraction: changing them does not change a cached extraction (not
+# kg.parallel: its Outcome is what the cache holds)
 _AFTER_EXTRACTION = frozenset(
     {
         "__init__",
@@ -37,7 +38,6 @@ _AFTER_EXTRACTION = frozenset(
         "iris",
         "layout",
         "nodelink",
-        "parallel",
         "query",
         "rdf",
         "resolve",

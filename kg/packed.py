@@ -34,7 +34,10 @@ class Packed(Generic[T]):
         self._sorted = True
 
     def append(self, key: str, item: T) -> None:
-        data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+        self.append_pickled(key, pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def append_pickled(self, key: str, data: bytes) -> None:
+        """Add an object pickled already (by a worker process, say)."""
         if self._index and key < self._index[-1][0]:
             self._sorted = False
         self._file.seek(self._size)
