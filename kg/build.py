@@ -214,24 +214,27 @@ def _build_graph(inputs, options, progress, notes, cache_dir, spill_dir) -> tupl
 
 
 class _RdfWriter:
-    """``graph.ttl`` and the N-Quads, written now, or (``beside``) by a forked process while the
-    caller goes on (the views): :meth:`wait` returns once they are written, and raises if they
-    could not be. The forked process writes into the caller's temporary files, which it inherits.
+    """``graph.json``, ``graph.ttl`` and the N-Quads, written now, or (``beside``) by a forked
+    process while the caller goes on (the views): :meth:`wait` returns once they are written, and
+    raises if they could not be. The forked process writes into the caller's temporary files, which
+    it inherits. Written now, ``json_seconds`` is the part of ``seconds`` spent on ``graph.json``.
     """
 
-    def __init__(self, graph: KnowledgeGraph, ttl: TextIO, quads: TextIO | None, beside: bool) -> None:
+    def __init__(self, graph: KnowledgeGraph, json: TextIO, ttl: TextIO, quads: TextIO | None,
+                 beside: bool) -> None:
         import multiprocessing as mp
 
         self._start = time.perf_counter()
         self.seconds = 0.0
+        self.json_seconds: float | None = None
         self._process = None
-        self._files = [f for f in (ttl, quads) if f is not None]
+        self._files = [f for f in (json, ttl, quads) if f is not None]
         if beside and "fork" in mp.get_all_start_methods():
             self._process = mp.get_context("fork").Process(
-                target=_write_rdf, args=(graph, ttl, quads), name="kg-rdf", daemon=True)
+                target=_write_graph_files, args=(graph, json, ttl, quads), name="kg-rdf", daemon=True)
             self._process.start()
         else:
-            _write_rdf(graph, ttl, quads)
+            self.json_seconds = _write_graph_files(graph, json, ttl, quads)
             self._done()
 
     def _done(self) -> None:
@@ -257,18 +260,24 @@ class _RdfWriter:
         process, self._process = self._process, None
         process.join()
         if process.exitcode != 0:
-            raise RuntimeError(f"writing the RDF (graph.ttl, graph.nq) failed in process {process.pid} "
+            raise RuntimeError(f"writing graph.json and the RDF failed in process {process.pid} "
                                f"(exit code {process.exitcode}); see the error printed above")
         self._done()
 
 
-def _write_rdf(graph: KnowledgeGraph, ttl: TextIO, quads: TextIO | None) -> None:
+def _write_graph_files(graph: KnowledgeGraph, json: TextIO, ttl: TextIO, quads: TextIO | None) -> float:
+    """Write the graph's files; returns the seconds spent on ``graph.json``."""
+    from .nodelink import write_json
     from .rdf import triples_by_graph, write_nquads, write_turtle
 
+    t0 = time.perf_counter()
+    write_json(json, graph)
+    json.flush()
+    json_seconds = time.perf_counter() - t0
     if quads is None:  # subject by subject: the triples are never all held at once
         write_turtle(ttl, graph)
         ttl.flush()
-        return
+        return json_seconds
     triples = triples_by_graph(graph)  # once, for Turtle and N-Quads
     write_turtle(ttl, graph, triples)
     ttl.flush()
@@ -297,7 +306,7 @@ def build(
     while the views are made.
     """
     from .atomic import replace_together
-    from .nodelink import node_link, write_json
+    from .nodelink import node_link
     from .parallel import shared_with_forks
     from .store import load_store
 
@@ -313,15 +322,11 @@ def build(
     workers = _processes(options.workers)  # 0: one per CPU
     forks = workers > 1  # the RDF writer and the view pages: keep the graph's pages shared
     with replace_together(out) as open_new, shared_with_forks(forks):
-        t0 = time.perf_counter()
-        with open_new("graph.json") as f:
-            write_json(f, graph)
-        t1 = time.perf_counter()
-        timings["write JSON"] = t1 - t0
-        ttl = open_new("graph.ttl")
+        json_file, ttl = open_new("graph.json"), open_new("graph.ttl")
         quads = open_new("graph.nq") if options.nquads else None
-        # with worker processes the RDF is written by a forked process beside the views
-        rdf = _RdfWriter(graph, ttl, quads, beside=forks and options.views and options.executor == "local")
+        # with worker processes graph.json and the RDF are written by a forked process beside the views
+        rdf = _RdfWriter(graph, json_file, ttl, quads,
+                         beside=forks and options.views and options.executor == "local")
 
         try:
             if options.views:
@@ -351,7 +356,11 @@ def build(
             rdf.wait()
         finally:
             rdf.stop()  # after a failure: the files it writes are about to be removed
-        timings["write RDF"] = rdf.seconds
+        if rdf.json_seconds is None:  # beside the views: the wait for both
+            timings["write JSON and RDF"] = rdf.seconds
+        else:
+            timings["write JSON"] = rdf.json_seconds
+            timings["write RDF"] = rdf.seconds - rdf.json_seconds
     if not options.nquads:
         (out / "graph.nq").unlink(missing_ok=True)  # an older one would no longer match graph.ttl
     return BuildResult(

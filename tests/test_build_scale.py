@@ -88,7 +88,7 @@ def test_build_workers_write_the_rdf_beside_the_views_with_identical_output(
     options = BuildOptions(cache=False, workers=2, views=True, store=True, nquads=True)
     result = build([corpus], tmp_path, options)
     assert _outputs(tmp_path) == clean
-    assert result.timings["write RDF"] > 0 and (tmp_path / "views" / "org").is_dir()
+    assert result.timings["write JSON and RDF"] > 0 and (tmp_path / "views" / "org").is_dir()
     from pyoxigraph import DefaultGraph, RdfFormat, parse
 
     default_graph = [q for q in parse(path=tmp_path / "graph.nq", format=RdfFormat.N_QUADS)
@@ -111,13 +111,13 @@ def test_build_workers_zero_means_one_per_cpu_for_the_writers_too(
     besides: list[bool] = []
     real = kg.build._RdfWriter
 
-    def recording(graph, ttl, quads, beside):
+    def recording(graph, json, ttl, quads, beside):
         besides.append(beside)
-        return real(graph, ttl, quads, beside)
+        return real(graph, json, ttl, quads, beside)
 
     monkeypatch.setattr(kg.build, "_RdfWriter", recording)
     build([corpus], tmp_path, BuildOptions(cache=False, workers=0, views=True, store=False, nquads=True))
-    assert besides == [True]  # two CPUs: the RDF is written beside the views
+    assert besides == [True]  # two CPUs: graph.json and the RDF are written beside the views
     assert _outputs(tmp_path) == clean
 
 
@@ -127,13 +127,13 @@ def test_build_workers_rdf_failure_fails_the_build_and_keeps_the_previous_output
 
     build([corpus], tmp_path, BuildOptions(cache=False, **FAST))
 
-    def broken(graph, ttl, quads):
+    def broken(graph, json, ttl, quads):
         ttl.write("half a file")
         ttl.flush()
         raise OSError("disk full")
 
-    monkeypatch.setattr(kg.build, "_write_rdf", broken)
-    with pytest.raises(RuntimeError, match=r"writing the RDF \(graph\.ttl, graph\.nq\) failed"):
+    monkeypatch.setattr(kg.build, "_write_graph_files", broken)
+    with pytest.raises(RuntimeError, match=r"writing graph\.json and the RDF failed"):
         build([corpus], tmp_path, BuildOptions(cache=False, workers=2, views=True, store=False))
     assert _outputs(tmp_path) == clean
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
