@@ -283,6 +283,7 @@ def _write_graph_files(graph: KnowledgeGraph, json: TextIO, ttl: TextIO, quads: 
     ttl.flush()
     write_nquads(quads, graph, triples)
     quads.flush()
+    return json_seconds
 
 
 def _processes(workers: int) -> int:
@@ -332,7 +333,7 @@ def build(
             if options.views:
                 from .views import MAX_EVIDENCE, write_views
 
-                t2 = time.perf_counter()
+                t_views = time.perf_counter()
                 # what the pages draw: no mentionedIn edges, at most the evidence a page carries
                 done_with_graph = options.lean and not rdf.running
                 if done_with_graph:
@@ -345,7 +346,7 @@ def build(
                     graph = None
                 write_views(data, out, workers=workers, beside=rdf.wait)
                 del data
-                timings["views"] = time.perf_counter() - t2
+                timings["views"] = time.perf_counter() - t_views
             if options.store:
                 # after the pages, not beside them: Oxigraph's loader uses both cores, so they hardly
                 # overlapped, and together they were the build's peak (BENCHMARKS.md)

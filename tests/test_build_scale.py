@@ -70,6 +70,8 @@ def test_build_lean_lets_the_graph_go_and_writes_the_same(corpus: Path, clean: d
     assert lean.counts() == kept.counts() and lean.entities == tally(kept.graph)
     assert segment.tokenizer.cache_info().currsize == 0  # let go once the articles were extracted
     assert _outputs(tmp_path / "lean") == _outputs(tmp_path / "kept") == clean
+    # in one process each file is timed on its own
+    assert {"write JSON", "write RDF", "views"} <= lean.timings.keys()
     pages = sorted(p.relative_to(tmp_path / "kept") for p in (tmp_path / "kept" / "views").rglob("*.html"))
     assert pages and all((tmp_path / "kept" / p).read_bytes() == (tmp_path / "lean" / p).read_bytes()
                          for p in pages)
