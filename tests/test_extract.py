@@ -290,3 +290,12 @@ def test_extract_listed_experts_each_keep_their_own_title_and_go_where_the_claus
     assert {(f.source[1], f.role) for f in x.facts if f.type is RelationType.AFFILIATED_WITH} == {
         ("张伟", "骨科主任医师"), ("李娜", "眼科副主任医师")}
     assert facts(x, RelationType.DISPATCHED_TO) >= {("张伟", "柞水县医院"), ("李娜", "柞水县医院")}
+
+
+def test_extract_facts_of_one_sentence_share_its_evidence() -> None:
+    x = extract("2024年3月1日，阳新县人民医院与武汉市第一医院签约共建医联体，"
+                "武汉市第一医院派驻专家张伟担任副院长。")
+    sentences = {f.evidence for f in x.facts}
+    assert len(x.facts) > len(sentences)  # several facts were read in one sentence
+    for ev in sentences:  # and they hold one Evidence, not equal copies (memory, pickles)
+        assert len({id(f.evidence) for f in x.facts if f.evidence == ev}) == 1

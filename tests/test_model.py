@@ -1,0 +1,28 @@
+"""kg.model: merging what several articles say about one thing."""
+
+from __future__ import annotations
+
+from kg.model import NOTHING, EntityType, Evidence, KnowledgeGraph, Node, Relation, RelationType
+
+A, B = "https://w3id.org/yilian/id/org/a", "https://w3id.org/yilian/id/org/b"
+ONE = Evidence("d1.txt", 0, 10, "甲医院与乙医院签约。")
+TWO = Evidence("d2.txt", 5, 20, "乙医院与甲医院共建医联体。")
+
+
+def test_an_edge_read_once_keeps_its_sentence_and_gathers_more_when_merged() -> None:
+    g = KnowledgeGraph()
+    kept = g.add_relation(Relation(RelationType.PARTNER_OF, A, B, (ONE,)))
+    assert list(kept.evidence) == [ONE]
+    g.add_relation(Relation(RelationType.PARTNER_OF, B, A, (TWO,)))
+    g.add_relation(Relation(RelationType.PARTNER_OF, A, B, (ONE,)))  # the same sentence again
+    assert sorted(g.relations[kept.key].evidence) == [ONE, TWO]
+    assert len(g.relations) == 1
+
+
+def test_merged_nodes_gather_aliases_and_roles_from_every_article() -> None:
+    g = KnowledgeGraph()
+    person = g.add_node(Node("https://w3id.org/yilian/id/person/x", EntityType.PERSON, "张伟"))
+    assert person.roles is NOTHING  # no set of its own until it has roles
+    g.add_node(Node(person.iri, EntityType.PERSON, "张伟", roles=frozenset({"主任医师"})))
+    g.add_node(Node(person.iri, EntityType.PERSON, "张伟", aliases={"张主任"}, roles={"副院长"}))
+    assert person.roles == {"主任医师", "副院长"} and person.aliases == {"张主任"}
