@@ -41,7 +41,8 @@ class BuildOptions:
     cache_dir: Path | None = None
     # a one-shot build (`kg build`): let go of what the caller will not need, to lower the peak
     # (BENCHMARKS.md): the tokenizer once the articles are extracted (170 MB), and the graph once
-    # the RDF is written and the pages' data made (BuildResult.graph is then None)
+    # the pages' data is made and the RDF written, or being written by a forked process with its
+    # own copy (BuildResult.graph is then None)
     lean: bool = False
 
 
@@ -243,11 +244,6 @@ class _RdfWriter:
             f.close()
         self._files = []
 
-    @property
-    def running(self) -> bool:
-        """Whether a forked process is (or may still be) writing: it has its own copy of the graph."""
-        return self._process is not None
-
     def stop(self) -> None:
         """End the forked process if it still runs (after a failure elsewhere)."""
         if self._process is not None and self._process.is_alive():
@@ -335,7 +331,8 @@ def build(
 
                 t_views = time.perf_counter()
                 # what the pages draw: no mentionedIn edges, at most the evidence a page carries
-                done_with_graph = options.lean and not rdf.running
+                # (a forked RDF writer has its own copy)
+                done_with_graph = options.lean
                 if done_with_graph:
                     entities = tally(graph)
                 # once written, the graph can give its edges' memory to the pages' data (1.5 GB at

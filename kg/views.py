@@ -1027,12 +1027,17 @@ def write_views(data: dict[str, Any], out: Path | str, workers: int = 1,
             written.append(out / "views" / name)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-beside") as thread:
             if workers > 1 and len(specs) >= PARALLEL_FROM and "fork" in mp.get_all_start_methods():
+                # this process writes its share too: a forked child copies what it reads of the
+                # index (reference counts are written), so each one more cost about 1 GB at 100 MB
                 chunks = [specs[k::workers * 4] for k in range(workers * 4)]  # mixed sizes in every chunk
                 _FORKED = (ix, by_province, tmp)
                 try:
-                    with shared_with_forks(), mp.get_context("fork").Pool(workers) as pool:
+                    with shared_with_forks(), mp.get_context("fork").Pool(workers - 1) as pool:
                         job = thread.submit(beside) if beside else None
-                        paths = [p for chunk in pool.imap(_write_pages_forked, chunks) for p in chunk]
+                        theirs = pool.map_async(_write_pages_forked,
+                                                [c for k, c in enumerate(chunks) if k % workers])
+                        paths = [p for chunk in chunks[::workers] for p in _write_pages_forked(chunk)]
+                        paths += [p for chunk in theirs.get() for p in chunk]
                 finally:
                     _FORKED = None
             else:
