@@ -7,11 +7,13 @@ with :meth:`Document.raw_span`, so evidence always indexes the original text.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from enum import Enum
 
 __all__ = [
+    "NOTHING",
     "NS",
     "ORG_TYPES",
     "Document",
@@ -22,6 +24,7 @@ __all__ = [
     "PartnershipType",
     "Relation",
     "RelationType",
+    "frozen",
 ]
 
 NS = "https://w3id.org/yilian/"
@@ -141,6 +144,16 @@ class Evidence:
 NOTHING: frozenset = frozenset()  # one empty set for every node without aliases or roles
 
 
+def frozen(items: Iterable[str]) -> AbstractSet[str]:
+    """``items`` as a frozenset, or the shared :data:`NOTHING` when there are none."""
+    return frozenset(items) or NOTHING
+
+
+def _union(kept: AbstractSet, new: AbstractSet) -> AbstractSet:
+    """``kept | new``, without a new set when ``new`` adds nothing (most merges)."""
+    return kept if new <= kept else kept | new
+
+
 @dataclass(slots=True)
 class Node:
     """A resolved entity: one per real thing, across all documents.
@@ -197,10 +210,8 @@ class KnowledgeGraph:
         if kept is None:
             self.nodes[node.iri] = node
             return node
-        if not node.aliases <= kept.aliases:
-            kept.aliases = kept.aliases | node.aliases
-        if not node.roles <= kept.roles:
-            kept.roles = kept.roles | node.roles
+        kept.aliases = _union(kept.aliases, node.aliases)
+        kept.roles = _union(kept.roles, node.roles)
         kept.adcode = kept.adcode or node.adcode
         kept.level = kept.level or node.level
         for k, v in node.attrs.items():
@@ -217,7 +228,7 @@ class KnowledgeGraph:
             kept.evidence.update(rel.evidence)
         elif rel.evidence:
             kept.evidence = {*kept.evidence, *rel.evidence}
-        kept.partnership_types = kept.partnership_types | rel.partnership_types
+        kept.partnership_types = _union(kept.partnership_types, rel.partnership_types)
         if rel.date and (not kept.date or len(rel.date) > len(kept.date)):
             kept.date = rel.date
         kept.role = kept.role or rel.role

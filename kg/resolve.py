@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from .extract import DocumentExtraction
 from .iris import alliance_iri, doc_iri, org_iri, person_iri, region_iri
-from .model import NOTHING, EntityType, KnowledgeGraph, Node, Relation, RelationType
+from .model import EntityType, KnowledgeGraph, Node, Relation, RelationType, frozen
 from .packed import Packed
 from .regions import gazetteer
 
@@ -92,7 +92,7 @@ def resolve(extractions: Iterable[DocumentExtraction]) -> KnowledgeGraph:
         etype = max(types, key=lambda t: (types[t], t.value))
         aliases = set().union(*(org.aliases | {org.label} for _, _, org in members))
         iri = org_iri(label, _county_level(adcode))
-        graph.add_node(Node(iri, etype, label, frozenset(aliases), adcode=_county_level(adcode)))
+        graph.add_node(Node(iri, etype, label, frozen(aliases), adcode=_county_level(adcode)))
         for doc_id, key, _org in members:
             iri_of[(doc_id, ("org", key))] = iri
     del groups
@@ -109,7 +109,7 @@ def resolve(extractions: Iterable[DocumentExtraction]) -> KnowledgeGraph:
         chain = gaz.ancestors(code)
         for r in chain:
             graph.add_node(
-                Node(region_iri(r.code), EntityType.REGION, r.name, frozenset(r.shorts) or NOTHING,
+                Node(region_iri(r.code), EntityType.REGION, r.name, frozen(r.shorts),
                      adcode=r.code, level=r.level)
             )
         for child, parent in pairwise(chain):
@@ -125,15 +125,14 @@ def _add_article(graph: KnowledgeGraph, x: DocumentExtraction, iri_of: dict[tupl
     for key, alliance in x.alliances.items():
         code = _county_level(alliance.adcode)
         iri = alliance_iri(alliance.label, code)
-        graph.add_node(Node(iri, EntityType.ALLIANCE, alliance.label, frozenset(alliance.aliases) or NOTHING,
-                            adcode=code))
+        graph.add_node(Node(iri, EntityType.ALLIANCE, alliance.label, frozen(alliance.aliases), adcode=code))
         iri_of[(doc_id, ("alliance", key))] = iri
 
     for name, person in x.persons.items():
         home = iri_of.get((doc_id, ("org", person.affiliation))) if person.affiliation else None
         home_label = graph.nodes[home].label if home else None
         iri = person_iri(name, home_label)
-        graph.add_node(Node(iri, EntityType.PERSON, name, roles=frozenset(person.roles) or NOTHING))
+        graph.add_node(Node(iri, EntityType.PERSON, name, roles=frozen(person.roles)))
         iri_of[(doc_id, ("person", name))] = iri
 
     d = x.doc

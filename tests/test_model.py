@@ -26,3 +26,15 @@ def test_merged_nodes_gather_aliases_and_roles_from_every_article() -> None:
     g.add_node(Node(person.iri, EntityType.PERSON, "张伟", roles=frozenset({"主任医师"})))
     g.add_node(Node(person.iri, EntityType.PERSON, "张伟", aliases={"张主任"}, roles={"副院长"}))
     assert person.roles == {"主任医师", "副院长"} and person.aliases == {"张主任"}
+
+
+def test_a_merge_that_adds_nothing_keeps_the_sets_it_had() -> None:
+    g = KnowledgeGraph()
+    located = g.add_relation(Relation(RelationType.LOCATED_IN, A, B, (ONE,)))
+    kinds = located.partnership_types  # none, shared by every such edge
+    g.add_relation(Relation(RelationType.LOCATED_IN, A, B, (TWO,)))
+    assert located.partnership_types is kinds  # not a new empty set per merge
+    org = g.add_node(Node(A, EntityType.HOSPITAL, "甲医院", frozenset({"甲院"})))
+    aliases = org.aliases
+    g.add_node(Node(A, EntityType.HOSPITAL, "甲医院", frozenset({"甲院"})))
+    assert org.aliases is aliases
