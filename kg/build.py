@@ -330,16 +330,14 @@ def build(
                 from .views import MAX_EVIDENCE, write_views
 
                 t_views = time.perf_counter()
-                # what the pages draw: no mentionedIn edges, at most the evidence a page carries
-                # (a forked RDF writer has its own copy)
-                done_with_graph = options.lean
-                if done_with_graph:
+                if options.lean:
                     entities = tally(graph)
-                # once written, the graph can give its edges' memory to the pages' data (1.5 GB at
-                # 100 MB: both at once were the lean build's peak)
+                # what the pages draw: no mentionedIn edges, at most the evidence a page carries.
+                # Lean, the graph gives its edges' memory to the pages' data (1.5 GB at 100 MB: both
+                # at once were the peak); it is written already, or a forked writer has its own copy
                 data = node_link(graph, frozenset({RelationType.MENTIONED_IN}), MAX_EVIDENCE,
-                                 consume=done_with_graph)
-                if done_with_graph:
+                                 consume=options.lean)
+                if options.lean:
                     graph = None
                 write_views(data, out, workers=workers, beside=rdf.wait)
                 del data

@@ -53,6 +53,9 @@ def _edge_dict(rel: Relation, max_evidence: int | None = None) -> dict[str, Any]
     return data
 
 
+_HEAD: dict[str, Any] = {"directed": True, "multigraph": False, "graph": {"name": "yilian"}}
+
+
 def node_link(graph: KnowledgeGraph, skip: frozenset[RelationType] = frozenset(),
               max_evidence: int | None = None, consume: bool = False) -> dict[str, Any]:
     """The graph as a node-link dictionary, sorted so that equal graphs give equal output.
@@ -73,8 +76,6 @@ def node_link(graph: KnowledgeGraph, skip: frozenset[RelationType] = frozenset()
             edges.append(_edge_dict(rel, max_evidence))
     return {**_HEAD, "nodes": [_node_dict(n) for n in graph.sorted_nodes()], "edges": edges}
 
-
-_HEAD: dict[str, Any] = {"directed": True, "multigraph": False, "graph": {"name": "yilian"}}
 
 
 def dumps(graph: KnowledgeGraph | dict[str, Any]) -> str:
