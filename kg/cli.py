@@ -62,7 +62,7 @@ def main() -> None:
     type=click.IntRange(min=0),
     default=1,
     show_default=True,
-    help="Processes extracting articles, then writing view pages and the RDF beside them "
+    help="Processes extracting articles, then writing view pages with graph.json and the RDF beside them "
     "(0: one per CPU). The output is the same for any number.",
 )
 @click.option("--no-cache", is_flag=True, help="Extract every article again; no cache is read or written.")
