@@ -59,6 +59,8 @@ class BuildResult:
     cache_hits: int = 0
     characters: int = 0  # of the articles' text as read, for throughput
     entities: dict[str, int] = field(default_factory=dict)  # what the graph holds (:func:`tally`)
+    # subjects whose triples changed when the store was brought up to date in place (None: loaded anew)
+    store_updated: int | None = None
 
     def counts(self) -> dict[str, int]:
         entities = self.entities or (tally(self.graph) if self.graph is not None else {})
@@ -305,7 +307,7 @@ def build(
     from .atomic import replace_together
     from .nodelink import node_link
     from .parallel import shared_with_forks
-    from .store import load_store
+    from .store import load_store, update_store
 
     out = Path(out)
     notes: list[str] = []
@@ -316,6 +318,7 @@ def build(
     timings = extracted.timings
 
     entities: dict[str, int] = {}  # counted here when the graph is let go before the end
+    store_updated = None
     workers = _processes(options.workers)  # 0: one per CPU
     forks = workers > 1  # the RDF writer and the view pages: keep the graph's pages shared
     with replace_together(out) as open_new, shared_with_forks(forks):
@@ -347,7 +350,12 @@ def build(
                 # overlapped, and together they were the build's peak (BENCHMARKS.md)
                 rdf.wait()
                 t = time.perf_counter()
-                load_store(None, out, turtle_file=open_new.path("graph.ttl"))
+                new_turtle = open_new.path("graph.ttl")
+                # with the cache, as incremental as the rest: only what changed since the last build
+                if options.cache:
+                    store_updated = update_store(out, out / "graph.ttl", new_turtle)
+                if store_updated is None:
+                    load_store(None, out, turtle_file=new_turtle)
                 timings["store"] = time.perf_counter() - t
             rdf.wait()
         finally:
@@ -370,4 +378,5 @@ def build(
         extracted.cache_hits,
         extracted.characters,
         entities,
+        store_updated,
     )

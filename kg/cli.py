@@ -150,6 +150,8 @@ def build(
     written = ["graph.ttl", "graph.json"] + (["graph.nq"] if options.nquads else [])
     written += (["graph.html", "index.html", "views/"] if options.views else []) + (
         ["store/"] if options.store else [])
+    if result.store_updated is not None:
+        written[-1] = f"store/ (updated in place: {result.store_updated} subjects changed)"
     click.echo("wrote " + ", ".join(f"{out}/{name}" for name in written))
 
 

@@ -85,7 +85,7 @@ def test_build_workers_give_identical_output(corpus: Path, clean: dict, tmp_path
 
 def test_build_workers_write_the_rdf_beside_the_views_with_identical_output(
         corpus: Path, clean: dict, tmp_path: Path) -> None:
-    from kg.store import open_store
+    from kg.store import SOURCE_FILE, open_store
 
     options = BuildOptions(cache=False, workers=2, views=True, store=True, nquads=True)
     result = build([corpus], tmp_path, options)
@@ -101,7 +101,8 @@ def test_build_workers_write_the_rdf_beside_the_views_with_identical_output(
     count = lambda q: int(next(iter(store.query(q)))[0].value)  # noqa: E731
     assert count(graphs) == count(ontology) > 0  # the articles' graphs are in graph.nq only
     assert count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == len(default_graph) + count(ontology)
-    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".") and p.name != ".cache"]
+    left = {p.name for p in tmp_path.iterdir() if p.name.startswith(".")}
+    assert left == {SOURCE_FILE}  # no temporary file; the digest of what the store holds
 
 
 def test_build_workers_zero_means_one_per_cpu_for_the_writers_too(
@@ -168,6 +169,31 @@ def test_build_incremental_equals_clean(corpus: Path, tmp_path: Path) -> None:
     reference = tmp_path / "reference"
     build([src], reference, BuildOptions(cache=False, **FAST))
     assert _outputs(out) == _outputs(reference)
+
+
+def test_build_incremental_updates_the_store_in_place(corpus: Path, tmp_path: Path) -> None:
+    from kg.store import open_store
+
+    def quads(out: Path) -> set[str]:
+        return {str(q) for q in open_store(out)}
+
+    src = tmp_path / "src"
+    shutil.copytree(corpus, src)
+    out = tmp_path / "out"
+    first = build([src], out, BuildOptions(cache=True, views=False))
+    assert first.store_updated is None  # nothing to update: loaded
+    news = "2025年5月8日，黄石市中心医院与阳新县人民医院签约共建紧密型医联体。\n"
+    (src / "new.txt").write_text(news, "utf-8")
+    again = build([src], out, BuildOptions(cache=True, views=False))
+    assert again.store_updated is not None and 0 < again.store_updated < 50
+    reference = tmp_path / "reference"
+    build([src], reference, BuildOptions(cache=False, views=False))
+    assert quads(out) == quads(reference)
+    assert bool(open_store(out).query('ASK { ?p <https://w3id.org/yilian/ontology#evidence> ?e . '
+                                      '?e <http://www.w3.org/ns/oa#hasSource> ?d . '
+                                      'FILTER(CONTAINS(STR(?d), "new.txt")) }'))
+    clean = build([src], out, BuildOptions(cache=False, views=False))  # --no-cache: a clean build, store too
+    assert clean.store_updated is None and quads(out) == quads(reference)
 
 
 def test_build_cache_misses_after_extractor_change(tmp_path: Path) -> None:

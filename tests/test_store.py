@@ -42,7 +42,8 @@ def test_store_rebuild_replaces_the_old_store(tmp_path, sample_graph):
     store = open_store(tmp_path)
     doc = NamedNode("https://w3id.org/yilian/id/doc/sample.txt")
     assert not list(store.quads_for_pattern(doc, None, None, None))
-    assert [p.name for p in tmp_path.iterdir()] == ["store"]  # no temporary or old folder left
+    # no temporary or old folder left; beside the store, the digest of the Turtle it holds
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".store-source", "store"]
 
 
 def test_store_path_accepts_out_or_the_store_folder(tmp_path, sample_graph):
@@ -88,3 +89,109 @@ def test_store_loads_graph_ttl_in_pieces_cut_between_subjects(tmp_path, sample_g
     everything = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     assert _count(open_store(cut), everything) == _count(open_store(whole), everything) > 100
     assert set(open_store(cut)) == set(open_store(whole))
+
+
+def _quads(location) -> set[str]:
+    return {str(q) for q in open_store(location)}
+
+
+def _turtle_file(path, graph):
+    from kg.rdf import turtle
+
+    path.write_text(turtle(graph), encoding="utf-8")
+    return path
+
+
+def _two_files(folder, graph):
+    return _turtle_file(folder / "old.ttl", graph), _turtle_file(folder / "new.ttl", _changed_graph())
+
+
+def _changed_graph():
+    """The sample graph less its expert (and his posts) and with a new alias: subjects removed,
+    changed and kept."""
+    g = make_sample_graph()
+    gone = next(iri for iri, n in g.nodes.items() if n.label == "张力")
+    del g.nodes[gone]
+    for key in [k for k, r in g.relations.items() if gone in (r.source, r.target)]:
+        del g.relations[key]
+    first = next(n for n in g.nodes.values() if n.label == "武汉市第一医院")
+    first.aliases = first.aliases | {"市一医院"}
+    return g
+
+
+def test_update_store_in_place_holds_what_a_new_load_holds(tmp_path, sample_graph):
+    from kg.store import update_store
+
+    old, new = _two_files(tmp_path, sample_graph)
+    load_store(None, tmp_path / "out", turtle_file=old)
+    changed = update_store(tmp_path / "out", old, new)
+    subjects = old.read_text("utf-8").count("\n\n")  # one block per subject, after the prefixes
+    assert changed is not None and 0 < changed < subjects / 2
+    load_store(None, tmp_path / "fresh", turtle_file=new)
+    assert _quads(tmp_path / "out") == _quads(tmp_path / "fresh")
+    store = open_store(tmp_path / "out")
+    assert bool(store.query('ASK { ?h <http://www.w3.org/2004/02/skos/core#altLabel> "市一医院"@zh }'))
+    assert not bool(store.query('ASK { ?h ?p "张力"@zh }'))
+
+
+def test_update_store_keeps_the_ontology_where_the_old_graph_said_the_same(tmp_path):
+    from kg.rdf import PREFIXES
+    from kg.store import update_store
+
+    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items()) + "\n"
+    old, new = tmp_path / "old.ttl", tmp_path / "new.ttl"
+    hospital = "<https://w3id.org/yilian/ontology#Hospital>"
+    said = f'{hospital} a owl:Class ;\n    rdfs:comment "said by the graph too" .\n'
+    old.write_text(header + said, "utf-8")
+    new.write_text(header, "utf-8")
+    load_store(None, tmp_path, turtle_file=old)
+    assert update_store(tmp_path, old, new) == 1
+    store = open_store(tmp_path)
+    # the ontology says it too
+    assert bool(store.query(f"ASK {{ {hospital} a <http://www.w3.org/2002/07/owl#Class> }}"))
+    assert not bool(store.query(f'ASK {{ {hospital} ?p "said by the graph too" }}'))
+
+
+def test_update_store_gives_way_to_a_new_load_when_the_store_is_not_from_that_file(tmp_path, sample_graph):
+    from kg.store import SOURCE_FILE, update_store
+
+    old, new = _two_files(tmp_path, sample_graph)
+    assert update_store(tmp_path, old, new) is None  # no store yet
+    load_store(None, tmp_path, turtle_file=old)
+    edited = tmp_path / "edited.ttl"
+    edited.write_bytes(old.read_bytes().replace("武汉市".encode(), "鄂州市".encode()))
+    assert update_store(tmp_path, edited, new) is None  # the store holds old.ttl, not this file
+    (tmp_path / SOURCE_FILE).unlink()  # what an interrupted update leaves
+    assert update_store(tmp_path, old, new) is None
+
+
+def test_update_store_loads_anew_when_much_has_changed(tmp_path, sample_graph, monkeypatch):
+    import kg.store
+    from kg.model import KnowledgeGraph
+
+    old = _turtle_file(tmp_path / "old.ttl", sample_graph)
+    new = _turtle_file(tmp_path / "new.ttl", KnowledgeGraph())
+    load_store(None, tmp_path, turtle_file=old)
+    monkeypatch.setattr(kg.store, "UPDATE_UP_TO", 0.0)
+    monkeypatch.setattr(kg.store, "_MIN_UPDATE_LIMIT", 100)
+    assert kg.store.update_store(tmp_path, old, new) is None
+
+
+def test_update_store_failure_leaves_no_source_so_the_next_build_loads_anew(tmp_path, sample_graph,
+                                                                           monkeypatch):
+    import pyoxigraph
+
+    from kg.store import SOURCE_FILE, update_store
+
+    old, new = _two_files(tmp_path, sample_graph)
+    load_store(None, tmp_path, turtle_file=old)
+
+    def broken(self, *args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(pyoxigraph.Store, "update", broken, raising=False)
+    with pytest.raises(OSError, match="disk full"):
+        update_store(tmp_path, old, new)
+    assert not (tmp_path / SOURCE_FILE).exists()
+    monkeypatch.undo()
+    assert update_store(tmp_path, old, new) is None
