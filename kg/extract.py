@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from .dates import article_date, dateline_span, find_dates
 from .localorgs import LocalOrg, OrgKey, OrgTable, RegionContext, org_identity, region_label, split_branch
-from .model import Document, EntityType, Evidence, PartnershipType, RelationType
+from .model import Document, EntityType, Evidence, PartnershipType, RelationType, pickled_by_fields
 from .orgs import OrgMention, find_anaphors, find_org_mentions, parse_name
 from .persons import find_persons
 from .relations import affiliation_and_host, partnerships, role_phrase
@@ -24,6 +24,7 @@ from .segment import Span, paragraphs, sentences
 __all__ = ["DocumentExtraction", "Fact", "LocalOrg", "LocalPerson", "extract_document"]
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class LocalPerson:
     name: str
@@ -32,6 +33,7 @@ class LocalPerson:
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Fact:
     """A relation between local entities: ("org", key), ("person", name), ("alliance", key),

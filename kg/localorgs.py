@@ -15,7 +15,7 @@ from functools import cache
 from itertools import pairwise
 
 from .lexicon import lexicon
-from .model import EntityType
+from .model import EntityType, pickled_by_fields
 from .orgs import ABBREVIATION, OrgMention
 from .regions import gazetteer
 
@@ -24,6 +24,7 @@ __all__ = ["LocalOrg", "OrgKey", "OrgTable", "RegionContext", "org_identity", "r
 OrgKey = tuple[str, str]
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class LocalOrg:
     key: OrgKey

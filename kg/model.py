@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
+from operator import attrgetter
+from typing import TypeVar
 
 __all__ = [
     "NOTHING",
@@ -25,7 +27,30 @@ __all__ = [
     "Relation",
     "RelationType",
     "frozen",
+    "pickled_by_fields",
 ]
+
+_T = TypeVar("_T", bound=type)
+
+
+def pickled_by_fields(cls: _T) -> _T:
+    """Pickle a slotted dataclass as a call of its constructor with its fields in order.
+
+    A slotted dataclass is otherwise pickled by ``__getstate__`` / ``__setstate__`` methods that
+    look its fields up again for every object: unpickling the articles' extractions spent 60 % of
+    resolution there (10 MB corpus). The fields are read in one C call (``attrgetter``).
+    """
+    names = [f.name for f in fields(cls) if f.init]
+    if len(names) != len(fields(cls)):
+        raise TypeError(f"{cls.__name__}: every field must be an __init__ argument to pickle it by fields")
+    get = attrgetter(*names)
+    one = len(names) == 1  # attrgetter of one name gives the value, not a tuple
+
+    def __reduce__(self):
+        return cls, ((get(self),) if one else get(self))
+
+    cls.__reduce__ = __reduce__
+    return cls
 
 NS = "https://w3id.org/yilian/"
 ONTOLOGY = NS + "ontology#"
@@ -97,6 +122,7 @@ class PartnershipType(str, Enum):
         return self.value
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Document:
     """One article: the text as read from disk plus the normalised text the extractors read.
@@ -128,6 +154,7 @@ class Document:
         return Evidence(self.doc_id, raw_start, raw_end, self.text[raw_start:raw_end])
 
 
+@pickled_by_fields
 @dataclass(frozen=True, order=True, slots=True)
 class Evidence:
     """Where a fact was read: a sentence of a document, by offsets into the text as read from disk."""
@@ -154,6 +181,7 @@ def _union(kept: AbstractSet, new: AbstractSet) -> AbstractSet:
     return kept if new <= kept else kept | new
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class Node:
     """A resolved entity: one per real thing, across all documents.
@@ -172,6 +200,7 @@ class Node:
     attrs: dict[str, str] = field(default_factory=dict)  # documents: title, date, publisher, path
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class Relation:
     """A resolved, typed edge between two nodes (by IRI), with the sentences that support it."""

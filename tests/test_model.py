@@ -38,3 +38,25 @@ def test_a_merge_that_adds_nothing_keeps_the_sets_it_had() -> None:
     aliases = org.aliases
     g.add_node(Node(A, EntityType.HOSPITAL, "甲医院", frozenset({"甲院"})))
     assert org.aliases is aliases
+
+
+def test_the_pipelines_records_pickle_as_a_constructor_call_and_come_back_equal() -> None:
+    import pickle
+
+    from kg.extract import Fact, LocalPerson
+    from kg.localorgs import LocalOrg
+    from kg.model import Document, PartnershipType
+
+    records = [
+        ONE,
+        Document("d1.txt", "seeds/d1.txt", "甲医院", "甲医院", (0, 1, 2, 3), title="标题"),
+        Node(A, EntityType.HOSPITAL, "甲医院", frozenset({"甲院"}), adcode="420100"),
+        Relation(RelationType.PARTNER_OF, A, B, (ONE, TWO), frozenset({PartnershipType.TRUSTEESHIP}), "2025"),
+        Fact(RelationType.PARTNER_OF, ("org", "a"), ("org", "b"), ONE, date="2025-05"),
+        LocalOrg(("420100", "甲医院"), "甲医院", EntityType.HOSPITAL, "420100", {"甲院"}, [(0, 3)]),
+        LocalPerson("张伟", {"主任医师"}, ("420100", "甲医院"), [(5, 7)]),
+    ]
+    for record in records:
+        cls, args = record.__reduce__()  # no per-object __setstate__ walking the fields again
+        assert cls is type(record) and cls(*args) == record
+        assert pickle.loads(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)) == record
