@@ -7,6 +7,7 @@ recurs across the country (石佛寺镇 is in Hubei and in Henan).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -68,6 +69,9 @@ class Gazetteer:
             self._first[name[0]].append(len(name))
         for k in self._first:
             self._first[k] = sorted(set(self._first[k]), reverse=True)
+        # the characters a name can start with: the scan of an article jumps from one to the next
+        # in C (seven characters in ten of news text, seeds and the benchmark corpus alike, are not)
+        self._starts = re.compile("[" + "".join(re.escape(c) for c in sorted(self._first)) + "]")
 
     def get(self, code: str | None) -> Region | None:
         return self.by_code.get(code) if code else None
@@ -138,7 +142,12 @@ class Gazetteer:
         """
         found = []
         i, n = 0, len(text)
+        starts = self._starts
         while i < n:
+            start = starts.search(text, i)
+            if start is None:
+                break
+            i = start.start()
             hit = self.match_at(text, i)
             if hit is not None and not shorts:
                 length, cands = hit
