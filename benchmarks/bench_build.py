@@ -10,8 +10,9 @@ process so that peak memory is its own:
   stage (``segment`` is the part of ``extract`` spent in :mod:`kg.segment`, measured by wrapping
   its functions);
 - ``workers``: the same with ``--workers N`` processes (checked byte-identical to ``serial``);
-- ``incremental``: one article added to the corpus, rebuilt with the cache filled by a
-  previous ``--workers N`` build.
+- ``incremental``: one article added to the corpus, rebuilt with the cache (and the outputs) of
+  the previous build: first in one process (against ``serial``), then, with a second article,
+  with ``--workers N`` (against ``workers``).
 
 Peak memory is ``resource.getrusage(...).ru_maxrss`` (peak resident set size) of the build
 process, and of its largest worker process. CPU seconds (user + system, workers included) are
@@ -136,6 +137,7 @@ def run_build(inputs: list[str], out: Path, workers: int, cache: bool, segment: 
         "timings": timings,
         "documents": result.documents,
         "cache_hits": result.cache_hits,
+        "store_updated": result.store_updated,
         "characters": result.characters,
         "counts": result.counts(),
         **_rusage(),
@@ -185,21 +187,26 @@ def bench_size(size: str, workers: int, nquads: bool = False, incremental: bool 
     )
     if not incremental:
         return res
+    # one article more, twice: built in one process, then (another one) with the workers, each
+    # time onto the outputs and cache of the build before
+    news = {
+        "incremental_serial": (
+            "1", "zz_new.txt", "2025年5月8日，华中科技大学同济医学院附属同济医院与阳新县人民医院签约共建"
+            "紧密型医联体。\n同济医院派驻专家王磊挂职阳新县人民医院副院长。\n"),
+        "incremental": (
+            str(workers), "zz_new2.txt", "2025年6月3日，四川大学华西医院与泸定县人民医院签约，托管泸定县"
+            "人民医院。\n华西医院派驻专家李静挂职泸定县人民医院院长。\n"),
+    }
     extra = work / "extra"
     extra.mkdir()
-    (extra / "zz_new.txt").write_text(
-        "2025年5月8日，华中科技大学同济医学院附属同济医院与阳新县人民医院签约共建紧密型医联体。\n"
-        "同济医院派驻专家王磊挂职阳新县人民医院副院长。\n",
-        "utf-8",
-    )
-    res["incremental"] = _child(
-        ["build", str(work / "workers"), str(workers), "1", "0", f, str(corpus), str(extra)]
-    )
+    for key, (n, name, text) in news.items():
+        (extra / name).write_text(text, "utf-8")
+        res[key] = _child(["build", str(work / "workers"), n, "1", "0", f, str(corpus), str(extra)])
     return res
 
 
 def _fmt(res: dict) -> str:
-    j, s, w, inc = res["jieba"], res["serial"], res["workers"], res.get("incremental")
+    j, s, w = res["jieba"], res["serial"], res["workers"]
     chars = s["characters"]
     lines = [
         f"## {res['size']}: {res['articles']} articles, {res['bytes']:,} bytes, {chars:,} characters"
@@ -217,12 +224,15 @@ def _fmt(res: dict) -> str:
         )
     lines.append("stages (serial): " + " · ".join(f"{k} {v:.2f}" for k, v in s["timings"].items()))
     lines.append("stages (workers): " + " · ".join(f"{k} {v:.2f}" for k, v in w["timings"].items()))
-    if inc is not None:
-        lines.append(
-            f"incremental    {inc['seconds']:8.2f} s  ({inc['cache_hits']} of {inc['documents']} "
-            f"from the cache; {inc['seconds'] / w['seconds']:.0%} of the full workers build) · "
-            + " · ".join(f"{k} {v:.2f}" for k, v in inc["timings"].items())
-        )
+    for key, name, full in (("incremental_serial", "serial", s), ("incremental", "workers", w)):
+        inc = res.get(key)
+        if inc is not None:
+            lines.append(
+                f"incremental, {name}: {inc['seconds']:.2f} s ({inc['cache_hits']} of {inc['documents']} "
+                f"from the cache; {inc['seconds'] / full['seconds']:.0%} of the full {name} build; store: "
+                f"{inc['store_updated']} subjects updated in place) · "
+                + " · ".join(f"{k} {v:.2f}" for k, v in inc["timings"].items())
+            )
     lines.append("output sizes (MB): " + " · ".join(f"{k} {v / 1e6:,.0f}" for k, v in res["sizes"].items()))
     lines.append(f"serial and workers outputs byte-identical: {res['identical']}")
     return "\n".join(lines)
