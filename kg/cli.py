@@ -65,7 +65,8 @@ def main() -> None:
     help="Processes extracting articles, then writing view pages with graph.json and the RDF beside them "
     "(0: one per CPU). The output is the same for any number.",
 )
-@click.option("--no-cache", is_flag=True, help="Extract every article again; no cache is read or written.")
+@click.option("--no-cache", is_flag=True,
+              help="Extract every article again and load the store anew; no cache is read or written.")
 @click.option(
     "--cache-dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -106,7 +107,7 @@ def build(
     """Read articles (files or folders; default seeds/) and write the graph into OUT.
 
     Articles whose bytes have not changed since the last build into OUT are not read again
-    (OUT/.cache; --no-cache to redo them all).
+    (OUT/.cache), and the store takes only what changed (--no-cache to redo it all).
 
     Example: kg build seeds/ -o out/ --workers 2
     """
