@@ -76,9 +76,11 @@ def load_store(graph: KnowledgeGraph | None, out: Path, turtle_file: Path | None
 
 
 # an update that would rewrite more of graph.ttl than this share is done as a new load, which is
-# then no slower and leaves a compacted store
+# then no slower and leaves a compacted store; so is one of more than _MAX_UPDATE_BYTES, as the
+# update is one SPARQL request held in memory (twice its Turtle as N-Triples)
 UPDATE_UP_TO = 0.2
-_MIN_UPDATE_LIMIT = 1 << 20  # bytes: below this, always in place
+_MIN_UPDATE_LIMIT = 1 << 20  # bytes of changed Turtle blocks: below this, always in place
+_MAX_UPDATE_BYTES = 32 << 20
 
 
 class _NoUpdate(Exception):
@@ -150,7 +152,7 @@ def _header(path: Path) -> bytes:
 def _diff(old: Path, new: Path) -> tuple[_Changes, str, str]:
     """The blocks that differ between two Turtle files, and the digests of the two files."""
     changes = _Changes()
-    limit = max(_MIN_UPDATE_LIMIT, UPDATE_UP_TO * new.stat().st_size)
+    limit = max(_MIN_UPDATE_LIMIT, min(_MAX_UPDATE_BYTES, UPDATE_UP_TO * new.stat().st_size))
     old_digest, new_digest = hashlib.blake2b(digest_size=16), hashlib.blake2b(digest_size=16)
     with open(old, "rb") as a, open(new, "rb") as b:
         old_blocks, new_blocks = _blocks(a, old_digest), _blocks(b, new_digest)

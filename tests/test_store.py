@@ -165,15 +165,18 @@ def test_update_store_gives_way_to_a_new_load_when_the_store_is_not_from_that_fi
     assert update_store(tmp_path, old, new) is None
 
 
-def test_update_store_loads_anew_when_much_has_changed(tmp_path, sample_graph, monkeypatch):
+@pytest.mark.parametrize("bound", ["UPDATE_UP_TO", "_MAX_UPDATE_BYTES"])  # a share of the file, a size
+def test_update_store_loads_anew_when_much_has_changed(tmp_path, sample_graph, monkeypatch, bound):
     import kg.store
     from kg.model import KnowledgeGraph
 
     old = _turtle_file(tmp_path / "old.ttl", sample_graph)
     new = _turtle_file(tmp_path / "new.ttl", KnowledgeGraph())
     load_store(None, tmp_path, turtle_file=old)
-    monkeypatch.setattr(kg.store, "UPDATE_UP_TO", 0.0)
+    assert kg.store.update_store(tmp_path, old, new) is not None  # small: in place whatever the share
+    load_store(None, tmp_path, turtle_file=old)
     monkeypatch.setattr(kg.store, "_MIN_UPDATE_LIMIT", 100)
+    monkeypatch.setattr(kg.store, bound, 0)
     assert kg.store.update_store(tmp_path, old, new) is None
 
 
