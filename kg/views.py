@@ -984,9 +984,14 @@ def _write_pages(ix: _Index, by_province: dict[str, list[str]], tmp: Path,
                  specs: Iterable[tuple[str, str]]) -> list[str]:
     """Make and write pages one at a time: only one page's nodes and edges are held at once."""
     paths = []
+    folders: set[str] = set()  # made already: tens of thousands of pages share a few folders
     for spec in specs:
         page = _make_page(ix, by_province, spec)
-        _write_new(tmp / Path(page.path).relative_to("views"), _render(page, ix))
+        folder, _, name = page.path.removeprefix("views/").rpartition("/")
+        if folder not in folders:
+            (tmp / folder).mkdir(parents=True, exist_ok=True)
+            folders.add(folder)
+        (tmp / folder / name).write_text(_render(page, ix), encoding="utf-8")
         paths.append(page.path)
     return paths
 
