@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -43,10 +44,13 @@ def write_text_atomic(path: str | Path, text: str) -> Path:
 
 
 @contextmanager
-def atomic_dir(path: str | Path) -> Iterator[Path]:
+def atomic_dir(path: str | Path, retired: list[Path] | None = None) -> Iterator[Path]:
     """Build a folder under a temporary name and swap it into place when the block succeeds.
 
-    The previous folder stays whole until the swap; on an error the temporary folder is removed.
+    The previous folder stays whole until the swap, and is removed after it; with ``retired``, it
+    is put in that list instead (under a hidden name beside the new one) for the caller to remove
+    when it suits: tens of thousands of pages take seconds to delete. On an error the temporary
+    folder is removed.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -62,7 +66,18 @@ def atomic_dir(path: str | Path) -> Iterator[Path]:
     if path.exists():
         os.replace(path, old)
     os.replace(tmp, path)
-    shutil.rmtree(old, ignore_errors=True)
+    if retired is not None and old.exists():
+        retired.append(old)
+    else:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def remove_beside(folders: list[Path]) -> threading.Thread:
+    """Remove ``folders`` on a thread (deleting files waits on the disk, not on Python); join it."""
+    worker = threading.Thread(target=lambda: [shutil.rmtree(f, ignore_errors=True) for f in folders],
+                              name="kg-remove", daemon=True)
+    worker.start()
+    return worker
 
 
 @contextmanager

@@ -304,7 +304,7 @@ def build(
     held whole in memory as text. With ``workers`` > 1 the RDF is written by a forked process
     while the views are made.
     """
-    from .atomic import replace_together
+    from .atomic import remove_beside, replace_together
     from .nodelink import node_link
     from .parallel import shared_with_forks
     from .store import load_store, update_store
@@ -319,6 +319,8 @@ def build(
 
     entities: dict[str, int] = {}  # counted here when the graph is let go before the end
     store_updated = None
+    retired: list[Path] = []  # the previous views, once the new ones are in place
+    remover = None
     workers = _processes(options.workers)  # 0: one per CPU
     forks = workers > 1  # the RDF writer and the view pages: keep the graph's pages shared
     with replace_together(out) as open_new, shared_with_forks(forks):
@@ -342,8 +344,10 @@ def build(
                                  consume=options.lean)
                 if options.lean:
                     graph = None
-                write_views(data, out, workers=workers, beside=rdf.wait)
+                write_views(data, out, workers=workers, beside=rdf.wait, retired=retired)
                 del data
+                # the previous pages go while the store loads (no fork comes after this point)
+                remover = remove_beside(retired)
                 timings["views"] = time.perf_counter() - t_views
             if options.store:
                 # after the pages, not beside them: Oxigraph's loader uses both cores, so they hardly
@@ -360,6 +364,8 @@ def build(
             rdf.wait()
         finally:
             rdf.stop()  # after a failure: the files it writes are about to be removed
+            if remover is not None:
+                remover.join()
         if rdf.json_seconds is None:  # beside the views: the wait for both
             timings["write JSON and RDF"] = rdf.seconds
         else:

@@ -1002,7 +1002,7 @@ def _write_pages_forked(specs: list[tuple[str, str]]) -> list[str]:
 
 
 def write_views(data: dict[str, Any], out: Path | str, workers: int = 1,
-                beside: Callable[[], object] | None = None) -> list[Path]:
+                beside: Callable[[], object] | None = None, retired: list[Path] | None = None) -> list[Path]:
     """Write the overview, the index and every per-entity page into ``out``; return the files written.
 
     ``data`` is the node-link dictionary of ``graph.json``. ``out/views`` is replaced as a whole,
@@ -1010,7 +1010,9 @@ def write_views(data: dict[str, Any], out: Path | str, workers: int = 1,
     With ``workers`` > 1 (and where processes can be forked) the pages are shared out among that
     many processes; each page is the same whoever writes it. ``beside`` (the build waits for its RDF
     writer there) runs on a thread while the pages are written, started only after
-    any fork so that no child inherits its locks; its exception, if any, is raised here.
+    any fork so that no child inherits its locks; its exception, if any, is raised here. With
+    ``retired``, the previous ``out/views`` is left there for the caller to remove
+    (:func:`kg.atomic.atomic_dir`).
     """
     global _FORKED
     out = Path(out)
@@ -1023,7 +1025,7 @@ def write_views(data: dict[str, Any], out: Path | str, workers: int = 1,
     specs = [("geo", ""), *(("province", p) for p in sorted(by_province) if p),
              *(("ego", i) for i in sorted(ix.pages))]
     written: list[Path] = []
-    with atomic_dir(out / "views") as tmp:
+    with atomic_dir(out / "views", retired) as tmp:
         for name in ("vis-network.min.js", "vis-network.min.css", "yilian.js", "yilian.css"):
             _write_new(tmp / "lib" / name, _assets()[name])
             written.append(out / "views" / "lib" / name)

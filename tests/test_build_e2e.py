@@ -49,6 +49,24 @@ def test_build_is_deterministic(seed_build: Path, tmp_path: Path) -> None:
         assert (tmp_path / name).read_bytes() == (seed_build / name).read_bytes()
 
 
+def test_rebuild_replaces_the_pages_and_leaves_no_old_folder(tmp_path: Path) -> None:
+    import shutil
+
+    from kg.build import BuildOptions, build
+
+    src = tmp_path / "src"
+    shutil.copytree(SEEDS, src)
+    out = tmp_path / "out"
+    build([src], out, BuildOptions(store=False))
+    pages = {p.relative_to(out) for p in (out / "views").rglob("*.html")}
+    dropped = sorted(src.glob("*.txt"))[0]
+    dropped.unlink()  # an article less: some institutions are gone, and their pages with them
+    build([src], out, BuildOptions(store=False))
+    now = {p.relative_to(out) for p in (out / "views").rglob("*.html")}
+    assert now < pages
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".views")]  # the old pages removed
+
+
 def test_build_partnership_with_kind_and_date(seed_build: Path) -> None:
     data = json.loads((seed_build / "graph.json").read_text("utf-8"))
     labels = {n["id"]: n["label"] for n in data["nodes"]}
