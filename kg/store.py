@@ -7,7 +7,7 @@ SKOS labels of the partnership kinds work in queries); the ontology also has its
 there (``prov:wasDerivedFrom``, ``yl:evidence``), and would double the store.
 The store is built in a temporary folder and swapped in whole, or, when the build before left a
 store made from the ``graph.ttl`` still beside it, brought up to date in place in one transaction
-(:func:`update_store`): adding an article changes a few hundred of the millions of triples.
+(:func:`update_store`): adding an article changes the triples of tens of subjects, of millions.
 """
 
 from __future__ import annotations
@@ -209,7 +209,10 @@ def _blocks(f: BinaryIO, digest, size: int | None = None) -> Iterator:
             if not block.strip():
                 continue
             block = block.rstrip(b"\n")
-            subject = block[:block.index(b" ")]
+            cut = block.find(b" ")
+            if cut <= 0:
+                raise _NoUpdate("a block without a subject")
+            subject = block[:cut]
             if not subject.startswith(b"<"):
                 name, _, local = subject.partition(b":")
                 if name not in prefixes:

@@ -161,6 +161,9 @@ def test_update_store_gives_way_to_a_new_load_when_the_store_is_not_from_that_fi
     edited = tmp_path / "edited.ttl"
     edited.write_bytes(old.read_bytes().replace("武汉市".encode(), "鄂州市".encode()))
     assert update_store(tmp_path, edited, new) is None  # the store holds old.ttl, not this file
+    broken = tmp_path / "broken.ttl"
+    broken.write_bytes(old.read_bytes() + b"\nnonsense\n")
+    assert update_store(tmp_path, broken, new) is None  # a damaged file: load anew, do not fail
     (tmp_path / SOURCE_FILE).unlink()  # what an interrupted update leaves
     assert update_store(tmp_path, old, new) is None
 
