@@ -28,9 +28,15 @@ from .vocab import ONTOLOGY_IRI, ontology_path
 __all__ = ["STORE_DIR", "StoreMissing", "load_store", "open_store", "store_path", "update_store"]
 
 STORE_DIR = "store"
-# in OUT: the digest of the graph.ttl the store holds. It is removed before the store changes and
-# written once it has, so an interrupted build leaves none, and the next build loads the store anew
+# in OUT: the digests of the graph.ttl and of the ontology the store holds. It is removed before
+# the store changes and written once it has, so an interrupted build leaves none, and the next
+# build loads the store anew
 SOURCE_FILE = ".store-source"
+
+
+def _source(turtle_digest: str, ontology: bytes) -> str:
+    """What :data:`SOURCE_FILE` says of a store of that Turtle and that ontology."""
+    return f"graph.ttl {turtle_digest}\nontology {hashlib.blake2b(ontology, digest_size=16).hexdigest()}\n"
 
 
 class StoreMissing(KgError):
@@ -71,7 +77,7 @@ def load_store(graph: KnowledgeGraph | None, out: Path, turtle_file: Path | None
         store.flush()
         del store  # close the database before the folder is renamed
         gc.collect()
-    write_text_atomic(out / SOURCE_FILE, digest.hexdigest() + "\n")
+    write_text_atomic(out / SOURCE_FILE, _source(digest.hexdigest(), ontology))
     return target
 
 
@@ -98,7 +104,7 @@ class _Changes:
 def update_store(out: Path, old_turtle: Path, new_turtle: Path) -> int | None:
     """Bring ``out/store`` from ``old_turtle`` to ``new_turtle`` in place; returns the number of
     subjects whose triples changed, or ``None`` when it has to be loaded anew instead (no store, or
-    not one made from ``old_turtle``, or too much has changed).
+    not one made from ``old_turtle`` and this version of the ontology, or too much has changed).
 
     Both files are as :func:`kg.rdf.write_turtle` writes them: one block per subject, in the
     order of the subjects' IRIs, so one pass over the two finds the blocks that differ. Their
@@ -115,10 +121,11 @@ def update_store(out: Path, old_turtle: Path, new_turtle: Path) -> int | None:
         changes, old_digest, new_digest = _diff(Path(old_turtle), Path(new_turtle))
     except _NoUpdate:
         return None
-    if old_digest != source.read_text(encoding="ascii").strip():
-        return None  # the store was made from another graph.ttl (or a build was interrupted)
+    ontology_text = ontology_path().read_bytes()
+    if source.read_text(encoding="ascii") != _source(old_digest, ontology_text):
+        return None  # the store was made from another graph.ttl or ontology (or a build was interrupted)
     header = _header(Path(new_turtle))
-    ontology = {q.triple for q in parse(ontology_path().read_bytes(), RdfFormat.TURTLE)}
+    ontology = {q.triple for q in parse(ontology_text, RdfFormat.TURTLE)}
 
     def triples(blocks: list[bytes]) -> list[str]:
         if not blocks:
@@ -134,7 +141,7 @@ def update_store(out: Path, old_turtle: Path, new_turtle: Path) -> int | None:
         store.flush()
         del store
         gc.collect()
-    write_text_atomic(source, new_digest + "\n")
+    write_text_atomic(source, _source(new_digest, ontology_text))
     return changes.subjects
 
 

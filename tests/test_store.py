@@ -168,6 +168,20 @@ def test_update_store_gives_way_to_a_new_load_when_the_store_is_not_from_that_fi
     assert update_store(tmp_path, old, new) is None
 
 
+def test_update_store_loads_anew_when_the_ontology_changed(tmp_path, sample_graph, monkeypatch):
+    import kg.store
+    from kg.vocab import ontology_path
+
+    old = _turtle_file(tmp_path / "old.ttl", sample_graph)
+    load_store(None, tmp_path, turtle_file=old)
+    assert kg.store.update_store(tmp_path, old, old) == 0  # nothing changed
+    newer = tmp_path / "yilian.ttl"  # a new version of the package, say, with a class more
+    newer.write_bytes(ontology_path().read_bytes() + b"\n<https://w3id.org/yilian/ontology#Clinic> a "
+                      b"<http://www.w3.org/2002/07/owl#Class> .\n")
+    monkeypatch.setattr(kg.store, "ontology_path", lambda: newer)
+    assert kg.store.update_store(tmp_path, old, old) is None  # the store has the old ontology
+
+
 @pytest.mark.parametrize("bound", ["UPDATE_UP_TO", "_MAX_UPDATE_BYTES"])  # a share of the file, a size
 def test_update_store_loads_anew_when_much_has_changed(tmp_path, sample_graph, monkeypatch, bound):
     import kg.store
