@@ -118,13 +118,12 @@ def update_store(out: Path, old_turtle: Path, new_turtle: Path) -> int | None:
     if not (out / STORE_DIR / "CURRENT").is_file() or not source.is_file() or not Path(old_turtle).is_file():
         return None
     try:
-        changes, old_digest, new_digest = _diff(Path(old_turtle), Path(new_turtle))
+        changes, old_digest, new_digest, header = _diff(Path(old_turtle), Path(new_turtle))
     except _NoUpdate:
         return None
     ontology_text = ontology_path().read_bytes()
     if source.read_text(encoding="ascii") != _source(old_digest, ontology_text):
         return None  # the store was made from another graph.ttl or ontology (or a build was interrupted)
-    header = _header(Path(new_turtle))
     ontology = {q.triple for q in parse(ontology_text, RdfFormat.TURTLE)}
 
     def triples(blocks: list[bytes]) -> list[str]:
@@ -145,25 +144,27 @@ def update_store(out: Path, old_turtle: Path, new_turtle: Path) -> int | None:
     return changes.subjects
 
 
-def _header(path: Path) -> bytes:
-    """The prefixes at the top of a Turtle file of :func:`kg.rdf.write_turtle`, up to the empty line."""
-    with open(path, "rb") as f:
-        header = b""
-        for line in f:
-            header += line
-            if line == b"\n":
-                return header
+def _read_header(f: BinaryIO) -> bytes:
+    """The prefixes at the top of a Turtle file of :func:`kg.rdf.write_turtle`, up to and with the
+    empty line after them; ``f`` is left at the first subject's block."""
+    header = b""
+    for line in f:
+        header += line
+        if line == b"\n":
+            break
     return header
 
 
-def _diff(old: Path, new: Path) -> tuple[_Changes, str, str]:
-    """The blocks that differ between two Turtle files, and the digests of the two files."""
+def _diff(old: Path, new: Path) -> tuple[_Changes, str, str, bytes]:
+    """The blocks that differ between two Turtle files, the digests of the two files, and their
+    prefixes."""
     changes = _Changes()
     limit = max(_MIN_UPDATE_LIMIT, min(_MAX_UPDATE_BYTES, UPDATE_UP_TO * new.stat().st_size))
     old_digest, new_digest = hashlib.blake2b(digest_size=16), hashlib.blake2b(digest_size=16)
     with open(old, "rb") as a, open(new, "rb") as b:
         old_blocks, new_blocks = _blocks(a, old_digest), _blocks(b, new_digest)
-        if next(old_blocks) != next(new_blocks):  # the headers: other prefixes, another writer
+        header = next(new_blocks)
+        if next(old_blocks) != header:  # other prefixes, another writer
             raise _NoUpdate("the prefixes differ")
         x, y = next(old_blocks, None), next(new_blocks, None)
         while x is not None or y is not None:
@@ -186,7 +187,7 @@ def _diff(old: Path, new: Path) -> tuple[_Changes, str, str]:
                 x, y = next(old_blocks, None), next(new_blocks, None)
             if changes.size > limit:
                 raise _NoUpdate("too much has changed")
-    return changes, old_digest.hexdigest(), new_digest.hexdigest()
+    return changes, old_digest.hexdigest(), new_digest.hexdigest(), header
 
 
 def _blocks(f: BinaryIO, digest, size: int | None = None) -> Iterator:
@@ -194,13 +195,10 @@ def _blocks(f: BinaryIO, digest, size: int | None = None) -> Iterator:
     ``(subject IRI, block)``, checking that the subjects come in order; ``digest`` sees every byte.
     """
     size = size or CHUNK_BYTES
+    header = _read_header(f)
+    digest.update(header)
     prefixes: dict[bytes, bytes] = {}
-    header = b""
-    for line in f:
-        digest.update(line)
-        header += line
-        if line == b"\n":
-            break
+    for line in header.splitlines():
         if line.startswith(b"@prefix "):
             name, _, iri = line[len(b"@prefix "):].partition(b": <")
             prefixes[name] = iri.rsplit(b">", 1)[0]
@@ -249,11 +247,7 @@ def _turtle_chunks(path: Path, size: int | None = None, digest=None) -> Iterator
     """
     size = size or CHUNK_BYTES
     with open(path, "rb") as f:
-        header = b""
-        for line in f:
-            header += line
-            if line == b"\n":
-                break
+        header = _read_header(f)
         if digest is not None:
             digest.update(header)
         rest = b""
