@@ -126,15 +126,9 @@ def extract_document(doc: Document) -> DocumentExtraction:
     spans: list[tuple[int, int, OrgKey]] = []
     facts: list[Fact] = []
 
-    quoted: dict[tuple[int, int], Evidence] = {}  # one Evidence per sentence (see the end)
-
     def evidence(pos: int) -> Evidence:
         s = sec.sentence_of(pos)
-        span = (s.start, s.end) if s.end > s.start else (pos, pos + 1)
-        made = quoted.get(span)
-        if made is None:
-            made = quoted[span] = doc.evidence(*span)
-        return made
+        return doc.evidence(s.start, s.end) if s.end > s.start else doc.evidence(pos, pos + 1)
 
     longest_at: dict[int, int] = {}
     for m in mentions:
