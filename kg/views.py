@@ -958,10 +958,14 @@ def _evidence_files(ix: _Index) -> dict[str, str]:
     return files
 
 
-def _write_new(path: Path, text: str) -> None:
+def _write_new(path: Path, text: str, made: set[Path] | None = None) -> None:
     """A file in the temporary folder :func:`atomic_dir` swaps in whole: no need for a file-by-file
-    atomic write (and its fsync, 12,000 of them for a 10 MB corpus)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic write (and its fsync, 12,000 of them for a 10 MB corpus). ``made``: the folders made
+    already (tens of thousands of pages share a few)."""
+    if made is None or path.parent not in made:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if made is not None:
+            made.add(path.parent)
     path.write_text(text, encoding="utf-8")
 
 
@@ -984,14 +988,10 @@ def _write_pages(ix: _Index, by_province: dict[str, list[str]], tmp: Path,
                  specs: Iterable[tuple[str, str]]) -> list[str]:
     """Make and write pages one at a time: only one page's nodes and edges are held at once."""
     paths = []
-    folders: set[str] = set()  # made already: tens of thousands of pages share a few folders
+    made: set[Path] = set()
     for spec in specs:
         page = _make_page(ix, by_province, spec)
-        folder, _, name = page.path.removeprefix("views/").rpartition("/")
-        if folder not in folders:
-            (tmp / folder).mkdir(parents=True, exist_ok=True)
-            folders.add(folder)
-        (tmp / folder / name).write_text(_render(page, ix), encoding="utf-8")
+        _write_new(tmp / page.path.removeprefix("views/"), _render(page, ix), made)
         paths.append(page.path)
     return paths
 
