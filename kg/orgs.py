@@ -119,6 +119,8 @@ def _classify(tok: str, counties: tuple[str, ...]) -> str:
         return "part" if tok.isdigit() else "stop"
     if len(tok) == 1:
         return "proper"
+    if len(tok) == 3 and tok[-1] == "任" and (tok[:1] in lex.surnames or tok[:2] in lex.surnames):
+        return "stop"  # 王伟任资阳市第一人民医院院长: jieba glues 任 (serve as) to the name before it
     tag = pos_tag(tok)
     if tag is None or tag in _PROPER_TAGS:
         if any(ch in _FUNCTION_CHARS for ch in tok) and not _ends_with_suffix(tok):

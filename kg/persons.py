@@ -246,6 +246,8 @@ def _name_at(text: str, i: int) -> int:
             return length
         if length == sl + 2 and _boundary_after(text, i + sl + 1) and text[i + sl + 1] in "作说等为在":
             return sl + 1  # 魏力作交流发言: 作 starts the verb
+        if length == sl + 2 and text[i + sl + 1] == "任" and not _boundary_after(text, i + length):
+            return sl + 1  # 王伟任资阳市第一人民医院院长: 任 (serve as) and its post follow the name
         if (
             length == sl + 1
             and len(toks) > 2

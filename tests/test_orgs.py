@@ -21,6 +21,10 @@ SPECIFIC = [
     ),
     ("拉萨市妇幼保健院举办讲座。", "拉萨市妇幼保健院", EntityType.PUBLIC_HEALTH),
     ("由原浙江省人民医院专家带队。", "浙江省人民医院", EntityType.HOSPITAL),
+    # 任 (serve as) before a name is not part of it, glued by jieba to the person or not
+    ("骨科专家王伟任资阳市第一人民医院院长。", "资阳市第一人民医院", EntityType.HOSPITAL),
+    ("专家李强任定西市人民医院副院长。", "定西市人民医院", EntityType.HOSPITAL),
+    ("济宁市任城区人民医院开展义诊。", "济宁市任城区人民医院", EntityType.HOSPITAL),
 ]
 
 

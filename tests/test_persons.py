@@ -26,6 +26,8 @@ CASES = [
     ("复旦儿科安徽医院院长陈文说，一年来", ["陈文"]),  # jieba: 陈 / 文说
     ("八里岔乡卫生院院长付强共同为分院揭牌。", ["付强"]),  # 付强: a rare dictionary verb, a name here
     ("副院长买买提·艾力表示，合作将让各族群众受益。", ["买买提·艾力"]),  # 买买提 is also a dictionary noun
+    ("医院选派骨科专家王伟任资阳市第一人民医院院长。", ["王伟"]),  # jieba: 王伟任; 任 (serve as) + post
+    ("主任医师李建任表示，将继续帮扶。", ["李建任"]),  # nothing follows 任 as a post: part of the name
 ]
 
 
