@@ -91,9 +91,9 @@ class RegionContext:
             r = gaz.get(code)
             if r.level == "township":
                 continue
-            if level == "省":
+            if level in ("省", "自治区"):
                 prov = gaz.province_of(code)
-                if prov is not None:
+                if prov is not None and (level == "省" or prov.name.endswith("自治区")):
                     return prov.code
             elif level == "市":
                 if r.level in ("city", "county") and r.name.endswith("市"):
@@ -105,8 +105,10 @@ class RegionContext:
             elif level in ("区", "县"):
                 if r.level == "county" and r.name.endswith(level):
                     return code
-            elif level == "州" and r.level == "city" and r.name.endswith("州"):
-                return code
+            elif level in ("州", "自治州") and r.level in ("city", "county"):
+                city = r if r.level == "city" else gaz.city_of(code)
+                if city is not None and city.name.endswith(level):
+                    return city.code
         return None
 
 
@@ -159,7 +161,7 @@ def org_identity(m: OrgMention, ctx: RegionContext) -> tuple[OrgKey, str, set[st
             return None
         codes = [code]
         label = region_label(code) + m.rest
-        aliases.add(region_label(code) + surface[1:])
+        aliases.add(region_label(code) + surface[len(m.context_level) :])
     else:
         known = lex.known_orgs.get(surface)
         if known is None:

@@ -23,6 +23,9 @@ __all__ = ["ANAPHORS", "OrgMention", "find_anaphors", "find_org_mentions", "pars
 
 ORDINAL = re.compile(r"第?[一二三四五六七八九十百零〇两\d]+(?:附属|人民|师)?")
 _LEVELS = set("省市县区州旗盟镇乡")
+# 自治区人民医院 in Xinjiang or Ningxia, 自治州人民医院 in Yanbian: the autonomous region's (or
+# prefecture's) hospital, named by its level as 市第一人民医院 is
+_AUTONOMOUS_LEVELS = {"自治区", "自治州"}
 _PROPER_TAGS = {"ns", "nr", "nz", "nt", "j", "nrt", "nrfg", "ng"}
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _NAME_CHARS = re.compile(r"[\u3400-\u9fff0-9A-Za-z“”\"]")
@@ -111,7 +114,7 @@ def _classify(tok: str, counties: tuple[str, ...]) -> str:
         return "region"
     if tok in _brands():
         return "proper"
-    if len(tok) == 1 and tok in _LEVELS:
+    if (len(tok) == 1 and tok in _LEVELS) or tok in _AUTONOMOUS_LEVELS:
         return "level"
     if tok in lex.stop_words:
         return "stop"
@@ -329,7 +332,7 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
         if counted or _COUNTED.search(surface):
             specific = False  # 12家镇卫生院, 5个专科联盟
         if level:
-            codes, rest, heads, pieces = [], surface[1 : -len(suffix)] + canonical_suffix, [], []
+            codes, rest, heads, pieces = [], surface[len(level) : -len(suffix)] + canonical_suffix, [], []
         else:
             bounds, pos = set(), 0
             for tok, _ in toks:

@@ -57,6 +57,8 @@ def test_orgs_generic_phrases_are_not_specific(text: str) -> None:
         ("病人随后转入县中医院。", "县", "中医医院"),
         ("他联系了区疾控中心。", "区", "疾病预防控制中心"),
         ("送到市三医院抢救。", "市", "第三医院"),
+        ("疑难病例可通过平台直接请自治区人民医院专家会诊。", "自治区", "人民医院"),
+        ("患者被送往自治州人民医院。", "自治州", "人民医院"),
     ],
 )
 def test_orgs_context_dependent_names_keep_their_level(text: str, level: str, rest: str) -> None:
@@ -70,6 +72,10 @@ def test_orgs_context_dependent_names_keep_their_level(text: str, level: str, re
         ("甘肃省临夏回族自治州和政县", ["620000", "622900", "622925"], ""),
         ("四川省成都市武侯区人民", ["510000", "510100", "510107"], "人民"),
         ("广州中医药大学第一附属", ["440100"], "中医药大学第一附属"),
+        # Taiwan, Hong Kong and Macau are outside the statistics bureau's codes, not outside the gazetteer
+        ("澳门镜湖医院", ["820000"], "镜湖医院"),
+        ("台北荣民总医院", ["710100"], "荣民总医院"),
+        ("香港玛丽医院", ["810000"], "玛丽医院"),
     ],
 )
 def test_orgs_parse_name_reads_nested_regions(name: str, codes: list[str], rest: str) -> None:
