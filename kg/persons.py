@@ -256,6 +256,14 @@ def _name_at(text: str, i: int) -> int:
             and _boundary_after(text, i + length + 1)
         ):
             return length + 1  # 赵国 / 华 / 表示: the given name goes on
+        if (
+            length == sl + 1
+            and len(toks) > 1
+            and len(toks[1]) == 2
+            and toks[1][1] == "说"
+            and _boundary_after(text, i + length + 2)
+        ):
+            return length + 1  # 陈家 / 明说 / ，: jieba glued the name's last character to 说
         if _boundary_after(text, i + length) or pos_tag(toks[0]) in (None, "nr", "nrfg", "nrt"):
             return length
     # jieba split the surname from the given name (吴 / 云林 / 再次, 马 / 宏伟 / 共同): the name ends

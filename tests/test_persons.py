@@ -28,6 +28,7 @@ CASES = [
     ("副院长买买提·艾力表示，合作将让各族群众受益。", ["买买提·艾力"]),  # 买买提 is also a dictionary noun
     ("医院选派骨科专家王伟任资阳市第一人民医院院长。", ["王伟"]),  # jieba: 王伟任; 任 (serve as) + post
     ("主任医师李建任表示，将继续帮扶。", ["李建任"]),  # nothing follows 任 as a post: part of the name
+    ("儿科主任、副主任医师陈家明说，过去只能往省城转。", ["陈家明"]),  # jieba: 陈家 / 明说
 ]
 
 
