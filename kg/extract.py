@@ -179,8 +179,9 @@ def extract_document(doc: Document) -> DocumentExtraction:
 
     # mentions by position; 该院 and a sentence opening with 医院 stand for the section's organisation
     org_at: list[tuple[int, int, OrgKey, bool]] = [(s, e, k, False) for s, e, k in spans]
-    def last_named(at: int, head: str) -> OrgKey | None:
-        """The institution named last before ``at`` in its paragraph whose name ends like ``head``."""
+    def last_named(at: int, head: str, besides: OrgKey | None = None) -> OrgKey | None:
+        """The institution named last before ``at`` in its paragraph whose name ends like ``head``
+        (other than ``besides``)."""
         para = sec.paragraph_of(at)
         recent = [
             k
@@ -188,14 +189,27 @@ def extract_document(doc: Document) -> DocumentExtraction:
             if e0 <= at
             and para is not None
             and s0 >= para.start
+            and k != besides
             and _ends_like(table.orgs[k].label if k in table.orgs else k[1], head)
         ]
         return recent[-1] if recent else None
 
+    def goes_to(key: OrgKey, at: int) -> bool:
+        """Whether the sentence at ``at`` sends someone to ``key`` later on (…赴长泰区医院坐诊)."""
+        sent = sec.sentence_of(at)
+        return any(
+            k == key and at < s0 < sent.end and text[max(sent.start, s0 - 2) : s0].endswith(_GOES_TO)
+            for s0, _e0, k in spans
+        )
+
     for s, e in find_anaphors(text):
         # 该院 points back to the institution just named (in its paragraph); 我院/本院 to the one the
         # article is about
-        t = (last_named(s, text[s + 1 : e]) if text[s] == "该" else None) or sec.topic(s)  # 院, 中心 …
+        t = last_named(s, text[s + 1 : e]) if text[s] == "该" else None  # 院, 中心 …
+        if t is not None and goes_to(t, e):
+            # …派出专家到长泰区医院。该院专家张志铭将每周赴长泰区医院坐诊: not the one its expert goes to
+            t = last_named(s, text[s + 1 : e], besides=t)
+        t = t or sec.topic(s)
         if t:
             org_at.append((s, e, t, True))
     for sent in sec.sents:
@@ -224,7 +238,9 @@ def extract_document(doc: Document) -> DocumentExtraction:
                 not ana
                 and e0 <= pm.title_start
                 and pm.title_start - e0 <= 14
-                and not re.search(r"[，,。；;：:、]", text[e0 : pm.title_start])
+                and not re.search(r"[，,。；;：:]", text[e0 : pm.title_start])
+                # 卫生健康局党组书记、局长曾志雄: titles listed with 、, not another institution
+                and not any(e0 <= s1 < pm.title_start for s1, _e1, _k1, _a1 in org_at)
             ):
                 speakers.add(s0)
         sent = sec.sentence_of(pm.start)
@@ -291,6 +307,9 @@ def extract_document(doc: Document) -> DocumentExtraction:
         for f in facts
     ]
     return DocumentExtraction(doc, orgs, alliances.roots(), persons, regions, facts)
+
+
+_GOES_TO = ("赴", "到", "前往", "来到", "进驻")
 
 
 def _ends_like(label: str, head: str) -> bool:

@@ -38,7 +38,15 @@ _DEST_CUES = (
     "送往",
     "奔赴",
     "援助",
+    "担任",
+    "出任",
+    "兼任",
 )
+# 刘振华任陵城区人民医院执行院长: 任 (serve as) before an institution makes it where the person goes,
+# but 现任/曾任/历任 an institution's post is the person's own job
+_SERVES_AS = re.compile(r"(?<![现曾历原主责信])任$")
+_APPOINTED = ("任", "担任", "出任", "兼任", "挂职")
+_SENDS = re.compile(r"派驻|选派|派出|下派|外派|委派")
 _SPEECH = ("介绍", "表示", "说", "指出", "强调", "认为", "称", "坦言", "透露", "告诉")
 _POSTED_THERE = re.compile(r"[^，,。；;]{0,2}(挂职|担任|任职|坐诊|出诊|工作|支援|帮扶|援助)")
 _POSTED_EXPERT = re.compile(r"(?:驻点|派驻|下派|挂职|帮扶)(?:专家|医生|队员)[、，,]?$")
@@ -87,7 +95,7 @@ def affiliation_and_host(
 
     def is_dest(s: int) -> bool:
         pre = text[max(sent.start, s - 4) : s]
-        return any(pre.endswith(c) for c in _DEST_CUES)
+        return any(pre.endswith(c) for c in _DEST_CUES) or _SERVES_AS.search(pre) is not None
 
     def is_former(s: int) -> bool:
         return s > 0 and text[s - 1] == "原"
@@ -143,6 +151,13 @@ def affiliation_and_host(
     tail = text[tail_start : sent.end]
     if tail.startswith(_SPEECH):
         tail = ""  # 蒋俊介绍，医院将选派专家到桑植坐诊: what follows is reported, not done by the speaker
+    # 齐鲁医院派驻普外科主任医师刘振华任陵城区人民医院执行院长: sent, and appointed to a post there
+    if _SENDS.search(text, max(sent.start, role_start - 6), pm.start):
+        for s, e, k, _ in after:
+            verb = text[tail_start:s]
+            if verb in _APPOINTED and k != affiliation:
+                m = _POST.match(text[e : sent.end])
+                return affiliation, k, (m.group() if m else None), confidence
     # 到和政县人民医院挂职副院长: a destination named before the posting verb
     for s, e, k, _ in after:
         if (
@@ -355,6 +370,12 @@ def partnerships(
             # …联盟成立，A、B、C等42家医院成为首批成员单位: those named after it are its members
             if "成员" in text[s : sent.end]:
                 later = [k for ms, me, k, _ in org_at if s < ms and me <= sent.end and k != members[0]]
+                # 由A牵头组建的儿科专科联盟…B、C成为首批成员单位: A partners each of them in the kind
+                # the alliance's name says (the sentence-level rule skips cues inside names)
+                kinds, _ = _cue_types(alliance.label)
+                led = rel is RelationType.LEADS and bool(kinds)
+                para = next((p for p in paras if p.start <= sent.start < p.end), sent)
+                date = _date_for([x for x in sents if para.start <= x.start <= sent.start], dates)
                 for k in dict.fromkeys(later):
                     facts.append(
                         {
@@ -364,6 +385,18 @@ def partnerships(
                             "evidence": doc.evidence(sent.start, sent.end),
                         }
                     )
+                    if led:
+                        facts.append(
+                            {
+                                "type": RelationType.PARTNER_OF,
+                                "source": ("org", members[0]),
+                                "target": ("org", k),
+                                "evidence": doc.evidence(sent.start, sent.end),
+                                "partnership_types": frozenset(kinds),
+                                "date": date,
+                                "lead": ("org", members[0]),
+                            }
+                        )
     return facts
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from kg.corpus import normalise
 from kg.extract import DocumentExtraction, extract_document
-from kg.model import Document, RelationType
+from kg.model import Document, PartnershipType, RelationType
 
 
 def extract(text: str, date: str | None = None) -> DocumentExtraction:
@@ -51,6 +51,8 @@ CONTEXT = [
     ("海淀区某社区居民突发疾病，被送往区中医医院。", "海淀区中医医院"),
     ("北京市民王女士说，她每年都去协和医院复查。", "北京协和医院"),
     ("武汉市江岸区居民说，协和医院的专家每周来社区坐诊。", "华中科技大学同济医学院附属协和医院"),
+    ("银川市民说，宁夏的自治区人民医院专家每周来县里坐诊。", "宁夏回族自治区人民医院"),
+    ("延边朝鲜族自治州龙井市的患者被送往自治州人民医院。", "延边朝鲜族自治州人民医院"),
 ]
 
 
@@ -125,6 +127,24 @@ DISPATCHES = [
         "中国医科大学附属盛京医院",
         "葫芦岛市中心医院",
     ),
+    (  # sent, then 任 (serve as) a post at the host
+        "山东大学齐鲁医院托管德州市陵城区人民医院。齐鲁医院派驻普外科主任医师刘振华任陵城区人民医院执行院长。",
+        "刘振华",
+        "山东大学齐鲁医院",
+        "陵城区人民医院",
+    ),
+    (  # 担任 marks where the first goes, so the second's home is the one named before it
+        "四川大学华西医院普外科主任医师刘志勇担任昌都市人民医院副院长，心内科副主任医师蒋文娟挂职该院心内科主任。",
+        "蒋文娟",
+        "四川大学华西医院",
+        "昌都市人民医院",
+    ),
+    (  # 该院 is not the hospital its own expert goes to
+        "厦门长庚医院将派出专家到漳州市长泰区医院开设门诊。该院神经外科主任医师张志铭将每周赴长泰区医院坐诊。",
+        "张志铭",
+        "厦门长庚医院",
+        "长泰区医院",
+    ),
 ]
 
 
@@ -148,16 +168,22 @@ def test_extract_evidence_indexes_the_original_text() -> None:
 
 
 def test_extract_specialty_alliance_named_by_its_field_with_lead_and_members() -> None:
-    x = extract("由兰州大学第一医院牵头的甘肃省卒中专科联盟昨日成立，天水市第一人民医院、"
-                "张掖市人民医院等30家医院成为首批成员单位。")
+    x = extract("由贵州医科大学附属医院（以下简称“贵医附院”）牵头组建的贵州省儿科专科联盟在贵阳成立，"
+                "毕节市第一人民医院、黔西市人民医院、榕江县人民医院等28家医疗机构成为首批成员单位。")
     alliance = {a.label: k for k, a in x.alliances.items()}
-    assert list(alliance) == ["甘肃省卒中专科联盟"]
-    key = alliance["甘肃省卒中专科联盟"]
+    assert list(alliance) == ["贵州省儿科专科联盟"]
+    key = alliance["贵州省儿科专科联盟"]
     by_type = {t: {f.source[1] for f in x.facts if f.type is t and f.target == ("alliance", key)}
                for t in (RelationType.LEADS, RelationType.MEMBER_OF)}
     label = {k: o.label for k, o in x.orgs.items()}
-    assert {label[k] for k in by_type[RelationType.LEADS]} == {"兰州大学第一医院"}
-    assert {label[k] for k in by_type[RelationType.MEMBER_OF]} == {"天水市第一人民医院", "张掖市人民医院"}
+    members = {"毕节市第一人民医院", "黔西市人民医院", "榕江县人民医院"}
+    assert {label[k] for k in by_type[RelationType.LEADS]} == {"贵州医科大学附属医院"}
+    assert {label[k] for k in by_type[RelationType.MEMBER_OF]} == members
+    # the lead partners each member, in the kind the alliance's name says (the sentence names five
+    # institutions with the alias, too many for a statement of partnership between them)
+    partners = {(f.source, f.target): f for f in x.facts if f.type is RelationType.PARTNER_OF}
+    assert {(label[a[1]], label[b[1]]) for a, b in partners} == {("贵州医科大学附属医院", m) for m in members}
+    assert all(f.partnership_types == {PartnershipType.SPECIALTY_ALLIANCE} for f in partners.values())
 
 
 def test_extract_after_a_partnership_is_not_a_new_one() -> None:
@@ -191,6 +217,13 @@ def test_extract_a_specialty_hospital_inside_a_hospital_is_that_hospital() -> No
 def test_extract_the_source_of_the_news_is_not_a_party() -> None:
     x = extract("记者从安徽省卫生健康委获悉，安徽医科大学第一附属医院托管岳西县医院三年来，就诊率明显提高。")
     assert facts(x, RelationType.PARTNER_OF) == {("安徽医科大学第一附属医院", "岳西县医院")}
+
+
+def test_extract_speaker_with_titles_listed_is_not_a_party() -> None:
+    x = extract("以五华县人民医院为牵头医院的紧密型县域医共体成立，华城镇卫生院纳入医共体。"
+                "五华县卫生健康局党组书记、局长曾志雄介绍，医共体实行统一管理。")
+    assert all("卫生健康局" not in a + b for a, b in facts(x, RelationType.PARTNER_OF))
+    assert ("曾志雄", "五华县卫生健康局") in facts(x, RelationType.AFFILIATED_WITH)
 
 
 def test_extract_bare_hospital_in_reported_speech_is_the_one_just_named() -> None:
