@@ -223,7 +223,32 @@ def extract_page(html: str) -> Page:
         text = f"{title}\n\n{text}" if text else title
     if date is None:
         date = iso_date(text[:400])
+    if date is None or publisher is None:
+        # 发布时间：2024-06-18 10:21　来源：河南日报: the line under the headline, often outside the
+        # article's own container
+        labelled = _labelled(body.text(separator=" "))
+        date = date or labelled.get("date")
+        publisher = publisher or labelled.get("publisher")
     return Page(text, title, date, publisher)
+
+
+_DATE_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|发表日期|更新时间|日期|时间)\s*[:：]\s*")
+_SOURCE_LABEL = re.compile(r"(?:来源|来源于|出处)\s*[:：]\s*([^\s:：|｜/]{2,20})")
+
+
+def _labelled(page_text: str) -> dict[str, str]:
+    """The date and source a page labels as such (发布时间：…, 来源：…), the first of each."""
+    found: dict[str, str] = {}
+    for m in _DATE_LABEL.finditer(page_text):
+        written = _DATE.match(page_text, m.end())  # the date right after its label
+        date = iso_date(written.group()) if written else None
+        if date is not None:
+            found["date"] = date
+            break
+    m = _SOURCE_LABEL.search(page_text)
+    if m:
+        found["publisher"] = re.split(r"作者|编辑|记者|责任", m.group(1))[0] or m.group(1)
+    return found
 
 
 def _looks_like_body(node) -> bool:

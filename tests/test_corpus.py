@@ -227,6 +227,19 @@ def test_corpus_html_main_text_and_metadata() -> None:
         assert clutter not in page.text, clutter
 
 
+def test_corpus_html_date_and_source_labelled_outside_the_article() -> None:
+    page = extract_page(
+        "<html><head><title>郑大一附院与兰考县人民医院共建医联体_河南健康网</title></head><body>"
+        "<h1>郑大一附院与兰考县人民医院共建医联体</h1>"
+        "<div class='info'>发布时间：2024-06-18 10:21　来源：河南日报　作者：刘洋</div>"
+        "<div class='article'><p>6月17日，郑州大学第一附属医院与兰考县人民医院签约共建紧密型医联体，"
+        "双方将在学科建设、人才培养等方面深化合作。</p><p>郑大一附院将派驻专家团队常驻兰考。</p></div>"
+        "<div class='footer'>更新时间：2025-01-01 版权所有</div></body></html>"
+    )
+    assert (page.date, page.publisher) == ("2024-06-18", "河南日报")
+    assert "发布时间" not in page.text  # the line is read for its date, not taken into the text
+
+
 def test_corpus_load_html_gbk(tmp_path) -> None:
     path = tmp_path / "page.html"
     path.write_bytes(PAGE.encode("gbk"))
