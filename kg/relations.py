@@ -41,6 +41,9 @@ _DEST_CUES = (
     "担任",
     "出任",
     "兼任",
+    "常驻",
+    "驻点",
+    "进驻",
 )
 # 刘振华任陵城区人民医院执行院长: 任 (serve as) before an institution makes it where the person goes,
 # but 现任/曾任/历任 an institution's post is the person's own job
@@ -152,7 +155,8 @@ def affiliation_and_host(
     if tail.startswith(_SPEECH):
         tail = ""  # 蒋俊介绍，医院将选派专家到桑植坐诊: what follows is reported, not done by the speaker
     # 齐鲁医院派驻普外科主任医师刘振华任陵城区人民医院执行院长: sent, and appointed to a post there
-    if _SENDS.search(text, max(sent.start, role_start - 6), pm.start):
+    # (…将派驻专家团队常驻X，其中Y任X执行院长: the sending may open the sentence)
+    if _SENDS.search(text, sent.start, pm.start):
         for s, e, k, _ in after:
             verb = text[tail_start:s]
             if verb in _APPOINTED and k != affiliation:

@@ -139,6 +139,12 @@ DISPATCHES = [
         "四川大学华西医院",
         "昌都市人民医院",
     ),
+    (  # the sending opens the sentence, the appointment comes after 其中
+        "郑州大学第一附属医院将派驻专家团队常驻兰考县人民医院，其中心血管内科主任医师王建国任兰考县人民医院执行院长。",
+        "王建国",
+        "郑州大学第一附属医院",
+        "兰考县人民医院",
+    ),
     (  # 该院 is not the hospital its own expert goes to
         "厦门长庚医院将派出专家到漳州市长泰区医院开设门诊。该院神经外科主任医师张志铭将每周赴长泰区医院坐诊。",
         "张志铭",
