@@ -137,6 +137,7 @@ _AFTER_NAME = [
     "来到",
     "赴",
 ]
+_GLUED_VERBS = "作说等为在将已曾还"  # one-character words jieba glues to a given name (魏力作, 沈浩将)
 _PUNCT = set("，,。、；;：:！!？?）)（(“”\"' \n…—")
 
 
@@ -244,8 +245,8 @@ def _name_at(text: str, i: int) -> int:
         length = len(toks[0])
         if _boundary_after(text, i + length) and not _boundary_after(text, i + length - 1):
             return length
-        if length == sl + 2 and _boundary_after(text, i + sl + 1) and text[i + sl + 1] in "作说等为在":
-            return sl + 1  # 魏力作交流发言: 作 starts the verb
+        if length == sl + 2 and _boundary_after(text, i + sl + 1) and text[i + sl + 1] in _GLUED_VERBS:
+            return sl + 1  # 魏力作交流发言, 沈浩将每周坐诊: 作, 将 start the verb
         if length == sl + 2 and text[i + sl + 1] == "任" and not _boundary_after(text, i + length):
             return sl + 1  # 王伟任资阳市第一人民医院院长: 任 (serve as) and its post follow the name
         if (
@@ -343,6 +344,8 @@ def find_persons(text: str) -> list[PersonMention]:
             length = _name_at(text, i)
             if not length:
                 break
+            if i > te and not _boundary_after(text, i + length):
+                break  # 医师沈浩、康复医学科主治医师蒋丽萍: after 、 the next one's department, not a name
             length += _transliterated_tail(text, i + length)  # 艾尔肯·吾买尔
             name = text[i : i + length]
             if pos_tag(name) in _NOT_NAMES and word_frequency(name) >= 50:
