@@ -159,6 +159,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
             code = ctx.nearest_county(m.start)  # a community or township centre of the place being told about
         spans.append((m.start, m.end, table.add(key, label, m.type, code, aliases, (m.start, m.end))))
 
+    _declared_short_names(text, table, spans)
     table.merge_parenthesised(text, spans)
     table.merge_renamed(text, spans)
     table.merge_shortened()
@@ -310,6 +311,51 @@ def extract_document(doc: Document) -> DocumentExtraction:
 
 
 _GOES_TO = ("赴", "到", "前往", "来到", "进驻")
+# 上海交通大学医学院附属第六人民医院（上海六院）, …医院（以下简称“贵医附院”）: a short name declared in
+# parentheses right after the full one
+_DECLARED = re.compile(r"[(（](?:以下简称|以下称|下称|简称)?[“\"]?([\u4e00-\u9fff0-9]{2,8})[”\"]?[)）]")
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` takes its characters from ``name`` in order, starting with its first
+    (上海六院 from 上海交通大学医学院附属第六人民医院): an abbreviation, not another name or a note."""
+    if short[0] != name[0] or short == name:
+        return False
+    at = 0
+    for ch in short:
+        at = name.find(ch, at) + 1
+        if at == 0:
+            return False
+    return True
+
+
+def _declared_short_names(text: str, table: OrgTable, spans: list[tuple[int, int, OrgKey]]) -> None:
+    """Short names an article declares that no suffix finds (上海六院 ends in neither 医院 nor 中心):
+    each place the article writes one is a mention of the institution it abbreviates."""
+    taken = [(s, e) for s, e, _ in spans]
+    declared: dict[str, OrgKey] = {}
+    for _s, e, k in list(spans):
+        m = _DECLARED.match(text, e)
+        org = table.orgs.get(table.find(k))
+        if m is None or org is None:
+            continue
+        short = m.group(1)
+        if not (_abbreviates(short, org.label) or _abbreviates(short, text[_s:e])):
+            continue
+        inner = [k0 for s0, e0, k0 in spans if (s0, e0) == m.span(1)]
+        if inner:  # found by its suffix (贵医附院): one institution from here on
+            table.union(k, inner[0])
+        else:
+            declared.setdefault(short, org.key)
+    for short, key in declared.items():
+        for found in re.finditer(re.escape(short), text):
+            s0, e0 = found.span()
+            if any(a < e0 and s0 < b for a, b in taken):
+                continue
+            org = table.orgs[table.find(key)]
+            spans.append((s0, e0, table.add(key, org.label, org.type, org.adcode, {short}, (s0, e0))))
+            taken.append((s0, e0))
+    spans.sort()
 
 
 def _ends_like(label: str, head: str) -> bool:
@@ -326,7 +372,7 @@ def _states_partnership(text: str, mention) -> bool:
     return text[e : e + 1] in ("与", "和", "同") or text[max(0, s - 1) : s] in ("与", "和", "同")
 
 
-_BARE_HOSPITAL = re.compile(r"(?<=[是，,。由])医院(?=[与和同])")
+_BARE_HOSPITAL = re.compile(r"(?<=[是，,。由])医院(?=(?:此前|此外|还|也|已|已经|曾|曾经|早已|先后)*[与和同])")
 _LEARNT = ("获悉", "了解到", "得知", "获得消息")
 
 

@@ -15,7 +15,7 @@ from functools import cache
 
 from .dates import DateMention
 from .lexicon import lexicon
-from .model import Document, PartnershipType, RelationType
+from .model import Document, EntityType, PartnershipType, RelationType
 from .persons import PersonMention
 from .regions import gazetteer
 from .segment import Span
@@ -49,11 +49,12 @@ _DEST_CUES = (
 # but 现任/曾任/历任 an institution's post is the person's own job
 _SERVES_AS = re.compile(r"(?<![现曾历原主责信])任$")
 _APPOINTED = ("任", "担任", "出任", "兼任", "挂职")
-_SENDS = re.compile(r"派驻|选派|派出|下派|外派|委派")
+_SENDS = re.compile(r"派驻|选派|派出|下派|外派|委派|将派|派遣")
 _SPEECH = ("介绍", "表示", "说", "指出", "强调", "认为", "称", "坦言", "透露", "告诉")
 _POSTED_THERE = re.compile(r"[^，,。；;]{0,2}(挂职|担任|任职|坐诊|出诊|工作|支援|帮扶|援助)")
 _POSTED_EXPERT = re.compile(r"(?:驻点|派驻|下派|挂职|帮扶)(?:专家|医生|队员)[、，,]?$")
 _SENT_BY = re.compile(r"(?:派驻|选派|派出|下派|外派)的")
+_SENT_TO_PLACE = re.compile(r"(?:派驻|选派到|派到|派往|下派到|派驻到)([\u4e00-\u9fff]{2,6})的")
 _HOSTLESS_CUES = ("坐诊", "带教", "查房", "来院", "到院", "下沉", "驻点", "定期来院", "每周坐诊")
 _POST = re.compile(
     r"[\u4e00-\u9fff、]{0,10}?(?:副院长|院长|副主任|主任|书记|科长|处长|局长|主任医师|专家|负责人)"
@@ -114,6 +115,14 @@ def affiliation_and_host(
         gap = text[e : pm.title_start] if pm.title_start >= e else ""
         if len(gap) <= 14 and not re.search(r"[，,。；;：:]", gap) and not is_former(s):
             apposition = k
+            # 港大深圳医院妇产科顾问医生、香港大学临床副教授梁颖仪: the hospital of a double title
+            # is the home in a graph of health institutions, not the university
+            if len(before) > 1 and _is_academic(orgs, k):
+                _s0, e0, k0, _ = before[-2]
+                between = text[e0:s]
+                if (len(between) <= 14 and not re.search(r"[，,。；;：:]", between)
+                        and not _is_academic(orgs, k0) and not is_former(_s0)):
+                    apposition = k0
     if affiliation is None:
         if apposition is not None and not is_dest(before[-1][0]):
             affiliation, confidence = apposition, 3
@@ -137,6 +146,12 @@ def affiliation_and_host(
     role_start = _role_start(text, pm, org_at, name_ends)
     sent_by = _SENT_BY.search(text, max(sent.start, role_start - 4), role_start)
     sent_by = sent_by is not None and sent_by.end() == role_start
+    placed = _SENT_TO_PLACE.search(text, max(sent.start, role_start - 12), role_start)
+    if host is None and placed is not None and placed.end() == role_start:
+        # 海南省人民医院派驻白沙的麻醉科副主任医师羊春花: the article's institution at 白沙
+        there = _org_at_place(text, placed.start(1), placed.end(1), orgs)
+        if there is not None and there != affiliation:
+            return affiliation, there, None, confidence
     posted = False  # 驻点专家、湘雅医院心血管内科副主任医师谭宁: an expert posted away, named with their home
     if apposition is not None and apposition == affiliation:
         s0 = before[-1][0]
@@ -162,6 +177,17 @@ def affiliation_and_host(
             if verb in _APPOINTED and k != affiliation:
                 m = _POST.match(text[e : sent.end])
                 return affiliation, k, (m.group() if m else None), confidence
+        # …将派专家常驻静海区医院，其中副主任医师曹颖担任中心执行主任: one of those sent there
+        among = text.rfind("其中", sent.start, pm.start)
+        dests = [k for s, _e, k, _ in before if is_dest(s) and k != affiliation and s < among]
+        if among >= 0 and re.fullmatch(r"其中[^，,。；;]*", text[among : pm.start]) and dests:
+            m = _POST.match(re.sub(r"^(?:任|担任|出任|兼任)", "", text[tail_start : sent.end]))
+            return affiliation, dests[-1], (m.group() if m else None), confidence
+    if _SENDS.search(tail):
+        # 作为首批派驻专家，已在修水县第一人民医院工作一周: where the one sent works now
+        for s, e, k, _ in after:
+            if k != affiliation and text[s - 1 : s] == "在" and _POSTED_THERE.match(text, e, sent.end):
+                return affiliation, k, None, confidence
     # 到和政县人民医院挂职副院长: a destination named before the posting verb
     for s, e, k, _ in after:
         if (
@@ -206,6 +232,11 @@ def affiliation_and_host(
                 host = t if t != affiliation else None
             break
     return affiliation, host, post_role, confidence
+
+
+def _is_academic(orgs: dict, key) -> bool:
+    org = orgs.get(key)
+    return org is not None and org.type is EntityType.ACADEMIC
 
 
 def _org_at_place(text: str, start: int, end: int, orgs: dict, anywhere: bool = False):
@@ -301,8 +332,14 @@ def partnerships(
                          if sent.start <= s and e <= sent.end and text[e : e + 1] != "由"]
             explicit = {k for _s, _e, k, ana in mentioned if not ana}
             keys = list(dict.fromkeys(k for _, _, k, _ in mentioned))
-            if len(explicit) > 4 or "排名不分先后" in sent.text:
-                continue  # a list of sponsors or members, not a statement of partnership
+            if "排名不分先后" in sent.text:
+                continue  # a list of sponsors, not a statement of partnership
+            date = _date_for(para_sents[: idx + 1], dates)
+            if len(explicit) > 4 and not _one_with_a_list(text, mentioned):
+                # a list of sponsors or members, not a statement of partnership, unless each of its
+                # clauses pairs two: 省人民医院对口帮扶白沙县人民医院，海口市人民医院对口帮扶屯昌县人民医院
+                facts.extend(_clause_pairs(doc, sent, mentioned, date))
+                continue
             lead = _lead(text, sent, mentioned)
             pairs: list[tuple] = []
             if len(keys) >= 2:
@@ -333,7 +370,6 @@ def partnerships(
                 kinds |= {t for t in para_types if t is not PartnershipType.MEDICAL_ALLIANCE}
             if kinds & _SPECIFIC_ALLIANCES:
                 kinds.discard(PartnershipType.MEDICAL_ALLIANCE)
-            date = _date_for(para_sents[: idx + 1], dates)
             ev = doc.evidence(sent.start, sent.end)
             for a, b in pairs:
                 facts.append(
@@ -401,6 +437,44 @@ def partnerships(
                                 "lead": ("org", members[0]),
                             }
                         )
+    return facts
+
+
+def _one_with_a_list(text: str, mentioned) -> bool:
+    """Whether the sentence names one institution, then the others in one list: 市中心医院与准格尔旗、
+    伊金霍洛旗、乌审旗、鄂托克前旗人民医院四家医院签约 (however long the list, a statement of partnership)."""
+    groups = _enumeration_groups(text, [m for m in mentioned if not m[3]])
+    return len(groups) == 2 and len(groups[0]) == 1
+
+
+_CLAUSE_END = re.compile(r"[，,；;：:]")
+
+
+def _clause_pairs(doc: Document, sent: Span, mentioned, date: str | None) -> list[dict]:
+    """Partnerships of a sentence that pairs institutions clause by clause (A帮扶B，C帮扶D): each
+    clause naming exactly two, with a partnership cue of its own, pairs them."""
+    text = doc.norm
+    facts: list[dict] = []
+    start = sent.start
+    for end in [m.start() + sent.start for m in _CLAUSE_END.finditer(sent.text)] + [sent.end]:
+        inside = [m for m in mentioned if start <= m[0] and m[1] <= end and not m[3]]
+        keys = list(dict.fromkeys(k for _, _, k, _ in inside))
+        clause = text[start:end]
+        kinds, strong = _cue_types(clause, [(s - start, e - start) for s, e, _, _ in inside])
+        if len(keys) == 2 and kinds and strong:
+            lead = _lead(text, Span(start, end, clause), inside)
+            facts.append(
+                {
+                    "type": RelationType.PARTNER_OF,
+                    "source": ("org", keys[0]),
+                    "target": ("org", keys[1]),
+                    "evidence": doc.evidence(sent.start, sent.end),
+                    "partnership_types": frozenset(kinds),
+                    "date": date,
+                    "lead": ("org", lead) if lead in keys else None,
+                }
+            )
+        start = end + 1
     return facts
 
 

@@ -145,6 +145,26 @@ DISPATCHES = [
         "郑州大学第一附属医院",
         "兰考县人民医院",
     ),
+    (  # 派驻<place>的: the article's institution at that place
+        "海南省人民医院对口帮扶白沙黎族自治县人民医院。海南省人民医院派驻白沙的麻醉科副主任医师羊春花开展了首例分娩镇痛。",
+        "羊春花",
+        "海南省人民医院",
+        "白沙黎族自治县人民医院",
+    ),
+    (  # 其中: one of those sent to the institution named before
+        "天津医科大学肿瘤医院和静海区医院共建肿瘤诊疗中心。天津医科大学肿瘤医院将派专家常驻静海区医院，"
+        "其中乳腺肿瘤科副主任医师曹颖担任中心执行主任。",
+        "曹颖",
+        "天津医科大学肿瘤医院",
+        "静海区医院",
+    ),
+    (  # 作为派驻专家，在X工作: where the one sent works
+        "武汉大学中南医院与修水县第一人民医院签署紧密型医联体协议。"
+        "中南医院急诊科副主任医师万志强作为首批派驻专家，已在修水县第一人民医院工作一周。",
+        "万志强",
+        "武汉大学中南医院",
+        "修水县第一人民医院",
+    ),
     (  # 该院 is not the hospital its own expert goes to
         "厦门长庚医院将派出专家到漳州市长泰区医院开设门诊。该院神经外科主任医师张志铭将每周赴长泰区医院坐诊。",
         "张志铭",
@@ -246,6 +266,41 @@ def test_extract_role_leaves_out_which_of_a_group() -> None:
 def test_extract_three_party_agreement_pairs_each_with_each() -> None:
     x = extract("宁夏医科大学总医院与固原市人民医院、西吉县人民医院签署三方合作协议。")
     assert len(facts(x, RelationType.PARTNER_OF)) == 3
+
+
+def test_extract_one_with_a_long_list_pairs_the_one_with_each() -> None:
+    x = extract("鄂尔多斯市中心医院与准格尔旗人民医院、伊金霍洛旗人民医院、乌审旗人民医院、鄂托克前旗人民医院"
+                "四家旗级医院签约，共同组建胸痛专科联盟。")
+    found = facts(x, RelationType.PARTNER_OF)
+    assert {a for a, _ in found} == {"鄂尔多斯市中心医院"} and len(found) == 4
+
+
+def test_extract_pairs_clause_by_clause_not_each_with_each() -> None:
+    x = extract("海南省卫生健康委员会印发通知，明确对口帮扶关系：海南省人民医院对口帮扶白沙黎族自治县"
+                "人民医院，海口市人民医院对口帮扶屯昌县人民医院，三亚市人民医院对口帮扶乐东黎族自治县人民医院。")
+    assert facts(x, RelationType.PARTNER_OF) == {
+        ("海南省人民医院", "白沙黎族自治县人民医院"),
+        ("海口市人民医院", "屯昌县人民医院"),
+        ("三亚市人民医院", "乐东黎族自治县人民医院"),
+    }
+
+
+def test_extract_short_name_declared_in_parentheses_is_the_institution() -> None:
+    x = extract("上海交通大学医学院附属第六人民医院（上海六院）与上海市金山区亭林医院签约。"
+                "上海六院骨科副主任医师沈浩将每周到亭林医院坐诊。")
+    assert "上海六院" in org_names(x)["上海交通大学医学院附属第六人民医院"]
+    assert ("沈浩", "上海交通大学医学院附属第六人民医院") in facts(x, RelationType.AFFILIATED_WITH)
+
+
+def test_extract_hospital_of_a_double_title_is_the_home() -> None:
+    x = extract("香港大学深圳医院与寻乌县人民医院签署远程医疗协作协议。"
+                "港大深圳医院妇产科顾问医生、香港大学临床副教授梁颖仪说，医院将把经验带到寻乌。")
+    assert ("梁颖仪", "香港大学深圳医院") in facts(x, RelationType.AFFILIATED_WITH)
+
+
+def test_extract_bare_hospital_after_an_adverb_is_the_speakers() -> None:
+    x = extract("修水县第一人民医院副院长樊建国介绍，医院此前已与武汉协和医院组建神经外科专科联盟。")
+    assert facts(x, RelationType.PARTNER_OF) == {("修水县第一人民医院", "华中科技大学同济医学院附属协和医院")}
 
 
 def test_extract_university_affiliated_provincial_hospital_is_one_name() -> None:
