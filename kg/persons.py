@@ -136,7 +136,10 @@ _AFTER_NAME = [
     "走进",
     "来到",
     "赴",
+    "任",
+    "则",
 ]
+_SPEECH_VERBS = ("说", "表示", "介绍", "指出", "强调", "认为", "称", "告诉", "坦言", "透露")
 _GLUED_VERBS = "作说等为在将已曾还"  # one-character words jieba glues to a given name (魏力作, 沈浩将)
 _PUNCT = set("，,。、；;：:！!？?）)（(“”\"' \n…—")
 
@@ -186,8 +189,8 @@ def _minority_name(text: str, i: int) -> int:
         if not step:
             break
         j, count = j + step, count + 1
-    if count < 2 or j - i > 6:
-        return 0
+    if j - i > 6 or count == 0 or (count == 1 and j - i < 3):
+        return 0  # one element is a name only when long enough to be one (其木格, 巴特尔), not 扎西 alone
     after = words(text[j : j + 6])
     if _boundary_after(text, j) or (after and pos_tag(after[0]) in _ENDS_NAME):
         return j - i
@@ -236,6 +239,12 @@ def _unsurnamed_name(text: str, i: int) -> int:
 
 def _name_at(text: str, i: int) -> int:
     """Length of the person's name starting at ``text[i]`` (0 if none): surname + one or two characters."""
+    translit = _TRANSLITERATED_HEAD.match(text, i)
+    if translit and _transliterated_tail(text, translit.end()):
+        return translit.end() - i  # 巴合提江·吾拉孜汗, 古丽娜尔·沙吾提: not 巴 or 古 as a surname
+    minority = _minority_name(text, i)
+    if minority >= 4:
+        return minority  # 索南扎西: two Tibetan name elements, whatever surname 索 may be
     sl = _surname_len(text, i)
     if not sl:
         return _unsurnamed_name(text, i)
@@ -289,6 +298,10 @@ def _name_at(text: str, i: int) -> int:
             return length
     if text[i + sl + 1 : i + sl + 2] == "说" and _boundary_after(text, i + sl + 2):
         return sl + 1  # 陈文说，: 说 is the verb (jieba: 陈 / 文说)
+    after = text[i + sl + 2 : i + sl + 4]
+    if (text[i + sl + 1 : i + sl + 2] in ("任", "则") and _CJK.match(text[i + sl])
+            and after[:1] not in _PUNCT and not after.startswith(_SPEECH_VERBS)):
+        return sl + 1  # 司马骏任副院长 (jieba: 司马 / 骏任): 任 (serve as) follows the name
     for length in (sl + 2, sl + 1):
         if (
             i + length <= len(text)
@@ -319,6 +332,7 @@ def _vetoed(text: str, start: int, end: int, name: str) -> bool:
 _NOT_NAMES = {"v", "vn", "vd", "d", "a", "ad", "p", "c", "m", "q", "f", "t", "r", "u"}
 _ENDS_NAME = {"v", "vn", "vd", "d", "ad", "p", "c"}  # words that may follow a name (再次, 担任, 在)
 _TRANSLITERATED = re.compile(r"[·•・．][\u4e00-\u9fff]{1,6}")
+_TRANSLITERATED_HEAD = re.compile(r"[\u4e00-\u9fff]{2,6}(?=[·•・．])")
 
 
 def _transliterated_tail(text: str, j: int) -> int:
