@@ -321,6 +321,10 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
         level = toks[0][0] if toks and toks[0][1] == "level" else None
         if level and len(classes) > 1 and classes[1] == "generic":
             specific = False  # 区县级医院
+        if etype is not EntityType.ALLIANCE and "generic" in classes and all(
+            c in ("region", "generic") or (c == "proper" and gazetteer().lookup(t)) for t, c in toks
+        ):
+            specific = False  # 紫金乡镇卫生院, 石家庄市三甲医院: a kind of institution of the place
         body = surface[: len(surface) - len(suffix)]
         ordinal = _CONTEXT_ORDINAL.match(body)
         if not level and ordinal and toks[0][1] not in ("region", "head"):

@@ -25,6 +25,7 @@ SPECIFIC = [
     ("骨科专家王伟任资阳市第一人民医院院长。", "资阳市第一人民医院", EntityType.HOSPITAL),
     ("专家李强任定西市人民医院副院长。", "定西市人民医院", EntityType.HOSPITAL),
     ("济宁市任城区人民医院开展义诊。", "济宁市任城区人民医院", EntityType.HOSPITAL),
+    ("除河北省儿童医院以儿科帮扶为主外，其余医院按地缘确定。", "河北省儿童医院", EntityType.HOSPITAL),
 ]
 
 
@@ -43,6 +44,9 @@ GENERIC = [
     "努力建成三级甲等综合医院。",
     "与多家基层医疗卫生机构建立帮扶关系，共建紧密型医联体。",
     "联盟成立后，旗级医院确诊的患者可直接转运。",  # 旗级 as 县级: Inner Mongolia's banners
+    "阜平县乡镇卫生院全部达标。",  # a kind of institution of the county, not one of them
+    "厦门专家还帮医院建立了一整套制度。",
+    "双方的合作聚焦智慧医院建设。",
 ]
 
 
