@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .dates import article_date, dateline_span, find_dates
+from .lexicon import lexicon
 from .localorgs import LocalOrg, OrgKey, OrgTable, RegionContext, org_identity, region_label, split_branch
 from .model import Document, EntityType, Evidence, PartnershipType, RelationType, pickled_by_fields
 from .orgs import OrgMention, find_anaphors, find_org_mentions, parse_name
@@ -313,13 +314,16 @@ def extract_document(doc: Document) -> DocumentExtraction:
 _GOES_TO = ("赴", "到", "前往", "来到", "进驻")
 # 上海交通大学医学院附属第六人民医院（上海六院）, …医院（以下简称“贵医附院”）: a short name declared in
 # parentheses right after the full one
-_DECLARED = re.compile(r"[(（](?:以下简称|以下称|下称|简称)?[“\"]?([\u4e00-\u9fff0-9]{2,8})[”\"]?[)）]")
+_DECLARED = re.compile(
+    r"[(（](?:[^()（）]{0,40}?[，,;；])?(?:以下简称|以下称|下称|简称)?[“\"]?([\u4e00-\u9fff0-9]{2,8})[”\"]?[)）]"
+)
 
 
 def _abbreviates(short: str, name: str) -> bool:
-    """Whether ``short`` takes its characters from ``name`` in order, starting with its first
-    (上海六院 from 上海交通大学医学院附属第六人民医院): an abbreviation, not another name or a note."""
-    if short[0] != name[0] or short == name:
+    """Whether ``short`` takes its characters from ``name`` in order (上海六院 from 上海交通大学医学院
+    附属第六人民医院, 省人医 from 江苏省人民医院): an abbreviation, not another name or a note. Two
+    characters must start as the name does; a suffix alone (医院) abbreviates nothing."""
+    if short == name or short in lexicon().org_suffixes or (len(short) < 3 and short[0] != name[0]):
         return False
     at = 0
     for ch in short:

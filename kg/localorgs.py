@@ -269,6 +269,9 @@ def split_branch(m: OrgMention) -> tuple[str, str] | None:
     return None
 
 
+_THEN_SHORT = re.compile(r"[，,;；]\s*(?:以下简称|以下称|下称|简称)")
+
+
 class OrgTable:
     """The organisations of one article, merged when the article shows two names are one."""
 
@@ -330,7 +333,10 @@ class OrgTable:
             if text[e : e + 1] not in "(（":
                 continue
             inner = by_start.get(e + 1)
-            if inner is None or text[inner[0] : inner[0] + 1] not in ")）":
+            # 江苏省人民医院（南京医科大学第一附属医院，以下简称“省人医”）: the second name may be
+            # followed by the short one
+            if inner is None or not (text[inner[0] : inner[0] + 1] in ")）"
+                                     or _THEN_SHORT.match(text, inner[0])):
                 continue
             outer = self.orgs.get(self.find(k))
             if outer is not None and any(w in outer.label for w in ("医共体", "医联体", "总院", "分院")):

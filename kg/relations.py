@@ -170,17 +170,23 @@ def affiliation_and_host(
     if tail.startswith(_SPEECH):
         tail = ""  # 蒋俊介绍，医院将选派专家到桑植坐诊: what follows is reported, not done by the speaker
     # 齐鲁医院派驻普外科主任医师刘振华任陵城区人民医院执行院长: sent, and appointed to a post there
-    # (…将派驻专家团队常驻X，其中Y任X执行院长: the sending may open the sentence)
-    if _SENDS.search(text, sent.start, pm.start):
+    # (…将派驻专家团队常驻X，其中Y任X执行院长: the sending may open the sentence); with the home
+    # named right before the title (省人医普外科主任医师欧阳立新任贵德县人民医院执行院长), no sending
+    # needs saying
+    sends = _SENDS.search(text, sent.start, pm.start) is not None
+    appointed = text.startswith(_APPOINTED, tail_start)
+    if sends or (appointed and confidence >= 3):
         for s, e, k, _ in after:
             verb = text[tail_start:s]
             if verb in _APPOINTED and k != affiliation:
                 m = _POST.match(text[e : sent.end])
                 return affiliation, k, (m.group() if m else None), confidence
-        # …将派专家常驻静海区医院，其中副主任医师曹颖担任中心执行主任: one of those sent there
-        among = text.rfind("其中", sent.start, pm.start)
-        dests = [k for s, _e, k, _ in before if is_dest(s) and k != affiliation and s < among]
-        if among >= 0 and re.fullmatch(r"其中[^，,。；;]*", text[among : pm.start]) and dests:
+    among = text.rfind("其中", sent.start, pm.start)
+    if among >= 0 and (sends or appointed):
+        # …将派专家常驻静海区医院，其中副主任医师曹颖担任中心执行主任: one of those sent there;
+        # 其中，A任贵德县人民医院执行院长，B任副院长: each of those listed after 其中
+        dests = [k for s, _e, k, _ in before if is_dest(s) and k != affiliation]
+        if dests and (re.fullmatch(r"其中[^，,。；;]*", text[among : pm.start]) or appointed):
             m = _POST.match(re.sub(r"^(?:任|担任|出任|兼任)", "", text[tail_start : sent.end]))
             return affiliation, dests[-1], (m.group() if m else None), confidence
     if _SENDS.search(tail):
@@ -383,6 +389,7 @@ def partnerships(
                         "lead": ("org", lead) if lead in (a, b) else None,
                     }
                 )
+    facts.extend(_listed_leads_and_members(doc, sents, paras, org_at, dates))
     for key, alliance in alliances.orgs.items():
         for s, _e in alliance.spans:
             sent = next((x for x in sents if x.start <= s < x.end), None)
@@ -437,6 +444,47 @@ def partnerships(
                                 "lead": ("org", members[0]),
                             }
                         )
+    return facts
+
+
+_LEAD_LABEL = re.compile(r"牵头(?:医院|单位)\s*[:：]")
+_MEMBERS_LABEL = re.compile(r"成员(?:单位|医院)\s*[:：]")
+
+
+def _listed_leads_and_members(doc: Document, sents: list[Span], paras: list[Span], org_at,
+                              dates: list[DateMention]) -> list[dict]:
+    """Lists of a notice, one group per line: 牵头医院：X；成员单位：A、B、C. X partners each of its
+    members, in the kind the list is introduced with (the nearest paragraph before that names
+    one: 2024年度省级医联体建设名单如下) and on that paragraph's date."""
+    text = doc.norm
+    facts: list[dict] = []
+    for n, para in enumerate(paras):
+        lead_label = _LEAD_LABEL.search(text, para.start, para.end)
+        members_label = _MEMBERS_LABEL.search(text, para.start, para.end)
+        if lead_label is None or members_label is None or members_label.start() < lead_label.end():
+            continue
+        named = [(s, e, k) for s, e, k, ana in org_at if para.start <= s and e <= para.end and not ana]
+        leads = [k for s, e, k in named if lead_label.end() <= s and e <= members_label.start()]
+        members = [k for s, _e, k in named if members_label.end() <= s]
+        if len(set(leads)) != 1:
+            continue
+        kinds: set[PartnershipType] = set()
+        for before in [para, *reversed(paras[:n])]:
+            kinds, _ = _cue_types(before.text, [(s - before.start, e - before.start)
+                                                for s, e, _k, _a in org_at if before.start <= s < before.end])
+            if kinds:
+                break
+        if not kinds:
+            continue
+        if kinds & _SPECIFIC_ALLIANCES:
+            kinds.discard(PartnershipType.MEDICAL_ALLIANCE)
+        date = _date_for([x for x in sents if x.start < before.end], dates)
+        ev = doc.evidence(para.start, para.end)
+        for k in dict.fromkeys(members):
+            if k != leads[0]:
+                facts.append({"type": RelationType.PARTNER_OF, "source": ("org", leads[0]),
+                              "target": ("org", k), "evidence": ev, "partnership_types": frozenset(kinds),
+                              "date": date, "lead": ("org", leads[0])})
     return facts
 
 

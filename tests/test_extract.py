@@ -305,6 +305,27 @@ def test_extract_bare_hospital_after_an_adverb_is_the_speakers() -> None:
     assert facts(x, RelationType.PARTNER_OF) == {("修水县第一人民医院", "华中科技大学同济医学院附属协和医院")}
 
 
+def test_extract_leads_and_members_listed_line_by_line() -> None:
+    x = extract("2024年6月28日，省卫健委公布2024年度省级医联体建设名单。\n\n名单如下：\n\n"
+                "一、牵头医院：河北医科大学第一医院；成员单位：平山县医院、赞皇县医院。\n\n"
+                "二、牵头医院：河北省人民医院；成员单位：阜平县医院、涞源县医院。")
+    assert facts(x, RelationType.PARTNER_OF) == {
+        ("河北医科大学第一医院", "平山县医院"), ("河北医科大学第一医院", "赞皇县医院"),
+        ("河北省人民医院", "阜平县医院"), ("河北省人民医院", "涞源县医院"),
+    }
+
+
+def test_extract_team_listed_after_qizhong_each_posted_where_the_first_is() -> None:
+    x = extract("江苏省人民医院（南京医科大学第一附属医院，以下简称“省人医”）医疗队抵达贵德县。"
+                "其中，省人医普外科主任医师欧阳立新任贵德县人民医院执行院长，"
+                "妇产科副主任医师王蕾任妇产科主任。")
+    assert "省人医" in org_names(x)["江苏省人民医院"]
+    assert "南京医科大学第一附属医院" in org_names(x)["江苏省人民医院"]
+    for person in ("欧阳立新", "王蕾"):
+        assert (person, "江苏省人民医院") in facts(x, RelationType.AFFILIATED_WITH)
+        assert (person, "贵德县人民医院") in facts(x, RelationType.DISPATCHED_TO)
+
+
 def test_extract_university_affiliated_provincial_hospital_is_one_name() -> None:
     x = extract("山东第一医科大学附属省立医院（山东省立医院）对口支援单县中心医院，"
                 "受援医院单县中心医院新开展技术12项。")
