@@ -105,7 +105,8 @@ def _load(task: Task, notes: list[str]):
 
 
 def extract_one(task: Task, seen: set[str] | None = None) -> Outcome:
-    """Read and extract one article. Never raises for a bad file: the reason goes in the outcome.
+    """Read and extract one article. Never raises for a bad file, nor for an extraction that fails
+    on it (a bug, reported as such): the reason goes in the outcome.
 
     An article whose normalised text is in ``seen`` (a duplicate) is not extracted: its outcome
     has no extraction, only the hash. The hash of every article read is added to ``seen``.
@@ -124,7 +125,12 @@ def extract_one(task: Task, seen: set[str] | None = None) -> Outcome:
         if norm_hash in seen:
             return Outcome(task.path, None, None, norm_hash, notes, t1 - t0)
         seen.add(norm_hash)
-    x = extract_document(doc)
+    try:
+        x = extract_document(doc)
+    except Exception as exc:  # a fault of kg's on one article must not sink the build
+        reason = (f"extraction failed ({type(exc).__name__}: {exc}); this is a bug in kg: please "
+                  "report it with this file")
+        return Outcome(task.path, skipped=reason, norm_hash=norm_hash, notes=notes, load_seconds=t1 - t0)
     if isinstance(getattr(x, "doc", None), Document):
         with contextlib.suppress(dataclasses.FrozenInstanceError):
             x.doc = dataclasses.replace(doc, text="", norm="", offsets=())  # no later stage reads it

@@ -244,6 +244,27 @@ def test_robust_build_skips_and_counts(tmp_path: Path, stand_in_pipeline) -> Non
     assert any("truncated" in n for n in notes)
 
 
+def test_robust_an_extraction_that_fails_skips_only_its_article(tmp_path: Path, monkeypatch) -> None:
+    import kg.extract
+
+    real = kg.extract.extract_document
+
+    def flaky(doc):
+        if "乙医院" in doc.norm:
+            raise IndexError("string index out of range")
+        return real(doc)
+
+    monkeypatch.setattr(kg.extract, "extract_document", flaky)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("甲医院签约\n\n兰州大学第一医院与和政县人民医院签约。", encoding="utf-8")
+    (folder / "bad.txt").write_text("乙医院签约\n\n乙医院与和政县人民医院签约。", encoding="utf-8")
+    _graph, n_docs, skipped, _ = build_graph([folder], BuildOptions())
+    assert n_docs == 1
+    [bad] = skipped
+    assert Path(bad.path).name == "bad.txt" and "IndexError" in str(bad) and "bug in kg" in str(bad)
+
+
 def test_robust_build_strict_fails_naming_the_file(tmp_path: Path, stand_in_pipeline) -> None:
     folder = make_hostile_folder(tmp_path / "in")
     with pytest.raises(InputError, match=r"binary\.txt: .*--strict"):
