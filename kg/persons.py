@@ -364,6 +364,8 @@ def find_persons(text: str) -> list[PersonMention]:
             name = text[i : i + length]
             if pos_tag(name) in _NOT_NAMES and word_frequency(name) >= 50:
                 break  # 专家常驻和田: a common word, not a name (付强, a rare entry, is a name)
+            if title == "专家" and pos_tag(name) == "n" and word_frequency(name) >= 100:
+                break  # 与省二医专家连线: after the loosest title, a common noun is not a name
             if not _vetoed(text, ts, i + length, name) and i not in found:
                 found[i] = PersonMention(i, i + length, name, title, ts)
             # 院士付小兵、蒋建新: more names sharing the title
@@ -392,6 +394,8 @@ def find_persons(text: str) -> list[PersonMention]:
             name = text[i:ts]
             if title == "团队" and pos_tag(name) not in (None, "nr"):
                 continue
+            if name in lexicon().org_suffixes:
+                continue  # 卫生院医生: the institution's doctor, not 卫生院 the person
             if any(i in range(p.start, p.end) for p in found.values()):
                 break
             if any(a < ts and i < b for a, b in title_spans if (a, b) != (ts, m.end())):
