@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cache
+from itertools import pairwise
 
 from .dates import DateMention
 from .lexicon import lexicon
@@ -51,7 +52,7 @@ _SERVES_AS = re.compile(r"(?<![现曾历原主责信])任$")
 _APPOINTED = ("任", "担任", "出任", "兼任", "挂职")
 _SENDS = re.compile(r"派驻|选派|派出|下派|外派|委派|将派|派遣")
 _SPEECH = ("介绍", "表示", "说", "指出", "强调", "认为", "称", "坦言", "透露", "告诉")
-_POSTED_THERE = re.compile(r"[^，,。；;]{0,2}(挂职|担任|任职|坐诊|出诊|工作|支援|帮扶|援助)")
+_POSTED_THERE = re.compile(r"[^，,。；;]{0,2}(挂职|担任|任职|坐诊|出诊|工作|支援|帮扶|援助|开设|查房|带教)")
 _POSTED_EXPERT = re.compile(r"(?:驻点|派驻|下派|挂职|帮扶)(?:专家|医生|队员)[、，,]?$")
 _SENT_BY = re.compile(r"(?:派驻|选派|派出|下派|外派)的")
 _SENT_TO_PLACE = re.compile(r"(?:派驻|选派到|派到|派往|下派到|派驻到)([\u4e00-\u9fff]{2,6})的")
@@ -131,6 +132,15 @@ def affiliation_and_host(
                 (k for s, _e, k, _ in reversed(before) if not is_dest(s) and not is_former(s)), None
             )
             confidence = 2
+    described_until = None  # where a description of the person's home after 是 ends
+    if confidence < 3 and text[pm.end : pm.end + 1] == "是":
+        # 主刀医生林志鹏是厦门大学附属第一医院肝胆胰外科副主任医师，…挂职东乡族自治县人民医院副院长:
+        # the home, named after 是; what they do elsewhere comes after that clause
+        named = next(((k, e) for s, e, k, ana in after if s == pm.end + 1 and not ana), None)
+        if named is not None:
+            affiliation, confidence = named[0], 3
+            clause = re.compile(r"[，,；;]").search(text, named[1], sent.end)
+            described_until = clause.end() if clause else sent.end
     if affiliation is None and para is not None:  # the institution named earlier in the paragraph
         earlier = [k for s, e, k, _ in org_at if para.start <= s and e <= sent.start and not is_former(s)]
         affiliation, confidence = (earlier[-1] if earlier else None), 1
@@ -166,6 +176,8 @@ def affiliation_and_host(
     tail_start = pm.end
     if pm.title_start == pm.start and text.startswith(pm.title, pm.end):
         tail_start += len(pm.title)  # 欧阳明主任医师介绍: what follows the title
+    if described_until is not None:
+        tail_start = described_until
     tail = text[tail_start : sent.end]
     if tail.startswith(_SPEECH):
         tail = ""  # 蒋俊介绍，医院将选派专家到桑植坐诊: what follows is reported, not done by the speaker
@@ -194,10 +206,12 @@ def affiliation_and_host(
         for s, e, k, _ in after:
             if k != affiliation and text[s - 1 : s] == "在" and _POSTED_THERE.match(text, e, sent.end):
                 return affiliation, k, None, confidence
-    # 到和政县人民医院挂职副院长: a destination named before the posting verb
+    # 到和政县人民医院挂职副院长: a destination named before the posting verb (not in what a
+    # speaker reports: 院长林佑明表示，医院将派出专家到长泰区医院开设专家门诊)
     for s, e, k, _ in after:
         if (
-            k != affiliation
+            tail
+            and k != affiliation
             and is_dest(s)
             and _POSTED_THERE.match(text, e, sent.end)
         ):
@@ -238,6 +252,11 @@ def affiliation_and_host(
                 host = t if t != affiliation else None
             break
     return affiliation, host, post_role, confidence
+
+
+def _is_authority(orgs: dict, key) -> bool:
+    org = orgs.get(key)
+    return org is not None and org.type is EntityType.AUTHORITY
 
 
 def _is_academic(orgs: dict, key) -> bool:
@@ -328,9 +347,12 @@ def partnerships(
                 # 阳西县总医院下辖县人民医院、县中医院…: members of the group the paragraph names
                 types = {t for t in para_types if t in _SPECIFIC_ALLIANCES}
                 strong = bool(types)
+            has_verb = any(v in sent.text for v in lex.partnership_verbs)
+            if not types and has_verb and _joined(sent.text, names):
+                # …城市医疗集团在泉州成立。A与B、C现场签约: what they sign, the paragraph says
+                types = set(para_types)
             if not types:
                 continue
-            has_verb = any(v in sent.text for v in lex.partnership_verbs)
             if not strong and not has_verb:
                 continue
             # 该院由A与B合作共建: what A and B built is not a party of their partnership
@@ -362,10 +384,12 @@ def partnerships(
                         pairs += [(a, b) for a in groups[0] for b in g if a != b]
                     if lead is None and len(groups[0]) == 1:
                         lead = _senior(groups[0][0], [k for g in groups[1:] for k in g], orgs or {})
-            elif len(keys) == 1 and explicit and (strong or lead):
+            elif len(keys) == 1 and explicit and (strong or lead) and not _is_authority(orgs or {}, keys[0]):
                 # 以武汉市中心医院为龙头 …: the partner is the other institution the paragraph is about
+                # (a health authority there announces or oversees, it does not partner)
                 in_para = Counter(
                     k for s, e, k, _ in org_at if para.start <= s and e <= sent.end and k != keys[0]
+                    and not _is_authority(orgs or {}, k)
                 )
                 if in_para:
                     pairs = [(keys[0], in_para.most_common(1)[0][0])]
@@ -486,6 +510,12 @@ def _listed_leads_and_members(doc: Document, sents: list[Span], paras: list[Span
                               "target": ("org", k), "evidence": ev, "partnership_types": frozenset(kinds),
                               "date": date, "lead": ("org", leads[0])})
     return facts
+
+
+def _joined(sentence: str, names: list[tuple[int, int]]) -> bool:
+    """Whether two of the names are joined by 与/和/同 (A与B签约), not only named in one sentence."""
+    spans = sorted(names)
+    return any(0 < b[0] - a[1] <= 4 and sentence[b[0] - 1] in "与和同" for a, b in pairwise(spans))
 
 
 def _one_with_a_list(text: str, mentioned) -> bool:

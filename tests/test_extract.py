@@ -167,6 +167,20 @@ DISPATCHES = [
         "武汉大学中南医院",
         "修水县第一人民医院",
     ),
+    (  # NAME是<home>…，…挂职<host>: the home named after 是, the posting after that clause
+        "东乡族自治县人民医院完成首例手术。主刀医生林志鹏是厦门大学附属第一医院肝胆胰外科副主任医师，"
+        "去年8月作为帮扶专家来到东乡，挂职东乡族自治县人民医院副院长。",
+        "林志鹏",
+        "厦门大学附属第一医院",
+        "东乡族自治县人民医院",
+    ),
+    (  # 到<host>开设门诊
+        "泉州市第一医院与鲤城区海滨街道社区卫生服务中心签约。泉州市第一医院选派专家定期坐诊，其中，"
+        "内分泌科副主任医师蔡丽娟每周四到鲤城区海滨街道社区卫生服务中心开设糖尿病联合门诊。",
+        "蔡丽娟",
+        "泉州市第一医院",
+        "鲤城区海滨街道社区卫生服务中心",
+    ),
     (  # 该院 is not the hospital its own expert goes to
         "厦门长庚医院将派出专家到漳州市长泰区医院开设门诊。该院神经外科主任医师张志铭将每周赴长泰区医院坐诊。",
         "张志铭",
@@ -324,6 +338,25 @@ def test_extract_team_listed_after_qizhong_each_posted_where_the_first_is() -> N
     for person in ("欧阳立新", "王蕾"):
         assert (person, "江苏省人民医院") in facts(x, RelationType.AFFILIATED_WITH)
         assert (person, "贵德县人民医院") in facts(x, RelationType.DISPATCHED_TO)
+
+
+def test_extract_a_signing_without_a_kind_takes_the_paragraphs() -> None:
+    x = extract("泉州市第一医院牵头组建的鲤城区紧密型城市医疗集团成立。泉州市第一医院与鲤城区开元街道"
+                "社区卫生服务中心、鲤城区海滨街道社区卫生服务中心现场签约。")
+    found = {f.target: f for f in x.facts if f.type is RelationType.PARTNER_OF}
+    assert len(found) == 2
+    assert all(f.partnership_types == {PartnershipType.TIGHT_MEDICAL_ALLIANCE} for f in found.values())
+
+
+def test_extract_an_authority_alone_is_not_a_party_nor_the_other_one() -> None:
+    x = extract("河北省儿童医院对口帮扶海兴县医院。"
+                "下一步，省卫健委将建立医联体运行监测平台，对帮扶成效实行年度考核。")
+    assert facts(x, RelationType.PARTNER_OF) == {("河北省儿童医院", "海兴县医院")}
+
+
+def test_extract_what_a_speaker_reports_is_not_their_posting() -> None:
+    x = extract("厦门长庚医院院长林佑明表示，医院将派出专家到长泰区医院开设专家门诊。")
+    assert facts(x, RelationType.DISPATCHED_TO) == set()
 
 
 def test_extract_university_affiliated_provincial_hospital_is_one_name() -> None:
