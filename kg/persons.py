@@ -139,6 +139,7 @@ _AFTER_NAME = [
     "任",
     "则",
 ]
+_NAME_TAGS = (None, "nr", "nrfg", "nrt")
 _SPEECH_VERBS = ("说", "表示", "介绍", "指出", "强调", "认为", "称", "告诉", "坦言", "透露")
 _GLUED_VERBS = "作说等为在将已曾还"  # one-character words jieba glues to a given name (魏力作, 沈浩将)
 _PUNCT = set("，,。、；;：:！!？?）)（(“”\"' \n…—")
@@ -250,6 +251,8 @@ def _name_at(text: str, i: int) -> int:
         return _unsurnamed_name(text, i)
     # jieba's view first: a name it segments as one word (王立会, 居行行)
     toks = words(text[i : i + 8])
+    if toks and len(toks[0]) > sl + 2 and word_frequency(toks[0]) and pos_tag(toks[0]) not in _NAME_TAGS:
+        return 0  # 医师普遍认为: a longer dictionary word starts here, not a name (普 is a surname too)
     if toks and sl + 1 <= len(toks[0]) <= sl + 2 and all(_CJK.match(c) for c in toks[0]):
         length = len(toks[0])
         if _boundary_after(text, i + length) and not _boundary_after(text, i + length - 1):
