@@ -33,6 +33,25 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
+# the 55 ethnic minorities, longest first: what an autonomous county's name holds before 自治县
+ETHNIC = sorted("""蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水
+东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯
+鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺""".split(), key=len, reverse=True)
+
+
+def autonomous_short(name: str) -> str:
+    """本溪满族自治县 -> 本溪, 东乡族自治县 -> 东乡, 鄂伦春自治旗 -> 鄂伦春: the place an autonomous
+    county or banner is named after, for the rows AreaCity gives no short name."""
+    for suffix in ("自治县", "自治旗"):
+        if name.endswith(suffix):
+            base = name[: -len(suffix)].removesuffix("族")
+            for group in ETHNIC:
+                if base.endswith(group) and len(base) - len(group) >= 2:
+                    return base[: -len(group)].removesuffix("族")
+            return base if len(base) >= 2 else ""
+    return ""
+
+
 def township_shorts(name: str) -> list[str]:
     for suffix in TOWNSHIP_SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
@@ -77,7 +96,10 @@ def main(data_dir: str) -> None:
     for a in read_csv(modood / "areas.csv"):
         city = a["cityCode"] + "00"
         parent = a["provinceCode"] + "0000" if city in placeholder else city
-        rows.append((a["code"], a["name"], short_of.get(a["code"], ""), "county", parent))
+        short = short_of.get(a["code"], "")
+        if short in ("", a["name"]):
+            short = autonomous_short(a["name"])
+        rows.append((a["code"], a["name"], short, "county", parent))
     for s in read_csv(modood / "streets.csv"):
         rows.append((s["code"], s["name"], "|".join(township_shorts(s["name"])), "township", s["areaCode"]))
     # Taiwan, Hong Kong and Macau are not in the statistics bureau's codes: their province-level

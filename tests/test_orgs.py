@@ -81,6 +81,8 @@ def test_orgs_context_dependent_names_keep_their_level(text: str, level: str, re
         ("澳门镜湖医院", ["820000"], "镜湖医院"),
         ("台北荣民总医院", ["710100"], "荣民总医院"),
         ("香港玛丽医院", ["810000"], "玛丽医院"),
+        # an autonomous county named after its people is written with the bare level (东乡县)
+        ("临夏州东乡县人民医院", ["622900", "622926"], "人民医院"),
     ],
 )
 def test_orgs_parse_name_reads_nested_regions(name: str, codes: list[str], rest: str) -> None:
