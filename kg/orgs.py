@@ -104,6 +104,8 @@ def _classify(tok: str, counties: tuple[str, ...]) -> str:
         or _QUOTED_NUMBER.fullmatch(tok)
     ):
         return "part"
+    if len(tok) > 2 and tok[-1] == "病" and (tok[:-1] in lex.name_parts or tok[:-1] in lex.specialties):
+        return "part"  # 心血管病医院: the field with 病, as 传染病医院 is
     if lex.name_heads.get(tok):
         return "head"
     if tok in lex.partnership_verbs:
