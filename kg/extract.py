@@ -312,6 +312,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
 
 
 _GOES_TO = ("赴", "到", "前往", "来到", "进驻")
+_BARE_LEVELS = ("省", "市", "县", "区", "州", "自治区", "自治州")
 # 上海交通大学医学院附属第六人民医院（上海六院）, …医院（以下简称“贵医附院”）: a short name declared in
 # parentheses right after the full one
 _DECLARED = re.compile(
@@ -357,7 +358,9 @@ def _declared_short_names(text: str, table: OrgTable, spans: list[tuple[int, int
             if any(a < e0 and s0 < b for a, b in taken):
                 continue
             org = table.orgs[table.find(key)]
-            spans.append((s0, e0, table.add(key, org.label, org.type, org.adcode, {short}, (s0, e0))))
+            # 市一院, 省人医 mean this institution only in this article: mentions, not aliases
+            alias = set() if short.startswith(_BARE_LEVELS) else {short}
+            spans.append((s0, e0, table.add(key, org.label, org.type, org.adcode, alias, (s0, e0))))
             taken.append((s0, e0))
     spans.sort()
 

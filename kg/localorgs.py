@@ -161,7 +161,8 @@ def org_identity(m: OrgMention, ctx: RegionContext) -> tuple[OrgKey, str, set[st
             return None
         codes = [code]
         label = region_label(code) + m.rest
-        aliases.add(region_label(code) + surface[len(m.context_level) :])
+        # 县医院 names this hospital only in this article: not an alias (the region-prefixed form is)
+        aliases = {region_label(code) + surface[len(m.context_level) :]}
     else:
         known = lex.known_orgs.get(surface)
         if known is None:
