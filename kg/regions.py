@@ -136,7 +136,8 @@ class Gazetteer:
     def find_mentions(self, text: str, shorts: bool = False) -> list[RegionMention]:
         """Region names in ``text``, longest first, not overlapping.
 
-        Full names only, and the short names of provinces (湖北, 新疆); with ``shorts``, every short
+        Full names (and the everyday forms of autonomous units: 都安县, 甘孜州) only, and the short
+        names of provinces (湖北, 新疆); with ``shorts``, every short
         name too. Short names of cities and counties hide inside ordinary words (汉中心, 新建), so
         free text is read with full names.
         """
@@ -151,7 +152,8 @@ class Gazetteer:
             hit = self.match_at(text, i)
             if hit is not None and not shorts:
                 length, cands = hit
-                cands = [c for c in cands if c.name == text[i : i + length] or c.level == "province"]
+                full = self._full_names.get(text[i : i + length], ())  # 都安瑶族自治县 or 都安县
+                cands = [c for c in cands if c in full or c.level == "province"]
                 hit = (length, cands) if cands else None
             if hit is None:
                 i += 1

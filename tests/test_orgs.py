@@ -94,3 +94,10 @@ def test_orgs_township_needs_its_county() -> None:
     # 石佛寺镇 exists in Hubei and in Henan: only the county of the article decides
     assert parse_name("石佛寺镇", ["421182"])[0] == ["421182104"]
     assert parse_name("石佛寺镇")[0] == []
+
+
+def test_orgs_free_text_reads_the_everyday_form_of_an_autonomous_county() -> None:
+    from kg.regions import gazetteer
+
+    [m] = gazetteer().find_mentions("都安县72岁的蓝奶奶突发偏瘫。")
+    assert (m.surface, [c.code for c in m.candidates]) == ("都安县", ["451228"])
