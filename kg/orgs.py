@@ -323,10 +323,12 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
         level = toks[0][0] if toks and toks[0][1] == "level" else None
         if level and len(classes) > 1 and classes[1] == "generic":
             specific = False  # 区县级医院
-        if etype is not EntityType.ALLIANCE and "generic" in classes and all(
+        if etype is not EntityType.ALLIANCE and "generic" in classes and (all(
             c in ("region", "generic") or (c == "proper" and gazetteer().lookup(t)) for t, c in toks
-        ):
-            specific = False  # 紫金乡镇卫生院, 石家庄市三甲医院: a kind of institution of the place
+        ) or not any(c in ("region", "head", "level") for c in classes)):
+            # 紫金乡镇卫生院, 石家庄市三甲医院: a kind of institution of the place; 创成三级乙等综合医院:
+            # a kind, after a verb jieba does not know
+            specific = False
         body = surface[: len(surface) - len(suffix)]
         ordinal = _CONTEXT_ORDINAL.match(body)
         if not level and ordinal and toks[0][1] not in ("region", "head"):

@@ -47,6 +47,7 @@ GENERIC = [
     "阜平县乡镇卫生院全部达标。",  # a kind of institution of the county, not one of them
     "厦门专家还帮医院建立了一整套制度。",
     "双方的合作聚焦智慧医院建设。",
+    "医院去年创成三级乙等综合医院。",  # a kind of hospital after a verb jieba does not know
 ]
 
 
