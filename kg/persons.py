@@ -273,10 +273,10 @@ def _name_at(text: str, i: int) -> int:
             length == sl + 1
             and len(toks) > 1
             and len(toks[1]) == 2
-            and toks[1][1] == "说"
-            and _boundary_after(text, i + length + 2)
+            and toks[1][1] in _GLUED_VERBS + "任"
+            and _boundary_after(text, i + length + 1)
         ):
-            return length + 1  # 陈家 / 明说 / ，: jieba glued the name's last character to 说
+            return length + 1  # 陈家 / 明说, 覃业 / 强为: jieba glued the name's last character to a verb
         if _boundary_after(text, i + length) or pos_tag(toks[0]) in (None, "nr", "nrfg", "nrt"):
             return length
     # jieba split the surname from the given name (吴 / 云林 / 再次, 马 / 宏伟 / 共同): the name ends
