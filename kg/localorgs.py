@@ -181,7 +181,8 @@ def org_identity(m: OrgMention, ctx: RegionContext) -> tuple[OrgKey, str, set[st
                 aliases.add(choice.alias)
                 return ("", choice.name), choice.name, aliases, choice.adcode
         if not codes:
-            return ("", surface), surface, aliases, (m.heads[0] if m.heads else _university_region(surface))
+            code = m.heads[0] if m.heads else (_university_region(surface) or _known_region(surface))
+            return ("", surface), surface, aliases, code
         last = gaz.get(codes[-1])
         if last.level == "township":
             county = next((c for c in reversed(codes) if gaz.get(c).level != "township"), last.parent)
@@ -211,13 +212,33 @@ def _university_region(name: str) -> str | None:
     return None
 
 
+@cache
+def _known_regions() -> dict[str, str]:
+    """Official names of the well-known institutions and their regions (one region per name)."""
+    regions: dict[str, set[str]] = {}
+    for entries in lexicon().known_orgs.values():
+        for k in entries:
+            regions.setdefault(k.name, set()).add(k.adcode)
+    return {name: codes.pop() for name, codes in regions.items() if len(codes) == 1}
+
+
+def _known_region(name: str) -> str | None:
+    """华中科技大学同济医学院附属同济医院 written in full: where the lexicon knows it is."""
+    return _known_regions().get(name)
+
+
 def _choose_known(known, ranked: list[str]):
-    """Among readings of a well-known short name (协和医院), the one in the article's region."""
+    """Among readings of a well-known short name (协和医院), the one in the article's region, else
+    in its province (同济医院 in an article about 巴东县: Wuhan's, not Shanghai's)."""
     gaz = gazetteer()
     for code in ranked:
         for k in known:
             if gaz.is_within(code, k.adcode) or gaz.is_within(k.adcode, code):
                 return k
+    provinces = {p.code for code in ranked if (p := gaz.province_of(code)) is not None}
+    in_province = [k for k in known if (p := gaz.province_of(k.adcode)) is not None and p.code in provinces]
+    if len({k.name for k in in_province}) == 1:
+        return in_province[0]
     return known[0] if len(known) == 1 or not ranked else None
 
 
@@ -251,7 +272,13 @@ def _in_order(chars: str, name: str) -> bool:
 
 
 _BECAME_BRANCH = re.compile(r"(?:正式)?(?:成为|挂牌为|挂牌成为)[^，,。；;]{0,14}?的?(?:分院|院区)")
-_RENAMED = re.compile(r"(?:[，,]?(?:并|后|随后|后来))?(正式)?(成为|更名为|挂牌为|挂牌成为|加挂|即)")
+# 静乐县中心医院原名静乐县人民医院: the second name is the first institution's former one
+_FORMER_NAME = ("原名", "原称", "前身为", "前身是")
+_RENAMED = re.compile(
+    r"(?:[，,]?(?:并|后|随后|后来))?(正式)?(成为|更名为|挂牌为|挂牌成为|加挂|即|"
+    + "|".join(_FORMER_NAME) + ")"
+)
+_GENERAL_HOSPITALS = ("中心医院", "第一人民医院", "总医院")  # what a place's 县医院 may be called
 _GROUP_HEADS = ("医共体总医院", "医联体总医院", "医共体总院", "医疗集团", "总医院", "医共体", "医联体")
 
 
@@ -353,7 +380,7 @@ class OrgTable:
             if link is None:
                 continue
             other = self.orgs.get(self.find(b))
-            if link.group(2) in ("更名为", "加挂") or (
+            if link.group(2) in ("更名为", "加挂", *_FORMER_NAME) or (
                 other is not None and other.label.endswith(("分院", "院区"))
             ):
                 self.union(a, b)
@@ -408,8 +435,8 @@ class OrgTable:
                     break
 
     def merge_spoken_forms(self) -> None:
-        """市三医院 is 市第三人民医院 and 县医院 is 县人民医院 when the article names just one such hospital
-        in that place."""
+        """市三医院 is 市第三人民医院 and 县医院 is 县人民医院 (or the place's 中心医院, when that is
+        its one general hospital) when the article names just one such hospital in that place."""
         for org in list(self.orgs.values()):
             if org.key not in self.orgs or not org.key[0]:
                 continue
@@ -420,6 +447,11 @@ class OrgTable:
             full = (code, (m.group(1) or "") + "人民医院")
             if full in self.orgs:
                 self.union(full, org.key)
+            elif m.group(1) is None:
+                # 静乐县中心医院 … 县医院: the place's one general hospital, whatever its name
+                general = [k for k in self.orgs if k[0] == code and k[1] in _GENERAL_HOSPITALS]
+                if len(general) == 1:
+                    self.union(general[0], org.key)
 
     def merge_shortened(self) -> None:
         """A name without a region that ends a longer name of the article is that organisation

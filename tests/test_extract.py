@@ -35,6 +35,7 @@ ONE_ORGANISATION = [
     ("武汉市江岸区卫健局召开会议。", "江岸区卫生健康局", "武汉市江岸区卫生健康局"),
     ("兰州大学第二医院专家到积石山县义诊，兰大二院还将派驻专家。", "兰州大学第二医院", "兰大二院"),
     ("近日，廣州市第一人民醫院舉辦講座。", "广州市第一人民医院", "廣州市第一人民醫院"),
+    ("静乐县中心医院原名静乐县人民医院，2022年更为现名。", "静乐县中心医院", "静乐县人民医院"),  # former name
     ("瑪麗醫院專家參與會診。", "玛丽医院", "瑪麗醫院"),  # well-known outside the mainland's codes too
     ("臺大醫院與花蓮慈濟醫院簽署合作備忘錄。", "台湾大学医学院附设医院", "臺大醫院"),
 ]
@@ -49,6 +50,7 @@ def test_extract_one_entity_per_organisation(text: str, label: str, alias: str) 
 
 CONTEXT = [
     # the name depends on the article's place
+    ("山医大二院与静乐县中心医院签约。静乐县的患者以前要到县医院排队。", "静乐县中心医院"),
     ("宜都市卫健局近日通报，患者已转到市第一人民医院救治。", "宜都市第一人民医院"),
     ("海淀区某社区居民突发疾病，被送往区中医医院。", "海淀区中医医院"),
     ("北京市民王女士说，她每年都去协和医院复查。", "北京协和医院"),
@@ -60,7 +62,9 @@ CONTEXT = [
 
 @pytest.mark.parametrize(("text", "label"), CONTEXT)
 def test_extract_context_dependent_names(text: str, label: str) -> None:
-    assert label in org_names(extract(text))
+    names = org_names(extract(text))
+    assert label in names
+    assert not any(n.endswith("县医院") and n != label for n in names)  # no second hospital for 县医院
 
 
 def test_extract_context_dependent_names_are_never_aliases() -> None:
@@ -352,6 +356,17 @@ def test_extract_a_signing_without_a_kind_takes_the_paragraphs() -> None:
     found = {f.target: f for f in x.facts if f.type is RelationType.PARTNER_OF}
     assert len(found) == 2
     assert all(f.partnership_types == {PartnershipType.TIGHT_MEDICAL_ALLIANCE} for f in found.values())
+
+
+def test_extract_a_namesake_well_known_hospital_is_the_one_in_the_articles_province() -> None:
+    x = extract("同济医院与恩施州巴东县人民医院签订对口帮扶协议。")
+    [tongji] = [o for o in x.orgs.values() if "同济" in o.label]
+    assert (tongji.label, tongji.adcode) == ("华中科技大学同济医学院附属同济医院", "420100")
+
+
+def test_extract_a_well_known_hospital_written_in_full_is_placed() -> None:
+    x = extract("华中科技大学同济医学院附属同济医院专家到巴东县坐诊。")
+    assert {o.label: o.adcode for o in x.orgs.values()}["华中科技大学同济医学院附属同济医院"] == "420100"
 
 
 def test_extract_an_authority_alone_is_not_a_party_nor_the_other_one() -> None:
