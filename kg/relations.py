@@ -468,7 +468,48 @@ def partnerships(
                                 "lead": ("org", members[0]),
                             }
                         )
+    facts.extend(_members_named_later(doc, sents, org_at, alliances, facts, dates, orgs or {}))
     return facts
+
+
+_MEMBERS = re.compile(r"等?(?:\d+家)?成员单位|等?(?:\d+家)?成员医院")
+
+
+def _members_named_later(doc: Document, sents: list[Span], org_at, alliances, facts: list[dict],
+                         dates: list[DateMention], orgs: dict) -> list[dict]:
+    """大会上，院长覃业强为都安县人民医院、大化县人民医院等成员单位授牌: in an article about one led
+    alliance, institutions a later sentence lists as 成员单位 are its members, and its lead's partners."""
+    if len(alliances.orgs) != 1:
+        return []
+    [(key, alliance)] = alliances.orgs.items()
+    target = ("alliance", key)
+    leads = {f["source"] for f in facts if f["type"] is RelationType.LEADS and f["target"] == target}
+    if len(leads) != 1:
+        return []
+    [lead] = leads
+    kinds, _ = _cue_types(alliance.label)
+    text = doc.norm
+    spans = set(alliance.spans)
+    out: list[dict] = []
+    for sent in sents:
+        marker = _MEMBERS.search(text, sent.start, sent.end)
+        if marker is None or any(sent.start <= s < sent.end for s, _e in spans):
+            continue
+        # only the list right before 成员单位 (A、B、C等成员单位), not whoever else the sentence names
+        named = [m for m in org_at if sent.start <= m[0] and m[1] <= marker.start() and not m[3]]
+        groups = _enumeration_groups(text, named)
+        last = groups[-1] if groups else []
+        listed = [k for k in last if ("org", k) != lead and not _is_authority(orgs, k)]
+        ev = doc.evidence(sent.start, sent.end)
+        date = _date_for([sent], dates)
+        for k in dict.fromkeys(listed):
+            out.append({"type": RelationType.MEMBER_OF, "source": ("org", k), "target": target,
+                        "evidence": ev})
+            if kinds:
+                out.append({"type": RelationType.PARTNER_OF, "source": lead, "target": ("org", k),
+                            "evidence": ev, "partnership_types": frozenset(kinds), "date": date,
+                            "lead": lead})
+    return out
 
 
 _LEAD_LABEL = re.compile(r"牵头(?:医院|单位)\s*[:：]")

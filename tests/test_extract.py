@@ -238,6 +238,14 @@ def test_extract_specialty_alliance_named_by_its_field_with_lead_and_members() -
     assert all(f.partnership_types == {PartnershipType.SPECIALTY_ALLIANCE} for f in partners.values())
 
 
+def test_extract_members_of_the_one_led_alliance_listed_in_a_later_sentence() -> None:
+    x = extract("由河池市人民医院牵头组建的河池市卒中专科联盟成立大会召开。"
+                "大会上，河池市人民医院院长覃业强为都安瑶族自治县人民医院、大化瑶族自治县人民医院等成员单位授牌。")
+    members = {"都安瑶族自治县人民医院", "大化瑶族自治县人民医院"}
+    assert facts(x, RelationType.PARTNER_OF) == {("河池市人民医院", m) for m in members}
+    assert members <= {a for a, _ in facts(x, RelationType.MEMBER_OF)}
+
+
 def test_extract_after_a_partnership_is_not_a_new_one() -> None:
     x = extract("恩施州中心医院与建始县人民医院签订托管协议。建始县卫健局局长张强介绍，托管后，"
                 "专家还将定期到花坪镇卫生院巡诊。")
