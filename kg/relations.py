@@ -49,7 +49,7 @@ _DEST_CUES = (
 # 刘振华任陵城区人民医院执行院长: 任 (serve as) before an institution makes it where the person goes,
 # but 现任/曾任/历任 an institution's post is the person's own job
 _SERVES_AS = re.compile(r"(?<![现曾历原主责信])任$")
-_APPOINTED = ("任", "担任", "出任", "兼任", "挂职")
+_APPOINTED = ("任", "担任", "出任", "兼任", "挂职", "被聘为", "受聘为", "获聘为", "被聘任为")
 _SENDS = re.compile(r"派驻|选派|派出|下派|外派|委派|将派|派遣")
 _SPEECH = ("介绍", "表示", "说", "指出", "强调", "认为", "称", "坦言", "透露", "告诉")
 _POSTED_THERE = re.compile(r"[^，,。；;]{0,2}(挂职|担任|任职|坐诊|出诊|工作|支援|帮扶|援助|开设|查房|带教)")
