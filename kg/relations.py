@@ -254,6 +254,19 @@ def affiliation_and_host(
     return affiliation, host, post_role, confidence
 
 
+def _partnership(a, b, evidence, kinds, date: str | None, lead=None) -> dict:
+    """A partnership fact between the organisations ``a`` and ``b`` (keys), ``lead`` one of them."""
+    return {
+        "type": RelationType.PARTNER_OF,
+        "source": ("org", a),
+        "target": ("org", b),
+        "evidence": evidence,
+        "partnership_types": frozenset(kinds),
+        "date": date,
+        "lead": ("org", lead) if lead is not None and lead in (a, b) else None,
+    }
+
+
 def _is_authority(orgs: dict, key) -> bool:
     org = orgs.get(key)
     return org is not None and org.type is EntityType.AUTHORITY
@@ -401,18 +414,7 @@ def partnerships(
             if kinds & _SPECIFIC_ALLIANCES:
                 kinds.discard(PartnershipType.MEDICAL_ALLIANCE)
             ev = doc.evidence(sent.start, sent.end)
-            for a, b in pairs:
-                facts.append(
-                    {
-                        "type": RelationType.PARTNER_OF,
-                        "source": ("org", a),
-                        "target": ("org", b),
-                        "evidence": ev,
-                        "partnership_types": frozenset(kinds),
-                        "date": date,
-                        "lead": ("org", lead) if lead in (a, b) else None,
-                    }
-                )
+            facts.extend(_partnership(a, b, ev, kinds, date, lead) for a, b in pairs)
     facts.extend(_listed_leads_and_members(doc, sents, paras, org_at, dates))
     for key, alliance in alliances.orgs.items():
         for s, _e in alliance.spans:
@@ -457,17 +459,8 @@ def partnerships(
                         }
                     )
                     if led:
-                        facts.append(
-                            {
-                                "type": RelationType.PARTNER_OF,
-                                "source": ("org", members[0]),
-                                "target": ("org", k),
-                                "evidence": doc.evidence(sent.start, sent.end),
-                                "partnership_types": frozenset(kinds),
-                                "date": date,
-                                "lead": ("org", members[0]),
-                            }
-                        )
+                        facts.append(_partnership(members[0], k, doc.evidence(sent.start, sent.end), kinds,
+                                                  date, members[0]))
     facts.extend(_members_named_later(doc, sents, org_at, alliances, facts, dates, orgs or {}))
     return facts
 
@@ -486,7 +479,7 @@ def _members_named_later(doc: Document, sents: list[Span], org_at, alliances, fa
     leads = {f["source"] for f in facts if f["type"] is RelationType.LEADS and f["target"] == target}
     if len(leads) != 1:
         return []
-    [lead] = leads
+    [(_, lead)] = leads
     kinds, _ = _cue_types(alliance.label)
     text = doc.norm
     spans = set(alliance.spans)
@@ -499,16 +492,14 @@ def _members_named_later(doc: Document, sents: list[Span], org_at, alliances, fa
         named = [m for m in org_at if sent.start <= m[0] and m[1] <= marker.start() and not m[3]]
         groups = _enumeration_groups(text, named)
         last = groups[-1] if groups else []
-        listed = [k for k in last if ("org", k) != lead and not _is_authority(orgs, k)]
+        listed = [k for k in last if k != lead and not _is_authority(orgs, k)]
         ev = doc.evidence(sent.start, sent.end)
         date = _date_for([sent], dates)
         for k in dict.fromkeys(listed):
             out.append({"type": RelationType.MEMBER_OF, "source": ("org", k), "target": target,
                         "evidence": ev})
             if kinds:
-                out.append({"type": RelationType.PARTNER_OF, "source": lead, "target": ("org", k),
-                            "evidence": ev, "partnership_types": frozenset(kinds), "date": date,
-                            "lead": lead})
+                out.append(_partnership(lead, k, ev, kinds, date, lead))
     return out
 
 
@@ -545,11 +536,8 @@ def _listed_leads_and_members(doc: Document, sents: list[Span], paras: list[Span
             kinds.discard(PartnershipType.MEDICAL_ALLIANCE)
         date = _date_for([x for x in sents if x.start < before.end], dates)
         ev = doc.evidence(para.start, para.end)
-        for k in dict.fromkeys(members):
-            if k != leads[0]:
-                facts.append({"type": RelationType.PARTNER_OF, "source": ("org", leads[0]),
-                              "target": ("org", k), "evidence": ev, "partnership_types": frozenset(kinds),
-                              "date": date, "lead": ("org", leads[0])})
+        facts.extend(_partnership(leads[0], k, ev, kinds, date, leads[0])
+                     for k in dict.fromkeys(members) if k != leads[0])
     return facts
 
 
@@ -582,17 +570,8 @@ def _clause_pairs(doc: Document, sent: Span, mentioned, date: str | None) -> lis
         kinds, strong = _cue_types(clause, [(s - start, e - start) for s, e, _, _ in inside])
         if len(keys) == 2 and kinds and strong:
             lead = _lead(text, Span(start, end, clause), inside)
-            facts.append(
-                {
-                    "type": RelationType.PARTNER_OF,
-                    "source": ("org", keys[0]),
-                    "target": ("org", keys[1]),
-                    "evidence": doc.evidence(sent.start, sent.end),
-                    "partnership_types": frozenset(kinds),
-                    "date": date,
-                    "lead": ("org", lead) if lead in keys else None,
-                }
-            )
+            ev = doc.evidence(sent.start, sent.end)
+            facts.append(_partnership(keys[0], keys[1], ev, kinds, date, lead))
         start = end + 1
     return facts
 
