@@ -104,7 +104,7 @@ def _classify(tok: str, counties: tuple[str, ...]) -> str:
         or _QUOTED_NUMBER.fullmatch(tok)
     ):
         return "part"
-    if len(tok) > 2 and tok[-1] == "病" and (tok[:-1] in lex.name_parts or tok[:-1] in lex.specialties):
+    if len(tok) > 2 and tok[-1] == "病" and tok[:-1] in lex.name_parts:
         return "part"  # 心血管病医院: the field with 病, as 传染病医院 is
     if lex.name_heads.get(tok):
         return "head"
