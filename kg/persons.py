@@ -139,6 +139,8 @@ _AFTER_NAME = [
     "任",
     "则",
 ]
+_ORG_ENDINGS = ("医院", "卫生院", "中心", "大学", "学院", "研究所", "卫健委", "卫健局", "卫生健康委员会",
+                "卫生健康局")  # what a name right before a person's name and post-nominal title ends with
 _NAME_TAGS = (None, "nr", "nrfg", "nrt")
 _SPEECH_VERBS = ("说", "表示", "介绍", "指出", "强调", "认为", "称", "告诉", "坦言", "透露")
 _GLUED_VERBS = "作说等为在将已曾还"  # one-character words jieba glues to a given name (魏力作, 沈浩将)
@@ -391,12 +393,18 @@ def find_persons(text: str) -> list[PersonMention]:
                 or prev in "的科"
                 or not _CJK.match(prev)
                 or any(text[:i].endswith(t) for t in lexicon().titles)
+                # 潍坊市中医院周光明主任说: the institution, then the name and the title
+                or any(text[:i].endswith(t) for t in _ORG_ENDINGS)
             )
             if not prev_ok:
                 continue
             name = text[i:ts]
             if title == "团队" and pos_tag(name) not in (None, "nr"):
                 continue
+            if prev.isdigit() or prev in "一二三四五六七八九十百千万两几":
+                break  # 30余名专家: a count, not 余名
+            if name.endswith(("科", "室", "部", "所", "处", "院")):
+                continue  # 医院普外科主任: a department, not 普外科 the person
             if name in lexicon().org_suffixes:
                 continue  # 卫生院医生: the institution's doctor, not 卫生院 the person
             if any(i in range(p.start, p.end) for p in found.values()):
