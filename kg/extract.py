@@ -135,10 +135,14 @@ def extract_document(doc: Document) -> DocumentExtraction:
     for m in mentions:
         if m.specific:
             longest_at[m.start] = max(longest_at.get(m.start, 0), m.end)
+    for m in mentions:  # 湖南省疾病预防控制中心结核病防治所: a department (…所) of the centre named first
+        tail = text[m.end : longest_at.get(m.start, m.end)]
+        if m.specific and tail.endswith(_DEPARTMENTS) and m.surface.endswith(("中心", "医院")):
+            longest_at[m.start] = m.end
     for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
         if not m.specific:
             continue
-        if longest_at[m.start] > m.end and not m.is_alliance:
+        if longest_at[m.start] != m.end and not m.is_alliance:
             continue  # 南华大学 inside 南华大学附属长沙中心医院 is part of the name, not a mention
         if m.is_alliance:
             ident = org_identity(m, ctx)
@@ -311,6 +315,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
     return DocumentExtraction(doc, orgs, alliances.roots(), persons, regions, facts)
 
 
+_DEPARTMENTS = ("所", "科", "室", "部")
 _GOES_TO = ("赴", "到", "前往", "来到", "进驻")
 _BARE_LEVELS = ("省", "市", "县", "区", "州", "自治区", "自治州")
 # 上海交通大学医学院附属第六人民医院（上海六院）, …医院（以下简称“贵医附院”）: a short name declared in

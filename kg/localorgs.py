@@ -278,6 +278,7 @@ _RENAMED = re.compile(
     r"(?:[，,]?(?:并|后|随后|后来))?(正式)?(成为|更名为|挂牌为|挂牌成为|加挂|即|"
     + "|".join(_FORMER_NAME) + ")"
 )
+_DEPARTMENTS = ("所", "科", "室", "部")  # endings of a unit inside an institution
 _GENERAL_HOSPITALS = ("中心医院", "第一人民医院", "总医院")  # what a place's 县医院 may be called
 _GROUP_HEADS = ("医共体总医院", "医联体总医院", "医共体总院", "医疗集团", "总医院", "医共体", "医联体")
 
@@ -416,7 +417,8 @@ class OrgTable:
     def merge_units(self) -> None:
         """西京医院消化病医院 is a unit of 西京医院: a hospital's name followed by a specialty and
         医院/中心 names a part of that hospital, not another institution (a place there instead,
-        北京儿童医院保定医院, names a branch, which stays apart)."""
+        北京儿童医院保定医院, names a branch, which stays apart); so is a department (…所, …科)
+        after a hospital's or centre's name."""
         specialties = lexicon().specialties
         for org in list(self.orgs.values()):
             if org.key not in self.orgs:
@@ -425,10 +427,13 @@ class OrgTable:
                 if other is org or other.key not in self.orgs:
                     continue
                 for name in other.aliases | {other.label}:
-                    starts = org.label.startswith(name) and name.endswith("医院")
+                    starts = org.label.startswith(name) and name.endswith(("医院", "中心"))
                     tail = org.label[len(name):] if starts else ""
                     field = re.sub(r"(医院|中心)$", "", tail)
-                    if tail and field != tail and field in specialties:
+                    # 疾病预防控制中心结核病防治所: a department of the centre
+                    department = len(tail) >= 3 and tail.endswith(_DEPARTMENTS) and "医院" not in tail
+                    if tail and ((field != tail and field in specialties and name.endswith("医院"))
+                                 or department):
                         self.union(other.key, org.key)
                         break
                 if org.key not in self.orgs:

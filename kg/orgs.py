@@ -205,12 +205,16 @@ _TOPICAL_SUFFIXES = ("研究中心", "研究所", "研究院", "协会", "学会
 
 
 def _split_glued_levels(toks: list[str]) -> list[str]:
-    """[市中心] -> [市, 中心]: jieba reads 市中心 (downtown) in 市中心医院, a level and a name part."""
+    """[市中心] -> [市, 中心]: jieba reads 市中心 (downtown) in 市中心医院, a level and a name part;
+    [至县] -> [至, 县]: a word before a level glued to it."""
     parts = lexicon().name_parts
     out: list[str] = []
+    stops = lexicon().stop_words
     for tok in toks:
         if len(tok) >= 3 and tok[0] in "省市县区" and tok[1:] in parts:
             out.extend((tok[0], tok[1:]))
+        elif len(tok) == 2 and tok[1] in "省市县区州" and tok[0] in stops:
+            out.extend((tok[0], tok[1]))  # 转运 / 至县 / 医院: 至 and the level of 县医院
         else:
             out.append(tok)
     return out

@@ -252,6 +252,12 @@ def test_extract_members_of_the_one_led_alliance_listed_in_a_later_sentence() ->
     assert members <= {a for a, _ in facts(x, RelationType.MEMBER_OF)}
 
 
+def test_extract_a_department_of_a_centre_is_the_centre() -> None:
+    x = extract("湖南省疾病预防控制中心结核病防治所副所长向兰芳研究员作了讲解。")
+    assert list(org_names(x)) == ["湖南省疾病预防控制中心"]
+    assert facts(x, RelationType.AFFILIATED_WITH) == {("向兰芳", "湖南省疾病预防控制中心")}
+
+
 def test_extract_after_a_partnership_is_not_a_new_one() -> None:
     x = extract("恩施州中心医院与建始县人民医院签订托管协议。建始县卫健局局长张强介绍，托管后，"
                 "专家还将定期到花坪镇卫生院巡诊。")
