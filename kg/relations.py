@@ -392,6 +392,10 @@ def partnerships(
                         lead = lead or t
                 elif len(keys) == 3 and "三方" in sent.text:  # 与B、C签署三方协议: each with each
                     pairs = [(a, b) for i, a in enumerate(keys) for b in keys[i + 1 :]]
+                elif (len(groups) == 2 and len(groups[0]) == len(groups[1]) > 1
+                      and re.search(r"分别(?:与|和|同)", sent.text)):
+                    # A、B两院分别与C、D签约: respectively, A with C and B with D
+                    pairs = list(zip(groups[0], groups[1], strict=True))
                 else:
                     for g in groups[1:]:
                         pairs += [(a, b) for a in groups[0] for b in g if a != b]

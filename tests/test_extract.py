@@ -400,6 +400,15 @@ def test_extract_what_a_speaker_reports_is_not_their_posting() -> None:
     assert facts(x, RelationType.DISPATCHED_TO) == set()
 
 
+def test_extract_respectively_pairs_in_order() -> None:
+    x = extract("南通大学附属医院、南通市第一人民医院两院分别与崇川区任港街道社区卫生服务中心、"
+                "崇川区学田街道社区卫生服务中心签订城市医联体合作协议。")
+    assert facts(x, RelationType.PARTNER_OF) == {
+        ("南通大学附属医院", "崇川区任港街道社区卫生服务中心"),
+        ("南通市第一人民医院", "崇川区学田街道社区卫生服务中心"),
+    }
+
+
 def test_extract_university_affiliated_provincial_hospital_is_one_name() -> None:
     x = extract("山东第一医科大学附属省立医院（山东省立医院）对口支援单县中心医院，"
                 "受援医院单县中心医院新开展技术12项。")
