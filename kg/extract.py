@@ -185,10 +185,12 @@ def extract_document(doc: Document) -> DocumentExtraction:
 
     # mentions by position; 该院 and a sentence opening with 医院 stand for the section's organisation
     org_at: list[tuple[int, int, OrgKey, bool]] = [(s, e, k, False) for s, e, k in spans]
-    def last_named(at: int, head: str, besides: OrgKey | None = None) -> OrgKey | None:
-        """The institution named last before ``at`` in its paragraph whose name ends like ``head``
-        (other than ``besides``)."""
-        para = sec.paragraph_of(at)
+    def last_named(
+        at: int, head: str, besides: OrgKey | None = None, para: Span | None = None
+    ) -> OrgKey | None:
+        """The institution named last before ``at`` in its paragraph (or ``para``) whose name ends
+        like ``head`` (other than ``besides``)."""
+        para = para or sec.paragraph_of(at)
         recent = [
             k
             for s0, e0, k in spans
@@ -209,9 +211,17 @@ def extract_document(doc: Document) -> DocumentExtraction:
         )
 
     for s, e in find_anaphors(text):
-        # 该院 points back to the institution just named (in its paragraph); 我院/本院 to the one the
+        # 该院 points back to the institution just named (in its paragraph, else at the end of the
+        # one before: …服务中心也是成员单位。¶该中心副主任付丽娟介绍); 我院/本院 to the one the
         # article is about
-        t = last_named(s, text[s + 1 : e]) if text[s] == "该" else None  # 院, 中心 …
+        t = None
+        if text[s] == "该":
+            t = last_named(s, text[s + 1 : e])  # 院, 中心 …
+            para = sec.paragraph_of(s)
+            if t is None and para is not None and s - para.start <= 2:
+                before = [p for p in sec.paras if p.end <= para.start]
+                if before:
+                    t = last_named(before[-1].end, text[s + 1 : e], para=before[-1])
         if t is not None and goes_to(t, e):
             # …派出专家到长泰区医院。该院专家张志铭将每周赴长泰区医院坐诊: not the one its expert goes to
             t = last_named(s, text[s + 1 : e], besides=t)

@@ -201,6 +201,7 @@ def _stretch_start(text: str, s: int) -> int:
 
 _QUOTED_NUMBER = re.compile(r"[“\"]\d{2,4}[”\"]")
 _PLACE_WORDS = {"街道", "街", "镇", "乡", "村", "社区", "路"}
+_NOT_PLACE_TAGS = {"v", "vd", "vn", "d", "p", "c", "ad"}
 _TOPICAL_SUFFIXES = ("研究中心", "研究所", "研究院", "协会", "学会", "基金会", "联盟", "专科联盟", "医疗联盟")
 
 
@@ -252,8 +253,9 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
     classes = [_classify(tok, counties) for tok in toks]
     for k in range(len(toks) - 1):
         # the word before 街道/镇/乡/村/社区 is a place name (温泉街道, 韩家墩街)
-        if classes[k] == "stop" and toks[k + 1] in _PLACE_WORDS and toks[k] not in lexicon().stop_words:
-            classes[k] = "proper"
+        if (classes[k] == "stop" and toks[k + 1] in _PLACE_WORDS and toks[k] not in lexicon().stop_words
+                and pos_tag(toks[k]) not in _NOT_PLACE_TAGS):
+            classes[k] = "proper"  # (实现街道社区卫生服务中心全覆盖: a verb, not a place)
     if text.startswith(_TOPICAL_SUFFIXES, s):
         # research centres, societies and alliances are named by their field: 卫生发展研究中心,
         # 社区卫生协会, 胸痛专科联盟
@@ -339,6 +341,8 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
             level = ordinal.group(1)  # 市四医院
             specific = True
         former = start > 0 and text[start - 1] == "原"
+        if suffix == "分院" and surface[: -len(suffix)].endswith(("医院", "总院")):
+            specific = False  # 南丰县医共体总医院分院建设: the head hospital's branches, not one of them
         counted = start >= 2 and text[start - 1] in "家个所名种批支" and text[start - 2] in _NUMERALS
         counted_list = _COUNTED_TAIL.search(text, max(0, start - 6), start) if counted else None
         if counted or _COUNTED.search(surface):

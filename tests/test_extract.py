@@ -218,6 +218,12 @@ def test_extract_anaphora_gives_the_affiliation() -> None:
     assert ("赵国华", "长治市人民医院") in facts(x, RelationType.AFFILIATED_WITH)
 
 
+def test_extract_anaphora_at_a_paragraphs_start_looks_at_the_one_before() -> None:
+    x = extract("南丰县以南丰县人民医院为牵头单位组建医共体。\n南丰县妇幼保健计划生育服务中心也是成员单位。\n"
+                "该中心副主任付丽娟介绍，高危孕产妇已实现闭环管理。")
+    assert ("付丽娟", "南丰县妇幼保健计划生育服务中心") in facts(x, RelationType.AFFILIATED_WITH)
+
+
 def test_extract_evidence_indexes_the_original_text() -> None:
     text = "2024年3月，绵阳市中心医院与\n平武县人民医院签约共建紧密型医联体。"
     x = extract(text)

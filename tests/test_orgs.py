@@ -49,6 +49,7 @@ GENERIC = [
     "双方的合作聚焦智慧医院建设。",
     "医院去年创成三级乙等综合医院。",  # a kind of hospital after a verb jieba does not know
     "这是西安市属医院首次整体托管县级医院。",  # 市属: owned by the city, a kind
+    "今年全区将实现街道社区卫生服务中心签约全覆盖。",  # 实现 (a verb) before 街道 is no place
 ]
 
 
@@ -104,3 +105,8 @@ def test_orgs_free_text_reads_the_everyday_form_of_an_autonomous_county() -> Non
 
     [m] = gazetteer().find_mentions("都安县72岁的蓝奶奶突发偏瘫。")
     assert (m.surface, [c.code for c in m.candidates]) == ("都安县", ["451228"])
+
+
+def test_orgs_the_head_hospitals_branches_are_not_one_branch() -> None:
+    found = [m.surface for m in find_org_mentions("南丰县医共体总医院分院建设让乡镇群众受益。") if m.specific]
+    assert "南丰县医共体总医院分院" not in found and "南丰县医共体总医院" in found
