@@ -377,7 +377,7 @@ class OrgTable:
         """淳安县第一人民医院成为浙医一院淳安分院, X更名为Y, X加挂Y牌子: one hospital, two names."""
         ordered = sorted(spans)
         for (_s1, e1, a), (s2, _e2, b) in pairwise(ordered):
-            link = _RENAMED.fullmatch(text[e1:s2])
+            link = _RENAMED.fullmatch(text[e1:s2].rstrip("“\"「"))  # 加挂“…分院”牌子
             if link is None:
                 continue
             other = self.orgs.get(self.find(b))
