@@ -414,4 +414,27 @@ def find_persons(text: str) -> list[PersonMention]:
             if not _vetoed(text, i, ts, name):
                 found.setdefault(i, PersonMention(i, ts, name, title, i))
             break
+    for m in _ROSTER_LINE.finditer(text):  # 蒋立波，哈医大二院普外科副主任，挂职抚远市人民医院副院长；
+        i = m.end()
+        length = _name_at(text, i)
+        if not length or i in found or text[i + length : i + length + 1] not in "，,":
+            continue
+        clause = _CLAUSE.match(text, i + length + 1)
+        titles = [t for t in _titles_pattern().finditer(clause.group())] if clause else []
+        if not titles or titles[-1].end() != len(clause.group()):
+            continue  # the clause after the name must end with its title
+        name = text[i : i + length]
+        # the title with its department: what follows the institution's name (普外科副主任)
+        cut = max((clause.group().rfind(e) + len(e) for e in _ORG_ENDINGS if e in clause.group()), default=0)
+        title = clause.group()[cut:] if cut < titles[-1].start() + 1 else titles[-1].group()
+        if not _vetoed(text, i, i + length, name):
+            found[i] = PersonMention(i, i + length, name, title or titles[-1].group(), i)
     return [found[k] for k in sorted(found)]
+
+
+# the start of a line of a roster: a name, then its institution and title (a list's number first)
+_ROSTER_LINE = re.compile(
+    r"(?:^|(?<=[\n;；]))[ \t]*(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]、)?[ \t]*",
+    re.MULTILINE,
+)
+_CLAUSE = re.compile(r"[^，,；;。\n]{2,30}")

@@ -266,6 +266,15 @@ def test_extract_a_department_of_a_centre_is_the_centre() -> None:
     assert facts(x, RelationType.AFFILIATED_WITH) == {("向兰芳", "湖南省疾病预防控制中心")}
 
 
+def test_extract_a_roster_of_experts_line_by_line() -> None:
+    x = extract("本批共选派专家2名，名单如下：\n"
+                "蒋立波，哈尔滨医科大学附属第二医院普外科副主任，挂职抚远市人民医院副院长；\n"
+                "庞志远，黑龙江省医院心血管内科副主任医师，挂职漠河市人民医院副院长。")
+    assert facts(x, RelationType.AFFILIATED_WITH) == {
+        ("蒋立波", "哈尔滨医科大学附属第二医院"), ("庞志远", "黑龙江省医院")}
+    assert facts(x, RelationType.DISPATCHED_TO) == {("蒋立波", "抚远市人民医院"), ("庞志远", "漠河市人民医院")}
+
+
 def test_extract_after_a_partnership_is_not_a_new_one() -> None:
     x = extract("恩施州中心医院与建始县人民医院签订托管协议。建始县卫健局局长张强介绍，托管后，"
                 "专家还将定期到花坪镇卫生院巡诊。")
