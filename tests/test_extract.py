@@ -272,7 +272,8 @@ def test_extract_a_roster_of_experts_line_by_line() -> None:
                 "庞志远，黑龙江省医院心血管内科副主任医师，挂职漠河市人民医院副院长。")
     assert facts(x, RelationType.AFFILIATED_WITH) == {
         ("蒋立波", "哈尔滨医科大学附属第二医院"), ("庞志远", "黑龙江省医院")}
-    assert facts(x, RelationType.DISPATCHED_TO) == {("蒋立波", "抚远市人民医院"), ("庞志远", "漠河市人民医院")}
+    assert facts(x, RelationType.DISPATCHED_TO) == {
+        ("蒋立波", "抚远市人民医院"), ("庞志远", "漠河市人民医院")}
 
 
 def test_extract_after_a_partnership_is_not_a_new_one() -> None:
