@@ -462,6 +462,9 @@ def normalise(text: str, drop: Sequence[int] | frozenset[int] | set[int] | None 
     return "".join(chars), tuple(offsets)
 
 
+_LIST_ITEM = re.compile(r"(?:\d{1,2}[.、)）．]|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]{1,2}[、)）])")
+
+
 def _joins(line: list[tuple[str, int]], nxt: list[tuple[str, int]], blank: int, hard_wrapped: bool | None,
            width: float) -> str | None:
     """How the break after ``line`` goes: ``""`` deleted, ``" "`` as a space, ``None`` kept."""
@@ -469,6 +472,8 @@ def _joins(line: list[tuple[str, int]], nxt: list[tuple[str, int]], blank: int, 
     if not content or not nxt or blank > 1:
         return None
     if nxt[0][0] in _SPACES:  # an indented line starts a paragraph
+        return None
+    if _LIST_ITEM.match("".join(c for c, _ in nxt[:6])):  # so does an item of a numbered list
         return None
     last, first = content[-1], nxt[0][0]
     if last in _SENTENCE_END and last not in _GOES_ON:

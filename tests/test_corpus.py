@@ -115,6 +115,7 @@ NORMALISE = [
     ("full-width forms", "ＡＢＣ１２３，医院", "ABC123,医院"),
     ("traditional", "武漢市第一醫院", "武汉市第一医院"),
     ("Hong Kong forms", "香港衞生署與瑪麗醫院", "香港卫生署与玛丽医院"),  # 衞: t2s leaves it
+    ("numbered items stay lines", "如下\n1. 甲—乙\n2. 丙—丁", "如下\n1.甲—乙\n2.丙—丁"),
     ("comma then blank line", "双方签署了协议，\n\n共建医联体。", "双方签署了协议,共建医联体。"),
     ("paragraphs stay", "第一段。\n\n第二段。", "第一段。\n\n第二段。"),
     ("hard-wrapped latin words", "Wuhan No.1\nHospital and\nSuizhou", "Wuhan No.1 Hospital and Suizhou"),
