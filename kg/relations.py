@@ -421,6 +421,7 @@ def partnerships(
             ev = doc.evidence(sent.start, sent.end)
             facts.extend(_partnership(a, b, ev, kinds, date, lead) for a, b in pairs)
     facts.extend(_listed_leads_and_members(doc, sents, paras, org_at, dates))
+    facts.extend(_dashed_pairs(doc, sents, paras, org_at, dates))
     for key, alliance in alliances.orgs.items():
         for s, _e in alliance.spans:
             sent = next((x for x in sents if x.start <= s < x.end), None)
@@ -543,6 +544,37 @@ def _listed_leads_and_members(doc: Document, sents: list[Span], paras: list[Span
         ev = doc.evidence(para.start, para.end)
         facts.extend(_partnership(leads[0], k, ev, kinds, date, leads[0])
                      for k in dict.fromkeys(members) if k != leads[0])
+    return facts
+
+
+_LIST_MARK = re.compile(r"\s*(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]、)?\s*")
+_DASH = re.compile(r"\s*[—–－-]{1,2}\s*")
+
+
+def _dashed_pairs(doc: Document, sents: list[Span], paras: list[Span], org_at,
+                  dates: list[DateMention]) -> list[dict]:
+    """Lines of a notice that pair two institutions with a dash (1. 贵州省人民医院—紫云县人民医院):
+    a partnership of the kind the list is introduced with, the first one leading."""
+    text = doc.norm
+    facts: list[dict] = []
+    for n, para in enumerate(paras):
+        named = [(s, e, k) for s, e, k, ana in org_at if para.start <= s and e <= para.end and not ana]
+        if len(named) != 2:
+            continue
+        (s1, e1, a), (s2, e2, b) = named
+        mark = _LIST_MARK.match(text, para.start)
+        if (a == b or mark is None or mark.end() != s1 or not _DASH.fullmatch(text, e1, s2)
+                or text[e2 : para.end].strip("。;；,， ")):
+            continue
+        kinds: set[PartnershipType] = set()
+        for before in reversed(paras[:n]):
+            kinds, _ = _cue_types(before.text, [(s - before.start, e - before.start)
+                                                for s, e, _k, _a in org_at if before.start <= s < before.end])
+            if kinds:
+                break
+        if kinds:
+            date = _date_for([x for x in sents if x.start < para.start], dates)
+            facts.append(_partnership(a, b, doc.evidence(para.start, para.end), kinds, date, a))
     return facts
 
 

@@ -266,6 +266,13 @@ def test_extract_a_department_of_a_centre_is_the_centre() -> None:
     assert facts(x, RelationType.AFFILIATED_WITH) == {("向兰芳", "湖南省疾病预防控制中心")}
 
 
+def test_extract_pairs_a_notice_lists_with_dashes() -> None:
+    x = extract("一、调整后的对口帮扶关系\n1. 贵州省人民医院—紫云苗族布依族自治县人民医院\n"
+                "2. 贵州中医药大学第一附属医院—望谟县人民医院")
+    assert facts(x, RelationType.PARTNER_OF) == {
+        ("贵州省人民医院", "紫云苗族布依族自治县人民医院"), ("贵州中医药大学第一附属医院", "望谟县人民医院")}
+
+
 def test_extract_a_roster_of_experts_line_by_line() -> None:
     x = extract("本批共选派专家2名，名单如下：\n"
                 "蒋立波，哈尔滨医科大学附属第二医院普外科副主任，挂职抚远市人民医院副院长；\n"
