@@ -291,6 +291,9 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
     # a quote may open the name only if it closes inside it (市“120”急救中心)
     while kept and kept[0][0] in '“”"':
         kept.pop(0)
+    # digits before a place are another field (电话：0851-86832057贵州省卫生健康委员会), unlike 301医院
+    while len(kept) > 1 and kept[0][0].isdigit() and kept[1][1] in ("region", "head"):
+        kept.pop(0)
     # leading generic words are not part of the name (三甲医院 stays generic; 全国 is dropped)
     start = s - sum(len(t) for t, _ in kept)
     return start, kept

@@ -25,6 +25,7 @@ SPECIFIC = [
     ("骨科专家王伟任资阳市第一人民医院院长。", "资阳市第一人民医院", EntityType.HOSPITAL),
     ("专家李强任定西市人民医院副院长。", "定西市人民医院", EntityType.HOSPITAL),
     ("济宁市任城区人民医院开展义诊。", "济宁市任城区人民医院", EntityType.HOSPITAL),
+    ("电话：0851-86832057贵州省卫生健康委员会", "贵州省卫生健康委员会", EntityType.AUTHORITY),  # no digits
     ("除河北省儿童医院以儿科帮扶为主外，其余医院按地缘确定。", "河北省儿童医院", EntityType.HOSPITAL),
 ]
 
@@ -50,6 +51,7 @@ GENERIC = [
     "医院去年创成三级乙等综合医院。",  # a kind of hospital after a verb jieba does not know
     "这是西安市属医院首次整体托管县级医院。",  # 市属: owned by the city, a kind
     "今年全区将实现街道社区卫生服务中心签约全覆盖。",  # 实现 (a verb) before 街道 is no place
+    "医共体纳入16家镇卫生院统一管理。",  # a count, whatever digits may be dropped before a place
 ]
 
 
