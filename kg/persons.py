@@ -141,6 +141,7 @@ _AFTER_NAME = [
 ]
 _ORG_ENDINGS = ("医院", "卫生院", "中心", "大学", "学院", "研究所", "卫健委", "卫健局", "卫生健康委员会",
                 "卫生健康局")  # what a name right before a person's name and post-nominal title ends with
+_LOOSE_TITLES = {"专家", "医生", "医师"}  # words for any doctor, not titles of one person
 _NAME_TAGS = (None, "nr", "nrfg", "nrt")
 _SPEECH_VERBS = ("说", "表示", "介绍", "指出", "强调", "认为", "称", "告诉", "坦言", "透露")
 _GLUED_VERBS = "作说等为在将已曾还"  # one-character words jieba glues to a given name (魏力作, 沈浩将)
@@ -363,6 +364,10 @@ def find_persons(text: str) -> list[PersonMention]:
             length = _name_at(text, i)
             if not length:
                 break
+            if (title in _LOOSE_TITLES and not _surname_len(text, i) and not _minority_name(text, i)
+                    and not _TRANSLITERATED_HEAD.match(text, i)
+                    and not text.startswith(_SPEECH_VERBS, i + length)):
+                break  # 专家带教, 医生考走: after the loosest titles, a name needs a surname (or 扎西表示)
             if i > te and not _boundary_after(text, i + length):
                 break  # 医师沈浩、康复医学科主治医师蒋丽萍: after 、 the next one's department, not a name
             length += _transliterated_tail(text, i + length)  # 艾尔肯·吾买尔
