@@ -425,7 +425,7 @@ def find_persons(text: str) -> list[PersonMention]:
         if not length or i in found or text[i + length : i + length + 1] not in "，,":
             continue
         clause = _CLAUSE.match(text, i + length + 1)
-        titles = [t for t in _titles_pattern().finditer(clause.group())] if clause else []
+        titles = list(_titles_pattern().finditer(clause.group())) if clause else []
         if not titles or titles[-1].end() != len(clause.group()):
             continue  # the clause after the name must end with its title
         name = text[i : i + length]
