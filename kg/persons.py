@@ -181,7 +181,13 @@ def _surname_len(text: str, i: int) -> int:
 def _boundary_after(text: str, j: int) -> bool:
     if j >= len(text) or text[j] in _PUNCT or not _CJK.match(text[j]):
         return True
-    return any(text.startswith(w, j) for w in _AFTER_NAME)
+    return _after_name_pattern().match(text, j) is not None
+
+
+@cache
+def _after_name_pattern() -> re.Pattern[str]:
+    """:data:`_AFTER_NAME` as one pattern: one match in C instead of a startswith per word."""
+    return re.compile("|".join(map(re.escape, sorted(_AFTER_NAME, key=len, reverse=True))))
 
 
 def _minority_name(text: str, i: int) -> int:
@@ -421,6 +427,8 @@ def find_persons(text: str) -> list[PersonMention]:
             break
     for m in _ROSTER_LINE.finditer(text):  # 蒋立波，哈医大二院普外科副主任，挂职抚远市人民医院副院长；
         i = m.end()
+        if not _ROSTER_NAME.match(text, i):
+            continue  # (most lines: no short name and a comma right after; not worth reading the name)
         length = _name_at(text, i)
         if not length or i in found or text[i + length : i + length + 1] not in "，,":
             continue
@@ -442,4 +450,5 @@ _ROSTER_LINE = re.compile(
     r"(?:^|(?<=[\n;；]))[ \t]*(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]、)?[ \t]*",
     re.MULTILINE,
 )
+_ROSTER_NAME = re.compile(r"[\u4e00-\u9fff·]{2,12}[，,]")
 _CLAUSE = re.compile(r"[^，,；;。\n]{2,30}")

@@ -295,6 +295,12 @@ def _org_at_place(text: str, start: int, end: int, orgs: dict, anywhere: bool = 
 
 
 @cache
+def _verb_pattern() -> re.Pattern[str]:
+    """The partnering verbs (签约, 共建 …) as one pattern."""
+    return re.compile("|".join(map(re.escape, sorted(lexicon().partnership_verbs, key=len, reverse=True))))
+
+
+@cache
 def _cue_pattern() -> tuple[re.Pattern[str], dict[str, tuple[PartnershipType, bool]]]:
     cues = lexicon().partnership_cues
     alternation = "|".join(map(re.escape, sorted(cues, key=len, reverse=True)))
@@ -339,7 +345,6 @@ def partnerships(
     orgs: dict | None = None,
 ) -> list[dict]:
     """Partnership facts (as keyword arguments of :class:`kg.extract.Fact`), sentence by sentence."""
-    lex = lexicon()
     text = doc.norm
     facts: list[dict] = []
     for para in paras:
@@ -361,7 +366,7 @@ def partnerships(
                 # 阳西县总医院下辖县人民医院、县中医院…: members of the group the paragraph names
                 types = {t for t in para_types if t in _SPECIFIC_ALLIANCES}
                 strong = bool(types)
-            has_verb = any(v in sent.text for v in lex.partnership_verbs)
+            has_verb = _verb_pattern().search(sent.text) is not None if types or len(names) > 1 else False
             if not types and has_verb and _joined(sent.text, names):
                 # …城市医疗集团在泉州成立。A与B、C现场签约: what they sign, the paragraph says
                 types = set(para_types)
@@ -558,6 +563,8 @@ def _dashed_pairs(doc: Document, sents: list[Span], paras: list[Span], org_at,
     text = doc.norm
     facts: list[dict] = []
     for n, para in enumerate(paras):
+        if not _DASH.search(para.text):
+            continue
         named = [(s, e, k) for s, e, k, ana in org_at if para.start <= s and e <= para.end and not ana]
         if len(named) != 2:
             continue
