@@ -46,6 +46,7 @@ CASES = [
     ("重症医学科的卢雪晴护士长担任护理部副主任。", ["卢雪晴"]),
     ("凉山州第一人民医院副院长吉克伍呷表示，", ["吉克伍呷"]),  # a Yi clan name and a given name
     ("竹核镇中心卫生院全科医生阿说拉者扎根乡镇十二年。", ["阿说拉者"]),
+    ("派驻专家马海挂职寻甸县妇幼保健院副院长。", ["马海"]),  # a Han name, not the Yi clan name 马海
     ("两家医院的30余名专家开展义诊，云南省第一人民医院普外科主任出席。", []),  # a count; a department
     ("最需要的就是有经验的专家带教，以免年轻医生考走。", []),  # after 专家/医生 a name needs a surname
     ("援藏专家扎西表示，将继续坐诊。", ["扎西"]),  # or is a Tibetan name the speech verb confirms
