@@ -15,7 +15,7 @@ from functools import cache
 from .lexicon import lexicon
 from .segment import pos_tag, word_frequency, words
 
-__all__ = ["PersonMention", "find_persons"]
+__all__ = ["SPEECH_VERBS", "PersonMention", "find_persons"]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # what may follow a name directly: punctuation, or a word that starts the rest of the clause
@@ -139,11 +139,10 @@ _AFTER_NAME = [
     "任",
     "则",
 ]
-_ORG_ENDINGS = ("医院", "卫生院", "中心", "大学", "学院", "研究所", "卫健委", "卫健局", "卫生健康委员会",
-                "卫生健康局")  # what a name right before a person's name and post-nominal title ends with
 _LOOSE_TITLES = {"专家", "医生", "医师"}  # words for any doctor, not titles of one person
 _NAME_TAGS = (None, "nr", "nrfg", "nrt")
-_SPEECH_VERBS = ("说", "表示", "介绍", "指出", "强调", "认为", "称", "告诉", "坦言", "透露")
+# what a speaker does after the name (the relations read what follows as reported, not done)
+SPEECH_VERBS = ("介绍", "表示", "说", "指出", "强调", "认为", "称", "坦言", "透露", "告诉")
 _GLUED_VERBS = "作说等为在将已曾还"  # one-character words jieba glues to a given name (魏力作, 沈浩将)
 _PUNCT = set("，,。、；;：:！!？?）)（(“”\"' \n…—")
 
@@ -182,6 +181,12 @@ def _boundary_after(text: str, j: int) -> bool:
     if j >= len(text) or text[j] in _PUNCT or not _CJK.match(text[j]):
         return True
     return _after_name_pattern().match(text, j) is not None
+
+
+@cache
+def _org_suffixes() -> tuple[str, ...]:
+    """How institution names end (医院, 卫生院, 疾控中心 …): one tuple for ``str.endswith``."""
+    return tuple(lexicon().org_suffixes)
 
 
 @cache
@@ -230,19 +235,18 @@ def _unsurnamed_name(text: str, i: int) -> int:
     ):
         length += len(toks[k])
         k += 1
-    speech = ("介绍", "表示", "说", "指出", "强调", "认为", "称", "坦言", "告诉")
     if (
         length == 0
         and len(toks) > 1
         and 2 <= len(toks[0]) <= 4
-        and toks[1] in speech
+        and toks[1] in SPEECH_VERBS
         and pos_tag(toks[0]) in ("ns", "nz")
         and all(_CJK.match(c) for c in toks[0])
     ):
         return len(toks[0])  # 主任扎西表示: jieba reads 扎西 as a place, the speech verb says it is a person
     if length < 2 or k >= len(toks):
         return 0
-    if toks[k] in (*speech, "，", "、", "。", ","):
+    if toks[k] in (*SPEECH_VERBS, "，", "、", "。", ","):
         return length
     return 0
 
@@ -312,7 +316,7 @@ def _name_at(text: str, i: int) -> int:
         return sl + 1  # 陈文说，: 说 is the verb (jieba: 陈 / 文说)
     after = text[i + sl + 2 : i + sl + 4]
     if (text[i + sl + 1 : i + sl + 2] in ("任", "则") and _CJK.match(text[i + sl])
-            and after[:1] not in _PUNCT and not after.startswith(_SPEECH_VERBS)):
+            and after[:1] not in _PUNCT and not after.startswith(SPEECH_VERBS)):
         return sl + 1  # 司马骏任副院长 (jieba: 司马 / 骏任): 任 (serve as) follows the name
     for length in (sl + 2, sl + 1):
         if (
@@ -372,7 +376,7 @@ def find_persons(text: str) -> list[PersonMention]:
                 break
             if (title in _LOOSE_TITLES and not _surname_len(text, i) and not _minority_name(text, i)
                     and not _TRANSLITERATED_HEAD.match(text, i)
-                    and not text.startswith(_SPEECH_VERBS, i + length)):
+                    and not text.startswith(SPEECH_VERBS, i + length)):
                 break  # 专家带教, 医生考走: after the loosest titles, a name needs a surname (or 扎西表示)
             if i > te and not _boundary_after(text, i + length):
                 break  # 医师沈浩、康复医学科主治医师蒋丽萍: after 、 the next one's department, not a name
@@ -405,7 +409,7 @@ def find_persons(text: str) -> list[PersonMention]:
                 or not _CJK.match(prev)
                 or any(text[:i].endswith(t) for t in lexicon().titles)
                 # 潍坊市中医院周光明主任说: the institution, then the name and the title
-                or any(text[:i].endswith(t) for t in _ORG_ENDINGS)
+                or text.endswith(_org_suffixes(), 0, i)
             )
             if not prev_ok:
                 continue
@@ -438,8 +442,9 @@ def find_persons(text: str) -> list[PersonMention]:
             continue  # the clause after the name must end with its title
         name = text[i : i + length]
         # the title with its department: what follows the institution's name (普外科副主任)
-        cut = max((clause.group().rfind(e) + len(e) for e in _ORG_ENDINGS if e in clause.group()), default=0)
-        title = clause.group()[cut:] if cut < titles[-1].start() + 1 else titles[-1].group()
+        described = clause.group()
+        cut = max((described.rfind(e) + len(e) for e in _org_suffixes() if e in described), default=0)
+        title = described[cut:] if cut <= titles[-1].start() else titles[-1].group()
         if not _vetoed(text, i, i + length, name):
             found[i] = PersonMention(i, i + length, name, title or titles[-1].group(), i)
     return [found[k] for k in sorted(found)]

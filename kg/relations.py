@@ -17,7 +17,7 @@ from itertools import pairwise
 from .dates import DateMention
 from .lexicon import lexicon
 from .model import Document, EntityType, PartnershipType, RelationType
-from .persons import PersonMention
+from .persons import SPEECH_VERBS, PersonMention
 from .regions import gazetteer
 from .segment import Span
 
@@ -51,7 +51,6 @@ _DEST_CUES = (
 _SERVES_AS = re.compile(r"(?<![现曾历原主责信])任$")
 _APPOINTED = ("任", "担任", "出任", "兼任", "挂职", "被聘为", "受聘为", "获聘为", "被聘任为")
 _SENDS = re.compile(r"派驻|选派|派出|下派|外派|委派|将派|派遣")
-_SPEECH = ("介绍", "表示", "说", "指出", "强调", "认为", "称", "坦言", "透露", "告诉")
 _POSTED_THERE = re.compile(r"[^，,。；;]{0,2}(挂职|担任|任职|坐诊|出诊|工作|支援|帮扶|援助|开设|查房|带教)")
 _POSTED_EXPERT = re.compile(r"(?:驻点|派驻|下派|挂职|帮扶)(?:专家|医生|队员)[、，,]?$")
 _SENT_BY = re.compile(r"(?:派驻|选派|派出|下派|外派)的")
@@ -180,7 +179,7 @@ def affiliation_and_host(
     if described_until is not None:
         tail_start = described_until
     tail = text[tail_start : sent.end]
-    if tail.startswith(_SPEECH):
+    if tail.startswith(SPEECH_VERBS):
         tail = ""  # 蒋俊介绍，医院将选派专家到桑植坐诊: what follows is reported, not done by the speaker
     # 齐鲁医院派驻普外科主任医师刘振华任陵城区人民医院执行院长: sent, and appointed to a post there
     # (…将派驻专家团队常驻X，其中Y任X执行院长: the sending may open the sentence); with the home
