@@ -14,8 +14,16 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .dates import article_date, dateline_span, find_dates
-from .lexicon import lexicon
-from .localorgs import LocalOrg, OrgKey, OrgTable, RegionContext, org_identity, region_label, split_branch
+from .localorgs import (
+    DEPARTMENTS,
+    LocalOrg,
+    OrgKey,
+    OrgTable,
+    RegionContext,
+    org_identity,
+    region_label,
+    split_branch,
+)
 from .model import Document, EntityType, Evidence, PartnershipType, RelationType, pickled_by_fields
 from .orgs import OrgMention, find_anaphors, find_org_mentions, parse_name
 from .persons import find_persons
@@ -137,7 +145,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
             longest_at[m.start] = max(longest_at.get(m.start, 0), m.end)
     for m in mentions:  # 湖南省疾病预防控制中心结核病防治所: a department (…所) of the centre named first
         tail = text[m.end : longest_at.get(m.start, m.end)]
-        if m.specific and tail.endswith(_DEPARTMENTS) and m.surface.endswith(("中心", "医院")):
+        if m.specific and tail.endswith(DEPARTMENTS) and m.surface.endswith(("中心", "医院")):
             longest_at[m.start] = m.end
     for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
         if not m.specific:
@@ -164,7 +172,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
             code = ctx.nearest_county(m.start)  # a community or township centre of the place being told about
         spans.append((m.start, m.end, table.add(key, label, m.type, code, aliases, (m.start, m.end))))
 
-    _declared_short_names(text, table, spans)
+    table.merge_declared_short_names(text, spans)
     table.merge_parenthesised(text, spans)
     table.merge_renamed(text, spans)
     table.merge_shortened()
@@ -325,59 +333,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
     return DocumentExtraction(doc, orgs, alliances.roots(), persons, regions, facts)
 
 
-_DEPARTMENTS = ("所", "科", "室", "部")
 _GOES_TO = ("赴", "到", "前往", "来到", "进驻")
-_BARE_LEVELS = ("省", "市", "县", "区", "州", "自治区", "自治州")
-# 上海交通大学医学院附属第六人民医院（上海六院）, …医院（以下简称“贵医附院”）: a short name declared in
-# parentheses right after the full one
-_DECLARED = re.compile(
-    r"[(（](?:[^()（）]{0,40}?[，,;；])?(?:以下简称|以下称|下称|简称)?[“\"]?([\u4e00-\u9fff0-9]{2,8})[”\"]?[)）]"
-)
-
-
-def _abbreviates(short: str, name: str) -> bool:
-    """Whether ``short`` takes its characters from ``name`` in order (上海六院 from 上海交通大学医学院
-    附属第六人民医院, 省人医 from 江苏省人民医院): an abbreviation, not another name or a note. Two
-    characters must start as the name does; a suffix alone (医院) abbreviates nothing."""
-    if short == name or short in lexicon().org_suffixes or (len(short) < 3 and short[0] != name[0]):
-        return False
-    at = 0
-    for ch in short:
-        at = name.find(ch, at) + 1
-        if at == 0:
-            return False
-    return True
-
-
-def _declared_short_names(text: str, table: OrgTable, spans: list[tuple[int, int, OrgKey]]) -> None:
-    """Short names an article declares that no suffix finds (上海六院 ends in neither 医院 nor 中心):
-    each place the article writes one is a mention of the institution it abbreviates."""
-    taken = [(s, e) for s, e, _ in spans]
-    declared: dict[str, OrgKey] = {}
-    for _s, e, k in list(spans):
-        m = _DECLARED.match(text, e)
-        org = table.orgs.get(table.find(k))
-        if m is None or org is None:
-            continue
-        short = m.group(1)
-        if not (_abbreviates(short, org.label) or _abbreviates(short, text[_s:e])):
-            continue
-        inner = [k0 for s0, e0, k0 in spans if (s0, e0) == m.span(1)]
-        if inner:  # found by its suffix (贵医附院): one institution from here on
-            table.union(k, inner[0])
-        else:
-            declared.setdefault(short, org.key)
-    for short, key in declared.items():
-        for found in re.finditer(re.escape(short), text):
-            s0, e0 = found.span()
-            if any(a < e0 and s0 < b for a, b in taken):
-                continue
-            org = table.orgs[table.find(key)]
-            # 市一院, 省人医 mean this institution only in this article: mentions, not aliases
-            alias = set() if short.startswith(_BARE_LEVELS) else {short}
-            spans.append((s0, e0, table.add(key, org.label, org.type, org.adcode, alias, (s0, e0))))
-            taken.append((s0, e0))
-    spans.sort()
 
 
 def _ends_like(label: str, head: str) -> bool:

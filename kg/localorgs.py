@@ -19,7 +19,10 @@ from .model import EntityType, pickled_by_fields
 from .orgs import ABBREVIATION, OrgMention
 from .regions import gazetteer
 
-__all__ = ["LocalOrg", "OrgKey", "OrgTable", "RegionContext", "org_identity", "region_label", "split_branch"]
+__all__ = [
+    "DEPARTMENTS", "LocalOrg", "OrgKey", "OrgTable", "RegionContext",
+    "org_identity", "region_label", "split_branch",
+]
 
 OrgKey = tuple[str, str]
 
@@ -278,7 +281,7 @@ _RENAMED = re.compile(
     r"(?:[，,]?(?:并|后|随后|后来))?(正式)?(成为|更名为|挂牌为|挂牌成为|加挂|即|"
     + "|".join(_FORMER_NAME) + ")"
 )
-_DEPARTMENTS = ("所", "科", "室", "部")  # endings of a unit inside an institution
+DEPARTMENTS = ("所", "科", "室", "部")  # endings of a unit inside an institution
 _GENERAL_HOSPITALS = ("中心医院", "第一人民医院", "总医院")  # what a place's 县医院 may be called
 _GROUP_HEADS = ("医共体总医院", "医联体总医院", "医共体总院", "医疗集团", "总医院", "医共体", "医联体")
 
@@ -299,6 +302,21 @@ def split_branch(m: OrgMention) -> tuple[str, str] | None:
 
 
 _THEN_SHORT = re.compile(r"[，,;；]\s*(?:以下简称|以下称|下称|简称)")
+# 上海交通大学医学院附属第六人民医院（上海六院）, …医院（以下简称“贵医附院”）: a short name declared in
+# parentheses right after the full one
+_DECLARED = re.compile(
+    r"[(（](?:[^()（）]{0,40}?[，,;；])?(?:以下简称|以下称|下称|简称)?[“\"]?([\u4e00-\u9fff0-9]{2,8})[”\"]?[)）]"
+)
+_BARE_LEVELS = ("省", "市", "县", "区", "州", "自治区", "自治州")  # 市一院, 省人医: named by their level
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` takes its characters from ``name`` in order (上海六院 from 上海交通大学医学院
+    附属第六人民医院, 省人医 from 江苏省人民医院): an abbreviation, not another name or a note. Two
+    characters must start as the name does; a suffix alone (医院) abbreviates nothing."""
+    if short == name or short in lexicon().org_suffixes or (len(short) < 3 and short[0] != name[0]):
+        return False
+    return _in_order(short, name)
 
 
 class OrgTable:
@@ -350,6 +368,37 @@ class OrgTable:
         self.parent[b] = new
         self.parent[new] = new
         return new
+
+    def merge_declared_short_names(self, text: str, spans: list[tuple[int, int, OrgKey]]) -> None:
+        """Short names an article declares in parentheses: one found by its suffix (贵医附院) is the
+        institution from there on; one that no suffix finds (上海六院 ends in neither 医院 nor 中心)
+        is a mention wherever the article writes it (added to ``spans``)."""
+        taken = [(s, e) for s, e, _ in spans]
+        declared: dict[str, OrgKey] = {}
+        for s0, e0, k in list(spans):
+            m = _DECLARED.match(text, e0)
+            org = self.orgs.get(self.find(k))
+            if m is None or org is None:
+                continue
+            short = m.group(1)
+            if not (_abbreviates(short, org.label) or _abbreviates(short, text[s0:e0])):
+                continue
+            inner = [k1 for s1, e1, k1 in spans if (s1, e1) == m.span(1)]
+            if inner:
+                self.union(k, inner[0])
+            else:
+                declared.setdefault(short, org.key)
+        for short, key in declared.items():
+            for found in re.finditer(re.escape(short), text):
+                s1, e1 = found.span()
+                if any(a < e1 and s1 < b for a, b in taken):
+                    continue
+                org = self.orgs[self.find(key)]
+                # 市一院, 省人医 mean this institution only in this article: mentions, not aliases
+                alias = set() if short.startswith(_BARE_LEVELS) else {short}
+                spans.append((s1, e1, self.add(key, org.label, org.type, org.adcode, alias, (s1, e1))))
+                taken.append((s1, e1))
+        spans.sort()
 
     def merge_parenthesised(self, text: str, spans: list[tuple[int, int, OrgKey]]) -> None:
         """武汉市第一医院(武汉市中西医结合医院): one hospital, two names. The role name of a group head
@@ -431,7 +480,7 @@ class OrgTable:
                     tail = org.label[len(name):] if starts else ""
                     field = re.sub(r"(医院|中心)$", "", tail)
                     # 疾病预防控制中心结核病防治所: a department of the centre
-                    department = len(tail) >= 3 and tail.endswith(_DEPARTMENTS) and "医院" not in tail
+                    department = len(tail) >= 3 and tail.endswith(DEPARTMENTS) and "医院" not in tail
                     if tail and ((field != tail and field in specialties and name.endswith("医院"))
                                  or department):
                         self.union(other.key, org.key)
