@@ -43,6 +43,7 @@ from pathlib import Path
 
 from .errors import InputError, SkippedFile
 from .model import Document
+from .segment import LIST_ITEM
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -462,7 +463,6 @@ def normalise(text: str, drop: Sequence[int] | frozenset[int] | set[int] | None 
     return "".join(chars), tuple(offsets)
 
 
-_LIST_ITEM = re.compile(r"(?:\d{1,2}[.、)）．]|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]{1,2}[、)）])")
 
 
 def _joins(line: list[tuple[str, int]], nxt: list[tuple[str, int]], blank: int, hard_wrapped: bool | None,
@@ -473,7 +473,7 @@ def _joins(line: list[tuple[str, int]], nxt: list[tuple[str, int]], blank: int, 
         return None
     if nxt[0][0] in _SPACES:  # an indented line starts a paragraph
         return None
-    if _LIST_ITEM.match("".join(c for c, _ in nxt[:6])):  # so does an item of a numbered list
+    if LIST_ITEM.match("".join(c for c, _ in nxt[:6])):  # so does an item of a numbered list
         return None
     last, first = content[-1], nxt[0][0]
     if last in _SENTENCE_END and last not in _GOES_ON:

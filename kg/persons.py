@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import lexicon
-from .segment import pos_tag, word_frequency, words
+from .segment import LIST_ITEM, pos_tag, word_frequency, words
 
 __all__ = ["SPEECH_VERBS", "PersonMention", "find_persons"]
 
@@ -451,9 +451,6 @@ def find_persons(text: str) -> list[PersonMention]:
 
 
 # the start of a line of a roster: a name, then its institution and title (a list's number first)
-_ROSTER_LINE = re.compile(
-    r"(?:^|(?<=[\n;；]))[ \t]*(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]、)?[ \t]*",
-    re.MULTILINE,
-)
+_ROSTER_LINE = re.compile(r"(?:^|(?<=[\n;；]))[ \t]*(?:" + LIST_ITEM.pattern + r")?[ \t]*", re.MULTILINE)
 _ROSTER_NAME = re.compile(r"[\u4e00-\u9fff·]{2,12}[，,]")
 _CLAUSE = re.compile(r"[^，,；;。\n]{2,30}")

@@ -19,7 +19,7 @@ from .lexicon import lexicon
 from .model import Document, EntityType, PartnershipType, RelationType
 from .persons import SPEECH_VERBS, PersonMention
 from .regions import gazetteer
-from .segment import Span
+from .segment import LIST_ITEM, Span
 
 __all__ = ["affiliation_and_host", "partnerships", "role_phrase"]
 
@@ -39,17 +39,15 @@ _DEST_CUES = (
     "送往",
     "奔赴",
     "援助",
-    "担任",
-    "出任",
-    "兼任",
     "常驻",
     "驻点",
     "进驻",
 )
-# 刘振华任陵城区人民医院执行院长: 任 (serve as) before an institution makes it where the person goes,
-# but 现任/曾任/历任 an institution's post is the person's own job
+# 刘振华任(担任, 出任, 兼任)陵城区人民医院执行院长: 任 (serve as) before an institution makes it where the
+# person goes, but 现任/曾任/历任 an institution's post is the person's own job
 _SERVES_AS = re.compile(r"(?<![现曾历原主责信])任$")
 _APPOINTED = ("任", "担任", "出任", "兼任", "挂职", "被聘为", "受聘为", "获聘为", "被聘任为")
+_APPOINTING = re.compile("(?:" + "|".join(sorted(_APPOINTED, key=len, reverse=True)) + ")?")
 _SENDS = re.compile(r"派驻|选派|派出|下派|外派|委派|将派|派遣")
 _POSTED_THERE = re.compile(r"[^，,。；;]{0,2}(挂职|担任|任职|坐诊|出诊|工作|支援|帮扶|援助|开设|查房|带教)")
 _POSTED_EXPERT = re.compile(r"(?:驻点|派驻|下派|挂职|帮扶)(?:专家|医生|队员)[、，,]?$")
@@ -139,7 +137,7 @@ def affiliation_and_host(
         named = next(((k, e) for s, e, k, ana in after if s == pm.end + 1 and not ana), None)
         if named is not None:
             affiliation, confidence = named[0], 3
-            clause = re.compile(r"[，,；;]").search(text, named[1], sent.end)
+            clause = _CLAUSE_END.search(text, named[1], sent.end)
             described_until = clause.end() if clause else sent.end
     if affiliation is None and para is not None:  # the institution named earlier in the paragraph
         earlier = [k for s, e, k, _ in org_at if para.start <= s and e <= sent.start and not is_former(s)]
@@ -199,7 +197,7 @@ def affiliation_and_host(
         # 其中，A任贵德县人民医院执行院长，B任副院长: each of those listed after 其中
         dests = [k for s, _e, k, _ in before if is_dest(s) and k != affiliation]
         if dests and (re.fullmatch(r"其中[^，,。；;]*", text[among : pm.start]) or appointed):
-            m = _POST.match(re.sub(r"^(?:任|担任|出任|兼任)", "", text[tail_start : sent.end]))
+            m = _POST.match(text, _APPOINTING.match(text, tail_start).end(), sent.end)
             return affiliation, dests[-1], (m.group() if m else None), confidence
     if _SENDS.search(tail):
         # 作为首批派驻专家，已在修水县第一人民医院工作一周: where the one sent works now
@@ -267,14 +265,40 @@ def _partnership(a, b, evidence, kinds, date: str | None, lead=None) -> dict:
     }
 
 
+def _membership(member, alliance, evidence) -> dict:
+    """The fact that the organisation ``member`` (a key) belongs to the alliance ``alliance``."""
+    return {"type": RelationType.MEMBER_OF, "source": ("org", member), "target": ("alliance", alliance),
+            "evidence": evidence}
+
+
 def _is_authority(orgs: dict, key) -> bool:
-    org = orgs.get(key)
-    return org is not None and org.type is EntityType.AUTHORITY
+    return _is_a(orgs, key, EntityType.AUTHORITY)
 
 
 def _is_academic(orgs: dict, key) -> bool:
+    return _is_a(orgs, key, EntityType.ACADEMIC)
+
+
+def _is_a(orgs: dict, key, etype: EntityType) -> bool:
     org = orgs.get(key)
-    return org is not None and org.type is EntityType.ACADEMIC
+    return org is not None and org.type is etype
+
+
+def _span_kinds(span: Span, org_at) -> tuple[set[PartnershipType], bool]:
+    """:func:`_cue_types` of a paragraph or sentence, cues inside its institutions' names left out."""
+    names = [(s - span.start, e - span.start) for s, e, _k, ana in org_at
+             if not ana and span.start <= s and e <= span.end]
+    return _cue_types(span.text, names)
+
+
+def _introduced_kinds(paras: list[Span], n: int, org_at, itself: bool) -> tuple[set[PartnershipType], Span]:
+    """The kinds of partnership a list at paragraph ``n`` is of: those its paragraph (if ``itself``)
+    or the nearest one before names (2024年度省级医联体建设名单如下：), and that paragraph."""
+    for before in [*([paras[n]] if itself else []), *reversed(paras[:n])]:
+        kinds, _ = _span_kinds(before, org_at)
+        if kinds:
+            return kinds, before
+    return set(), paras[n]
 
 
 def _org_at_place(text: str, start: int, end: int, orgs: dict, anywhere: bool = False):
@@ -347,12 +371,7 @@ def partnerships(
     text = doc.norm
     facts: list[dict] = []
     for para in paras:
-        para_names = [
-            (s - para.start, e - para.start)
-            for s, e, _k, ana in org_at
-            if not ana and para.start <= s and e <= para.end
-        ]
-        para_types, _ = _cue_types(para.text, para_names)
+        para_types, _ = _span_kinds(para, org_at)
         para_sents = [s for s in sents if para.start <= s.start and s.end <= para.end]
         for idx, sent in enumerate(para_sents):
             names = [
@@ -459,18 +478,11 @@ def partnerships(
                 led = rel is RelationType.LEADS and bool(kinds)
                 para = next((p for p in paras if p.start <= sent.start < p.end), sent)
                 date = _date_for([x for x in sents if para.start <= x.start <= sent.start], dates)
+                ev = doc.evidence(sent.start, sent.end)
                 for k in dict.fromkeys(later):
-                    facts.append(
-                        {
-                            "type": RelationType.MEMBER_OF,
-                            "source": ("org", k),
-                            "target": ("alliance", key),
-                            "evidence": doc.evidence(sent.start, sent.end),
-                        }
-                    )
+                    facts.append(_membership(k, key, ev))
                     if led:
-                        facts.append(_partnership(members[0], k, doc.evidence(sent.start, sent.end), kinds,
-                                                  date, members[0]))
+                        facts.append(_partnership(members[0], k, ev, kinds, date, members[0]))
     facts.extend(_members_named_later(doc, sents, org_at, alliances, facts, dates, orgs or {}))
     return facts
 
@@ -506,8 +518,7 @@ def _members_named_later(doc: Document, sents: list[Span], org_at, alliances, fa
         ev = doc.evidence(sent.start, sent.end)
         date = _date_for([sent], dates)
         for k in dict.fromkeys(listed):
-            out.append({"type": RelationType.MEMBER_OF, "source": ("org", k), "target": target,
-                        "evidence": ev})
+            out.append(_membership(k, key, ev))
             if kinds:
                 out.append(_partnership(lead, k, ev, kinds, date, lead))
     return out
@@ -534,12 +545,7 @@ def _listed_leads_and_members(doc: Document, sents: list[Span], paras: list[Span
         members = [k for s, _e, k in named if members_label.end() <= s]
         if len(set(leads)) != 1:
             continue
-        kinds: set[PartnershipType] = set()
-        for before in [para, *reversed(paras[:n])]:
-            kinds, _ = _cue_types(before.text, [(s - before.start, e - before.start)
-                                                for s, e, _k, _a in org_at if before.start <= s < before.end])
-            if kinds:
-                break
+        kinds, before = _introduced_kinds(paras, n, org_at, itself=True)
         if not kinds:
             continue
         if kinds & _SPECIFIC_ALLIANCES:
@@ -551,7 +557,7 @@ def _listed_leads_and_members(doc: Document, sents: list[Span], paras: list[Span
     return facts
 
 
-_LIST_MARK = re.compile(r"\s*(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]、)?\s*")
+_LIST_MARK = re.compile(r"\s*(?:" + LIST_ITEM.pattern + r")?\s*")
 _DASH = re.compile(r"\s*[—–－-]{1,2}\s*")
 
 
@@ -572,12 +578,7 @@ def _dashed_pairs(doc: Document, sents: list[Span], paras: list[Span], org_at,
         if (a == b or mark is None or mark.end() != s1 or not _DASH.fullmatch(text, e1, s2)
                 or text[e2 : para.end].strip("。;；,， ")):
             continue
-        kinds: set[PartnershipType] = set()
-        for before in reversed(paras[:n]):
-            kinds, _ = _cue_types(before.text, [(s - before.start, e - before.start)
-                                                for s, e, _k, _a in org_at if before.start <= s < before.end])
-            if kinds:
-                break
+        kinds, _ = _introduced_kinds(paras, n, org_at, itself=False)
         if kinds:
             date = _date_for([x for x in sents if x.start < para.start], dates)
             facts.append(_partnership(a, b, doc.evidence(para.start, para.end), kinds, date, a))
