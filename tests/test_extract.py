@@ -215,15 +215,27 @@ def test_extract_dispatches_with_home_and_host(text: str, person: str, home: str
     assert (person, host) in facts(x, RelationType.DISPATCHED_TO)
 
 
-def test_extract_anaphora_gives_the_affiliation() -> None:
-    x = extract("长治市人民医院近日开展义诊活动。该院党委书记赵国华表示，将持续推进。")
-    assert ("赵国华", "长治市人民医院") in facts(x, RelationType.AFFILIATED_WITH)
+HOMES = [
+    # (article, person, home institution)
+    ("长治市人民医院近日开展义诊活动。该院党委书记赵国华表示，将持续推进。", "赵国华", "长治市人民医院"),
+    (  # 该中心 at a paragraph's start: the institution at the end of the one before
+        "南丰县以南丰县人民医院为牵头单位组建医共体。\n南丰县妇幼保健计划生育服务中心也是成员单位。\n"
+        "该中心副主任付丽娟介绍，高危孕产妇已实现闭环管理。",
+        "付丽娟",
+        "南丰县妇幼保健计划生育服务中心",
+    ),
+    (  # a double title: the hospital, not the university
+        "香港大学深圳医院与寻乌县人民医院签署远程医疗协作协议。"
+        "港大深圳医院妇产科顾问医生、香港大学临床副教授梁颖仪说，医院将把经验带到寻乌。",
+        "梁颖仪",
+        "香港大学深圳医院",
+    ),
+]
 
 
-def test_extract_anaphora_at_a_paragraphs_start_looks_at_the_one_before() -> None:
-    x = extract("南丰县以南丰县人民医院为牵头单位组建医共体。\n南丰县妇幼保健计划生育服务中心也是成员单位。\n"
-                "该中心副主任付丽娟介绍，高危孕产妇已实现闭环管理。")
-    assert ("付丽娟", "南丰县妇幼保健计划生育服务中心") in facts(x, RelationType.AFFILIATED_WITH)
+@pytest.mark.parametrize(("text", "person", "home"), HOMES)
+def test_extract_home_institution(text: str, person: str, home: str) -> None:
+    assert (person, home) in facts(extract(text), RelationType.AFFILIATED_WITH)
 
 
 def test_extract_evidence_indexes_the_original_text() -> None:
@@ -266,11 +278,78 @@ def test_extract_a_department_of_a_centre_is_the_centre() -> None:
     assert facts(x, RelationType.AFFILIATED_WITH) == {("向兰芳", "湖南省疾病预防控制中心")}
 
 
-def test_extract_pairs_a_notice_lists_with_dashes() -> None:
-    x = extract("一、调整后的对口帮扶关系\n1. 贵州省人民医院—紫云苗族布依族自治县人民医院\n"
-                "2. 贵州中医药大学第一附属医院—望谟县人民医院")
-    assert facts(x, RelationType.PARTNER_OF) == {
-        ("贵州省人民医院", "紫云苗族布依族自治县人民医院"), ("贵州中医药大学第一附属医院", "望谟县人民医院")}
+PARTNERS = [
+    # (article, the partnerships it states: no more, no fewer)
+    pytest.param(
+        "记者从安徽省卫生健康委获悉，安徽医科大学第一附属医院托管岳西县医院三年来，"
+        "就诊率明显提高。",
+        {("安徽医科大学第一附属医院", "岳西县医院")},
+        id="the_source_of_the_news_is_not_a_party",
+    ),
+    pytest.param(
+        "恩施州中心医院与建始县人民医院签订托管协议。建始县卫健局局长张强介绍，托管后，"
+        "专家还将定期到花坪镇卫生院巡诊。",
+        {("恩施州中心医院", "建始县人民医院")},
+        id="after_a_partnership_is_not_a_new_one",
+    ),
+    pytest.param(
+        "河北省儿童医院对口帮扶海兴县医院。下一步，省卫健委将建立医联体运行监测平台，"
+        "对帮扶成效实行年度考核。",
+        {("河北省儿童医院", "海兴县医院")},
+        id="an_authority_alone_is_not_a_party_nor_the_other_one",
+    ),
+    pytest.param(
+        "修水县第一人民医院副院长樊建国介绍，医院此前已与武汉协和医院组建神经外科专科联盟。",
+        {("修水县第一人民医院", "华中科技大学同济医学院附属协和医院")},
+        id="bare_hospital_after_an_adverb_is_the_speakers",
+    ),
+    pytest.param(
+        "南通大学附属医院、南通市第一人民医院两院分别与崇川区任港街道社区卫生服务中心、"
+        "崇川区学田街道社区卫生服务中心签订城市医联体合作协议。",
+        {
+            ("南通大学附属医院", "崇川区任港街道社区卫生服务中心"),
+            ("南通市第一人民医院", "崇川区学田街道社区卫生服务中心"),
+        },
+        id="respectively_pairs_in_order",
+    ),
+    pytest.param(
+        "海南省卫生健康委员会印发通知，明确对口帮扶关系："
+        "海南省人民医院对口帮扶白沙黎族自治县人民医院，海口市人民医院对口帮扶屯昌县人民医院，"
+        "三亚市人民医院对口帮扶乐东黎族自治县人民医院。",
+        {
+            ("三亚市人民医院", "乐东黎族自治县人民医院"),
+            ("海南省人民医院", "白沙黎族自治县人民医院"),
+            ("海口市人民医院", "屯昌县人民医院"),
+        },
+        id="pairs_clause_by_clause_not_each_with_each",
+    ),
+    pytest.param(
+        "一、调整后的对口帮扶关系\n1. 贵州省人民医院—紫云苗族布依族自治县人民医院\n"
+        "2. 贵州中医药大学第一附属医院—望谟县人民医院",
+        {
+            ("贵州中医药大学第一附属医院", "望谟县人民医院"),
+            ("贵州省人民医院", "紫云苗族布依族自治县人民医院"),
+        },
+        id="pairs_a_notice_lists_with_dashes",
+    ),
+    pytest.param(
+        "2024年6月28日，省卫健委公布2024年度省级医联体建设名单。\n\n名单如下：\n\n一、"
+        "牵头医院：河北医科大学第一医院；成员单位：平山县医院、赞皇县医院。\n\n二、牵头医院："
+        "河北省人民医院；成员单位：阜平县医院、涞源县医院。",
+        {
+            ("河北医科大学第一医院", "平山县医院"),
+            ("河北医科大学第一医院", "赞皇县医院"),
+            ("河北省人民医院", "涞源县医院"),
+            ("河北省人民医院", "阜平县医院"),
+        },
+        id="leads_and_members_listed_line_by_line",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "pairs"), PARTNERS)
+def test_extract_partnerships_stated(text: str, pairs: set[tuple[str, str]]) -> None:
+    assert facts(extract(text), RelationType.PARTNER_OF) == pairs
 
 
 def test_extract_a_roster_of_experts_line_by_line() -> None:
@@ -281,12 +360,6 @@ def test_extract_a_roster_of_experts_line_by_line() -> None:
         ("蒋立波", "哈尔滨医科大学附属第二医院"), ("庞志远", "黑龙江省医院")}
     assert facts(x, RelationType.DISPATCHED_TO) == {
         ("蒋立波", "抚远市人民医院"), ("庞志远", "漠河市人民医院")}
-
-
-def test_extract_after_a_partnership_is_not_a_new_one() -> None:
-    x = extract("恩施州中心医院与建始县人民医院签订托管协议。建始县卫健局局长张强介绍，托管后，"
-                "专家还将定期到花坪镇卫生院巡诊。")
-    assert facts(x, RelationType.PARTNER_OF) == {("恩施州中心医院", "建始县人民医院")}
 
 
 def test_extract_university_hospital_is_placed_by_its_university_not_a_namesake_city() -> None:
@@ -309,11 +382,6 @@ def test_extract_a_specialty_hospital_inside_a_hospital_is_that_hospital() -> No
                 "西京医院消化病医院副院长郭学刚教授介绍，联盟已成立。")
     assert ("郭学刚", "空军军医大学西京医院") in facts(x, RelationType.AFFILIATED_WITH)
     assert "西京医院消化病医院" in org_names(x)["空军军医大学西京医院"]
-
-
-def test_extract_the_source_of_the_news_is_not_a_party() -> None:
-    x = extract("记者从安徽省卫生健康委获悉，安徽医科大学第一附属医院托管岳西县医院三年来，就诊率明显提高。")
-    assert facts(x, RelationType.PARTNER_OF) == {("安徽医科大学第一附属医院", "岳西县医院")}
 
 
 def test_extract_speaker_with_titles_listed_is_not_a_party() -> None:
@@ -346,42 +414,11 @@ def test_extract_one_with_a_long_list_pairs_the_one_with_each() -> None:
     assert {a for a, _ in found} == {"鄂尔多斯市中心医院"} and len(found) == 4
 
 
-def test_extract_pairs_clause_by_clause_not_each_with_each() -> None:
-    x = extract("海南省卫生健康委员会印发通知，明确对口帮扶关系：海南省人民医院对口帮扶白沙黎族自治县"
-                "人民医院，海口市人民医院对口帮扶屯昌县人民医院，三亚市人民医院对口帮扶乐东黎族自治县人民医院。")
-    assert facts(x, RelationType.PARTNER_OF) == {
-        ("海南省人民医院", "白沙黎族自治县人民医院"),
-        ("海口市人民医院", "屯昌县人民医院"),
-        ("三亚市人民医院", "乐东黎族自治县人民医院"),
-    }
-
-
 def test_extract_short_name_declared_in_parentheses_is_the_institution() -> None:
     x = extract("上海交通大学医学院附属第六人民医院（上海六院）与上海市金山区亭林医院签约。"
                 "上海六院骨科副主任医师沈浩将每周到亭林医院坐诊。")
     assert "上海六院" in org_names(x)["上海交通大学医学院附属第六人民医院"]
     assert ("沈浩", "上海交通大学医学院附属第六人民医院") in facts(x, RelationType.AFFILIATED_WITH)
-
-
-def test_extract_hospital_of_a_double_title_is_the_home() -> None:
-    x = extract("香港大学深圳医院与寻乌县人民医院签署远程医疗协作协议。"
-                "港大深圳医院妇产科顾问医生、香港大学临床副教授梁颖仪说，医院将把经验带到寻乌。")
-    assert ("梁颖仪", "香港大学深圳医院") in facts(x, RelationType.AFFILIATED_WITH)
-
-
-def test_extract_bare_hospital_after_an_adverb_is_the_speakers() -> None:
-    x = extract("修水县第一人民医院副院长樊建国介绍，医院此前已与武汉协和医院组建神经外科专科联盟。")
-    assert facts(x, RelationType.PARTNER_OF) == {("修水县第一人民医院", "华中科技大学同济医学院附属协和医院")}
-
-
-def test_extract_leads_and_members_listed_line_by_line() -> None:
-    x = extract("2024年6月28日，省卫健委公布2024年度省级医联体建设名单。\n\n名单如下：\n\n"
-                "一、牵头医院：河北医科大学第一医院；成员单位：平山县医院、赞皇县医院。\n\n"
-                "二、牵头医院：河北省人民医院；成员单位：阜平县医院、涞源县医院。")
-    assert facts(x, RelationType.PARTNER_OF) == {
-        ("河北医科大学第一医院", "平山县医院"), ("河北医科大学第一医院", "赞皇县医院"),
-        ("河北省人民医院", "阜平县医院"), ("河北省人民医院", "涞源县医院"),
-    }
 
 
 def test_extract_team_listed_after_qizhong_each_posted_where_the_first_is() -> None:
@@ -414,24 +451,9 @@ def test_extract_a_well_known_hospital_written_in_full_is_placed() -> None:
     assert {o.label: o.adcode for o in x.orgs.values()}["华中科技大学同济医学院附属同济医院"] == "420100"
 
 
-def test_extract_an_authority_alone_is_not_a_party_nor_the_other_one() -> None:
-    x = extract("河北省儿童医院对口帮扶海兴县医院。"
-                "下一步，省卫健委将建立医联体运行监测平台，对帮扶成效实行年度考核。")
-    assert facts(x, RelationType.PARTNER_OF) == {("河北省儿童医院", "海兴县医院")}
-
-
 def test_extract_what_a_speaker_reports_is_not_their_posting() -> None:
     x = extract("厦门长庚医院院长林佑明表示，医院将派出专家到长泰区医院开设专家门诊。")
     assert facts(x, RelationType.DISPATCHED_TO) == set()
-
-
-def test_extract_respectively_pairs_in_order() -> None:
-    x = extract("南通大学附属医院、南通市第一人民医院两院分别与崇川区任港街道社区卫生服务中心、"
-                "崇川区学田街道社区卫生服务中心签订城市医联体合作协议。")
-    assert facts(x, RelationType.PARTNER_OF) == {
-        ("南通大学附属医院", "崇川区任港街道社区卫生服务中心"),
-        ("南通市第一人民医院", "崇川区学田街道社区卫生服务中心"),
-    }
 
 
 def test_extract_university_affiliated_provincial_hospital_is_one_name() -> None:
