@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["DateMention", "article_date", "dateline_span", "find_dates"]
+__all__ = ["DateMention", "article_date", "dateline_span", "find_dates", "signature_date"]
 
 _CN_DIGITS = {
     "〇": 0,
@@ -30,16 +30,21 @@ _CN_DIGITS = {
 
 _FULL = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*[日号]?")
 _YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)(?!代)")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)(?!代)(度)?")
 _MONTH_DAY = re.compile(r"(?<![\d年\-/.])(今年|去年|明年)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+# 11日与…签署协议, 上月26日: a day of the article's own month (or of the month before); not 号,
+# which numbers documents and buildings (〔2025〕27号, 3号楼) as often as it names days
+_DAY = re.compile(r"(?<![\d年月\-/.每近第前后数逐隔〕\]])(上月|本月|当月)?(\d{1,2})\s*日(?![内以间])")
 _MONTH = re.compile(r"(?<![\d年\-/.])(今年|去年|明年)?(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])(?![份]?\d)")
-_RELATIVE = re.compile(r"(昨日|昨天|前天|今日|今天|日前|近日|当天|当日|去年|今年|明年)")
+_RELATIVE = re.compile(r"(昨日|昨天|前天|今日|今天|日前|近日|去年|今年|明年)")
+# 当天/当日 is the day last named (11月12日…当天，两院签约), the article's day when none was
+_THAT_DAY = re.compile(r"同日|同一天|当天|当日")
 # dates written in Chinese numerals: 二〇二四年十月十二日, 二〇二三年五月
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 _CN_FULL = re.compile(
     r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})[日号])?"
 )
-_SAME_DAY = re.compile(r"同日|同一天")
+_SIGNATURE = re.compile(r"\n[ \t\u3000]*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _DATELINE = re.compile(r"(?<!\d)((?:19|20)\d{2})[\-/.年](\d{1,2})[\-/.月](\d{1,2})日?(?:\s+\d{1,2}:\d{2})?")
 
 
@@ -49,6 +54,7 @@ class DateMention:
     end: int
     value: str  # YYYY, YYYY-MM or YYYY-MM-DD
     explicit_year: bool
+    plan_year: bool = False  # 2024年度: the year a plan or list is for, not the day something happened
 
 
 def _cn_number(text: str) -> int:
@@ -89,8 +95,22 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     return None
 
 
+def signature_date(text: str) -> str | None:
+    """The date a notice is signed with, on the last line: 2025年3月14日 or 二〇二五年三月十四日."""
+    tail = text.rstrip()[-40:]
+    m = _SIGNATURE.search(tail)
+    if m is not None and _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    for m in _CN_FULL.finditer(tail):
+        y, mo, d = _cn_date(m)
+        if d is not None and m.end() == len(tail) and "\n" in tail[: m.start()] and _valid(y, mo, d):
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
 def article_date(text: str) -> str | None:
-    """The date of the article: a dateline near the top, else the latest year it names."""
+    """The date of the article: a dateline near the top, else the date a notice is signed with at
+    its end (贵州省卫生健康委员会\n2025年3月14日), else the latest year it names."""
     span = dateline_span(text)
     if span is not None:
         m = _DATELINE.match(text, span[0])
@@ -98,6 +118,9 @@ def article_date(text: str) -> str | None:
             return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
         y, mo, d = _cn_date(_CN_FULL.match(text, span[0]))
         return f"{y:04d}-{mo:02d}-{d:02d}"
+    signed = signature_date(text)
+    if signed is not None:
+        return signed
     years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年", text)]
     if years:
         return f"{max(years):04d}"
@@ -138,7 +161,7 @@ def find_dates(text: str, reference: str | None) -> list[DateMention]:
             taken.append(m.span())
     for m in _YEAR.finditer(text):
         if free(*m.span()):
-            found.append(DateMention(m.start(), m.end(), f"{int(m.group(1)):04d}", True))
+            found.append(DateMention(m.start(), m.end(), f"{int(m.group(1)):04d}", True, bool(m.group(2))))
             taken.append(m.span())
     if ref_year is not None:
         for m in _MONTH_DAY.finditer(text):
@@ -152,7 +175,12 @@ def find_dates(text: str, reference: str | None) -> list[DateMention]:
                 found.append(DateMention(m.start(), m.end(), f"{y:04d}-{mo:02d}", False))
                 taken.append(m.span())
     if ref_date is not None:
-        offsets = {"昨日": -1, "昨天": -1, "前天": -2, "今日": 0, "今天": 0, "当天": 0, "当日": 0}
+        for m in _DAY.finditer(text):
+            day = _day_of_month(ref_date, m.group(1), int(m.group(2)))
+            if day is not None and free(*m.span()):
+                found.append(DateMention(m.start(), m.end(), day.isoformat(), False))
+                taken.append(m.span())
+        offsets = {"昨日": -1, "昨天": -1, "前天": -2, "今日": 0, "今天": 0}
         for m in _RELATIVE.finditer(text):
             word = m.group(1)
             if word in offsets and free(*m.span()):
@@ -160,9 +188,27 @@ def find_dates(text: str, reference: str | None) -> list[DateMention]:
                 found.append(DateMention(m.start(), m.end(), day.isoformat(), False))
                 taken.append(m.span())
     found.sort(key=lambda d: d.start)
-    for m in _SAME_DAY.finditer(text):  # 同日，B医院也…: the day last named before
+    for m in _THAT_DAY.finditer(text):  # 同日，B医院也…: the day last named before
         before = [d for d in found if d.end <= m.start() and len(d.value) == 10]
-        if before and free(*m.span()):
+        if not free(*m.span()):
+            continue
+        if before:
             found.append(DateMention(m.start(), m.end(), before[-1].value, before[-1].explicit_year))
-            taken.append(m.span())
-    return sorted(found, key=lambda d: d.start)
+        elif ref_date is not None and m.group() in ("当天", "当日"):
+            found.append(DateMention(m.start(), m.end(), ref_date.isoformat(), False))
+        else:
+            continue
+        taken.append(m.span())
+        found.sort(key=lambda d: d.start)
+    return found
+
+
+def _day_of_month(ref: dt.date, month_word: str | None, day: int) -> dt.date | None:
+    """26日 in an article of 2024-07-08 is 2024-06-26 (days ahead of the article are last month's);
+    上月26日 is last month's whatever the day."""
+    year, month = ref.year, ref.month
+    if month_word == "上月" or (month_word is None and day > ref.day):
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    if not _valid(year, month, day):
+        return None
+    return dt.date(year, month, day)

@@ -27,7 +27,8 @@ from .localorgs import (
 from .model import Document, EntityType, Evidence, PartnershipType, RelationType, pickled_by_fields
 from .orgs import OrgMention, find_anaphors, find_org_mentions, parse_name
 from .persons import find_persons
-from .relations import affiliation_and_host, partnerships, role_phrase
+from .regions import gazetteer
+from .relations import affiliation_and_host, formation_dates, formed_on, partnerships, role_phrase
 from .segment import Span, paragraphs, sentences
 
 __all__ = ["DocumentExtraction", "Fact", "LocalOrg", "LocalPerson", "extract_document"]
@@ -186,6 +187,8 @@ def extract_document(doc: Document) -> DocumentExtraction:
             raw = doc.text[slice(*doc.raw_span(s0, e0))]
             if raw != text[s0:e0] and len(raw) == e0 - s0 and not any(c.isspace() for c in raw):
                 org.aliases.add(raw)
+    for org in orgs.values():
+        _place_by_text(text, org)
     spans = [(s, e, table.find(k)) for s, e, k in spans]
     facts = [_remap(f, table) for f in facts]
     for s, _, k in spans:
@@ -307,6 +310,16 @@ def extract_document(doc: Document) -> DocumentExtraction:
     org_at_parties = [x for x in org_at if x[3] or x[0] not in speakers or _states_partnership(text, x)]
     for p in partnerships(doc, sec.sents, sec.paras, org_at_parties, sec.topic, dates, alliances, orgs):
         facts.append(Fact(**p))
+    formed = formation_dates(text, sec.sents, org_at_parties, dates)
+    # a notice (…的通知, 黔卫健函〔2025〕27号) sets up what it lists on the day it is issued
+    issued = reference if reference and len(reference) == 10 and _is_notice(doc, text) else None
+    if formed or issued:
+        facts = [
+            replace(f, date=formed_on(formed, f.lead, f.partnership_types) or issued)
+            if f.type is RelationType.PARTNER_OF and f.date is None
+            else f
+            for f in facts
+        ]
 
     regions: set[str] = set(ctx.counts)
     for k, org in orgs.items():
@@ -331,6 +344,37 @@ def extract_document(doc: Document) -> DocumentExtraction:
         for f in facts
     ]
     return DocumentExtraction(doc, orgs, alliances.roots(), persons, regions, facts)
+
+
+_PLACED = re.compile(r"(?:位于|地处|坐落于|坐落在|落户)([^，,。；、的\s]{2,12})的$")
+_PLACE_TAIL = ("", "区", "城区", "市区", "境内", "中心城区")
+
+
+def _place_by_text(text: str, org: LocalOrg) -> None:
+    """位于百色市区的右江民族医学院附属医院: the place an article puts an institution in, when its name
+    gives none or a wider one (位于海沧区的厦门长庚医院: 厦门 -> 海沧区)."""
+    gaz = gazetteer()
+    for s, _e in sorted(org.spans):
+        m = _PLACED.search(text, max(0, s - 16), s)
+        if m is None:
+            continue
+        codes, rest, _heads, _pieces = parse_name(m.group(1))
+        if not codes or rest not in _PLACE_TAIL or gaz.get(codes[-1]).level == "township":
+            continue
+        code = codes[-1]
+        if org.adcode is None or (gaz.is_within(code, org.adcode) and code != org.adcode):
+            org.adcode = code
+        return
+
+
+_NOTICE_TITLE = re.compile(r"(?:通知|公告|通告|决定|批复)$")
+_DOCUMENT_NUMBER = re.compile(r"〔(?:19|20)\d{2}〕\s*\d+\s*号")
+
+
+def _is_notice(doc: Document, text: str) -> bool:
+    """An official notice: titled …的通知/公告, or numbered like 黔卫健函〔2025〕27号 under its title."""
+    title = (doc.title or text.partition("\n")[0]).strip()
+    return bool(_NOTICE_TITLE.search(title) or _DOCUMENT_NUMBER.search(text, 0, 300))
 
 
 _GOES_TO = ("赴", "到", "前往", "来到", "进驻")

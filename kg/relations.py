@@ -9,7 +9,7 @@ institution a passage is about when the sentence names only the partner (以武�
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from functools import cache
 from itertools import pairwise
@@ -484,7 +484,68 @@ def partnerships(
                     if led:
                         facts.append(_partnership(members[0], k, ev, kinds, date, members[0]))
     facts.extend(_members_named_later(doc, sents, org_at, alliances, facts, dates, orgs or {}))
+    _one_date_per_partnership(doc, sents, facts)
     return facts
+
+
+_FORMED = re.compile(r"组建|成立|牵头|龙头|挂牌")
+
+
+def formation_dates(text: str, sents: list[Span], org_at, dates: list[DateMention]) -> dict[tuple, tuple]:
+    """When each group an article dates was formed, by its lead: ``{("org", lead): (kinds, date)}``.
+
+    2023年3月，以县人民医院为龙头组建医共体 … 孔田分院（孔田镇中心卫生院）…: a member named later without
+    a date of its own joined when the group was formed (see :func:`formed_on`)."""
+    formed: dict[tuple, tuple[frozenset, str]] = {}
+    for sent in sents:
+        inside = [d for d in dates if sent.start <= d.start < sent.end and not d.plan_year]
+        if not inside or not _FORMED.search(sent.text):
+            continue
+        kinds, _ = _cue_types(sent.text, [])
+        kinds &= _SPECIFIC_ALLIANCES
+        if not kinds:
+            continue
+        mentioned = [m for m in org_at if sent.start <= m[0] and m[1] <= sent.end and not m[3]]
+        lead = _lead(text, sent, mentioned)
+        if lead is not None and ("org", lead) not in formed:
+            best = max(inside, key=lambda d: (len(d.value), d.start))
+            formed[("org", lead)] = (frozenset(kinds), best.value)
+    return formed
+
+
+def formed_on(formed: dict[tuple, tuple], lead, kinds: frozenset) -> str | None:
+    """The date a partnership of ``kinds`` led by ``lead`` takes when its own sentence has none."""
+    if lead not in formed:
+        return None
+    group_kinds, date = formed[lead]
+    return date if group_kinds & kinds else None
+
+
+_ESTABLISHED = re.compile(r"签订|签署|签约|续签|升级为|建立|组建|成立|结成|结对|达成|揭牌|挂牌|启动|加入")
+
+
+def _one_date_per_partnership(doc: Document, sents: list[Span], facts: list[dict]) -> None:
+    """早在2019年，两院就建立了对口帮扶关系 … 去年8月，林医生来到东乡挂职: a partnership's date is when it
+    was established, not the latest thing that happened in it. When an article dates one pair twice,
+    the date of a sentence that says it was set up (签订, 建立, 组建…) holds for all its facts."""
+    by_pair: dict[frozenset, list[dict]] = defaultdict(list)
+    for f in facts:
+        if f["type"] is RelationType.PARTNER_OF:
+            by_pair[frozenset((f["source"], f["target"]))].append(f)
+    sentence_at: dict[tuple[int, int], str] = {}
+    for group in by_pair.values():
+        if len({f["date"] for f in group if f["date"]}) < 2:
+            continue
+        if not sentence_at:
+            for sent in sents:
+                ev = doc.evidence(sent.start, sent.end)
+                sentence_at[(ev.start, ev.end)] = sent.text
+        founding = [f for f in group if f["date"]
+                    and _ESTABLISHED.search(sentence_at.get((f["evidence"].start, f["evidence"].end), ""))]
+        if founding:
+            date = min((f["date"] for f in founding), key=lambda d: (-len(d), d))
+            for f in group:
+                f["date"] = date
 
 
 _MEMBERS = re.compile(r"等?(?:\d+家)?成员单位|等?(?:\d+家)?成员医院")
@@ -658,7 +719,7 @@ def _lead(text: str, sent: Span, mentioned):
     for s, e, k, _ in mentioned:
         after = text[e : min(sent.end, e + 8)]
         before = text[max(sent.start, s - 2) : s]
-        if before.endswith("以") and "龙头" in after:
+        if before.endswith("以") and ("龙头" in after or "牵头" in after):  # 以A为牵头医院
             return k
         if after.startswith(_LEAD_AFTER) or re.match(r"[^，,。]{0,4}托管下", after):
             return k
@@ -683,9 +744,19 @@ def _senior(first, others: list, orgs: dict):
 
 
 def _date_for(para_sents: list[Span], dates: list[DateMention]) -> str | None:
-    """A partnership's date: the most precise in its sentence, else earlier in its paragraph."""
+    """A partnership's date: the most precise in its sentence, else earlier in its paragraph.
+
+    A plan's year (2024年度名单如下) only says which year: the day it was issued, named before it
+    (2024年6月28日，省卫健委印发…), is the date when there is one."""
+    plan_year = None
     for s in reversed(para_sents):
         inside = [d for d in dates if s.start <= d.start < s.end]
-        if inside:
-            return max(inside, key=lambda d: (len(d.value), d.start)).value
-    return None
+        if not inside:
+            continue
+        best = max(inside, key=lambda d: (len(d.value), d.start))
+        if not best.plan_year:
+            if plan_year is None or best.value.startswith(plan_year):
+                return best.value
+            break
+        plan_year = plan_year or best.value
+    return plan_year

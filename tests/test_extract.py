@@ -546,3 +546,52 @@ def test_extract_facts_of_one_sentence_share_its_evidence() -> None:
     assert len(x.facts) > len(sentences)  # several facts were read in one sentence
     for ev in sentences:  # and they hold one Evidence, not equal copies (memory, pickles)
         assert len({id(f.evidence) for f in x.facts if f.evidence == ev}) == 1
+
+
+def partnership_dates(x: DocumentExtraction) -> dict[frozenset[str], set[str | None]]:
+    label = {k: o.label for k, o in x.orgs.items()}
+    out: dict[frozenset[str], set[str | None]] = {}
+    for f in x.facts:
+        if f.type is RelationType.PARTNER_OF:
+            out.setdefault(frozenset((label[f.source[1]], label[f.target[1]])), set()).add(f.date)
+    return out
+
+
+def test_extract_a_partnership_is_dated_when_it_was_set_up_not_by_later_events() -> None:
+    x = extract(
+        "2025年3月4日　恩施日报\n"
+        "3月3日，同济医院第2批驻点帮扶专家抵达巴东县人民医院，开始为期6个月的帮扶工作。\n"
+        "2024年9月，同济医院与巴东县人民医院签订对口帮扶协议。"
+    )
+    [dates] = partnership_dates(x).values()
+    assert dates == {"2024-09"}
+
+
+def test_extract_members_named_later_join_on_the_day_the_group_was_formed() -> None:
+    x = extract(
+        "二〇二三年十二月，南丰县以南丰县人民医院为牵头单位，整合全县12家乡镇卫生院，组建紧密型县域医共体，"
+        "挂牌成立南丰县医共体总医院。\n"
+        "南丰县医共体总医院（南丰县人民医院）负责人介绍了分院建设。\n"
+        "按照建设方案，白舍镇中心卫生院加挂“南丰县医共体总医院白舍分院”牌子。"
+    )
+    assert partnership_dates(x)[frozenset(("南丰县人民医院", "南丰县白舍镇中心卫生院"))] == {"2023-12"}
+
+
+def test_extract_a_notice_sets_up_what_it_lists_on_the_day_it_is_signed() -> None:
+    x = extract(
+        "关于调整部分三级医院对口帮扶县级医院关系的通知\n\n"
+        "一、调整后的对口帮扶关系\n\n"
+        "1. 贵州省人民医院—紫云苗族布依族自治县人民医院\n"
+        "2. 贵州中医药大学第一附属医院—望谟县人民医院\n\n"
+        "贵州省卫生健康委员会\n2025年3月14日\n"
+    )
+    dates = partnership_dates(x)
+    assert len(dates) == 2 and all(d == {"2025-03-14"} for d in dates.values())
+
+
+def test_extract_an_institution_is_placed_where_the_article_says_it_is() -> None:
+    x = extract("位于百色市区的右江民族医学院附属医院与靖西市人民医院建立了对口帮扶关系。"
+                "位于海沧区的厦门长庚医院也派出专家。")
+    code = {o.label: o.adcode for o in x.orgs.values()}
+    assert code["右江民族医学院附属医院"] == "451000"
+    assert code["厦门长庚医院"] == "350205"  # 厦门 in its name, the district in the text
