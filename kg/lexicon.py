@@ -41,6 +41,7 @@ class Lexicon:
     stop_words: frozenset[str]
     specialties: frozenset[str] = frozenset()  # fields that name specialty alliances (胸痛, 卒中)
     minority_name_parts: frozenset[str] = frozenset()  # 才让, 多杰, 巴特尔: names without a surname
+    known_names: frozenset[str] = frozenset()  # the full names of known_orgs
 
     @property
     def max_suffix(self) -> int:
@@ -84,6 +85,7 @@ def lexicon() -> Lexicon:
         lead_cues=_words("lead_cues.txt"),
         dispatch_cues=_words("dispatch_cues.txt"),
         known_orgs={k: tuple(v) for k, v in known.items()},
+        known_names=frozenset(k.name for v in known.values() for k in v),
         name_heads={row[0]: (row[1] if len(row) > 1 else "") for row in _rows("name_heads.tsv")},
         stop_words=_words("stop_words.txt"),
         specialties=_words("specialties.txt"),

@@ -51,6 +51,7 @@ _APPOINTING = re.compile("(?:" + "|".join(sorted(_APPOINTED, key=len, reverse=Tr
 _SENDS = re.compile(r"派驻|选派|派出|下派|外派|委派|将派|派遣")
 _POSTED_THERE = re.compile(r"[^，,。；;]{0,2}(挂职|担任|任职|坐诊|出诊|工作|支援|帮扶|援助|开设|查房|带教)")
 _POSTED_EXPERT = re.compile(r"(?:驻点|派驻|下派|挂职|帮扶)(?:专家|医生|队员)[、，,]?$")
+_AND_SENDS = re.compile(r"[，,](?:并|还|同时|随即)(?:先后)?(?:派出|选派|派驻|下派|委派)(?:了)?")
 _SENT_BY = re.compile(r"(?:派驻|选派|派出|下派|外派)的")
 _SENT_TO_PLACE = re.compile(r"(?:派驻|选派到|派到|派往|下派到|派驻到)([\u4e00-\u9fff]{2,6})的")
 _HOSTLESS_CUES = ("坐诊", "带教", "查房", "来院", "到院", "下沉", "驻点", "定期来院", "每周坐诊")
@@ -68,7 +69,8 @@ def role_phrase(text: str, pm: PersonMention, org_at, name_ends: Iterable[int] =
     if pm.title_start == pm.start:  # post-nominal: 舒磊教授
         return pm.title
     role = text[_role_start(text, pm, org_at, name_ends) : pm.start].strip("、")
-    return re.sub(r"^(其中|包括|特别是|尤其是)", "", role)  # 其中普外科主任医师汪涛
+    # 其中普外科主任医师汪涛, 并派出副院长栾海鹏: who is named, not how
+    return re.sub(r"^(其中|包括|特别是|尤其是|(?:并|还|同时)?(?:派出|选派|派驻|下派|委派)了?)", "", role)
 
 
 def _role_start(text: str, pm: PersonMention, org_at, name_ends: Iterable[int] = ()) -> int:
@@ -121,6 +123,13 @@ def affiliation_and_host(
                 if (len(between) <= 14 and not re.search(r"[，,。；;：:]", between)
                         and not _is_academic(orgs, k0) and not is_former(_s0)):
                     apposition = k0
+    if affiliation is None and len(before) >= 2 and _AND_SENDS.fullmatch(text, before[-1][1], pm.title_start):
+        # 菏泽市立医院全面托管东明县人民医院，并派出副院长栾海鹏担任执行院长: the one sent belongs to
+        # the sentence's subject, and goes to the institution it named last
+        subject, last = before[0][2], before[-1][2]
+        if subject != last and not is_dest(before[0][0]):
+            m = _POST.match(re.sub(r"^(挂职|担任|任职|出任|任)", "", text[pm.end : sent.end]))
+            return subject, last, (m.group() if m else None), 2
     if affiliation is None:
         if apposition is not None and not is_dest(before[-1][0]):
             affiliation, confidence = apposition, 3

@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from .extract import DocumentExtraction
 from .iris import alliance_iri, doc_iri, org_iri, person_iri, region_iri
+from .lexicon import lexicon
 from .model import EntityType, KnowledgeGraph, Node, Relation, RelationType, frozen
 from .packed import Packed
 from .regions import gazetteer
@@ -68,9 +69,12 @@ def resolve(extractions: Iterable[DocumentExtraction]) -> KnowledgeGraph:
             uf.union(ref, ("key", key)) if key[0] else None
             for name in org.aliases | {org.label}:
                 by_name[name].append(ref)
+    known = lexicon().known_names
     for refs in by_name.values():
-        # one name, one organisation, unless placed organisations in different regions share it
-        if len({r[2][0] for r in refs if r[2][0]}) <= 1:
+        # one name, one organisation, unless placed organisations in different regions share it, or
+        # two well-known ones (青大附院 is 青岛大学附属医院 in Qingdao's news, 青海大学附属医院 in Xining's)
+        regions = {r[2][0] for r in refs if r[2][0]}
+        if len(regions) <= 1 and len({r[2][1] for r in refs if not r[2][0] and r[2][1] in known}) <= 1:
             for r in refs[1:]:
                 uf.union(refs[0], r)
     groups: dict = defaultdict(list)

@@ -53,7 +53,10 @@ def test_dates_numbers_of_documents_and_plans_are_not_days() -> None:
 
 
 def test_dates_a_notice_is_dated_by_its_signature() -> None:
-    notice = "关于调整对口帮扶关系的通知\n\n各医疗机构：\n现将有关事项通知如下。\n\n贵州省卫生健康委员会\n2025年3月14日\n"
+    notice = (
+        "关于调整对口帮扶关系的通知\n\n各医疗机构：\n现将有关事项通知如下。\n\n"
+        "贵州省卫生健康委员会\n2025年3月14日\n"
+    )
     assert signature_date(notice) == article_date(notice) == "2025-03-14"
     assert signature_date("某某委员会\n二〇二五年三月十四日") == "2025-03-14"
     assert signature_date("正文提到2025年3月14日") is None

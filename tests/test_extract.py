@@ -205,6 +205,12 @@ DISPATCHES = [
         "厦门长庚医院",
         "长泰区医院",
     ),
+    (  # sent by the sentence's subject, to the institution it named last
+        "2022年5月，菏泽市立医院全面托管东明县人民医院，并派出副院长栾海鹏担任执行院长。",
+        "栾海鹏",
+        "菏泽市立医院",
+        "东明县人民医院",
+    ),
 ]
 
 
