@@ -138,8 +138,17 @@ _AFTER_NAME = [
     "赴",
     "任",
     "则",
+    "再次",
+    "目前",
+    "此次",
+    "此前",
+    "每天",
+    "同时",
+    "随后",
+    "笑着",
+    "一边",
 ]
-_LOOSE_TITLES = {"专家", "医生", "医师"}  # words for any doctor, not titles of one person
+_LOOSE_TITLES = {"专家", "医生", "医师", "队员"}  # words for any doctor, not titles of one person
 _NAME_TAGS = (None, "nr", "nrfg", "nrt")
 # what a speaker does after the name (the relations read what follows as reported, not done)
 SPEECH_VERBS = ("介绍", "表示", "说", "指出", "强调", "认为", "称", "坦言", "透露", "告诉")
@@ -262,6 +271,8 @@ def _name_at(text: str, i: int) -> int:
     sl = _surname_len(text, i)
     if not sl:
         return _unsurnamed_name(text, i)
+    if text[i + sl + 1 : i + sl + 2] == "和" and _CJK.match(text[i + sl]) and _closes_name(text, i + sl + 2):
+        return sl + 2  # 卜庆和表示: 和 ends the name, it does not join two
     # jieba's view first: a name it segments as one word (王立会, 居行行)
     toks = words(text[i : i + 8])
     if toks and len(toks[0]) > sl + 2 and word_frequency(toks[0]) and pos_tag(toks[0]) not in _NAME_TAGS:
@@ -342,7 +353,16 @@ def _vetoed(text: str, start: int, end: int, name: str) -> bool:
         return True
     if any(name.endswith(cue) for cue in lex.patient_cues):
         return True
-    return any(ch in "的了着过是在与和" for ch in name[1:])
+    if _minority_name(name, 0) == len(name):
+        return False  # 巴图孟和: name elements, whatever characters they share with function words
+    inner = name[1:-1] if name.endswith("和") and _closes_name(text, end) else name[1:]
+    return any(ch in "的了着过是在与和" for ch in inner)
+
+
+def _closes_name(text: str, end: int) -> bool:
+    """邓永和表示, 卜庆和，: a name's last 和 is its own when a speech verb or punctuation follows,
+    not the 和 that joins it to the next name (王主任和李主任)."""
+    return end >= len(text) or text[end] in _PUNCT or text.startswith(SPEECH_VERBS, end)
 
 
 _NOT_NAMES = {"v", "vn", "vd", "d", "a", "ad", "p", "c", "m", "q", "f", "t", "r", "u"}
@@ -382,8 +402,10 @@ def find_persons(text: str) -> list[PersonMention]:
                 break  # 医师沈浩、康复医学科主治医师蒋丽萍: after 、 the next one's department, not a name
             length += _transliterated_tail(text, i + length)  # 艾尔肯·吾买尔
             name = text[i : i + length]
-            if pos_tag(name) in _NOT_NAMES and word_frequency(name) >= 50:
-                break  # 专家常驻和田: a common word, not a name (付强, a rare entry, is a name)
+            if pos_tag(name) in _NOT_NAMES and word_frequency(name) >= 10:
+                break  # 专家常驻和田, 全科医生查房: a common word, not a name (付强, a rare entry, is one)
+            if title in _LOOSE_TITLES and _common_word(name):
+                break  # 医生查房, 专家常驻三都
             if title == "专家" and pos_tag(name) == "n" and word_frequency(name) >= 100:
                 break  # 与省二医专家连线: after the loosest title, a common noun is not a name
             if not _vetoed(text, ts, i + length, name) and i not in found:
@@ -422,6 +444,8 @@ def find_persons(text: str) -> list[PersonMention]:
                 continue  # 医院普外科主任: a department, not 普外科 the person
             if name in lexicon().org_suffixes:
                 continue  # 卫生院医生: the institution's doctor, not 卫生院 the person
+            if title in _LOOSE_TITLES and _common_word(name):
+                continue  # 安徽专家, 麻醉医生: where they come from or what they do, not who
             if any(i in range(p.start, p.end) for p in found.values()):
                 break
             if any(a < ts and i < b for a, b in title_spans if (a, b) != (ts, m.end())):
@@ -447,7 +471,64 @@ def find_persons(text: str) -> list[PersonMention]:
         title = described[cut:] if cut <= titles[-1].start() else titles[-1].group()
         if not _vetoed(text, i, i + length, name):
             found[i] = PersonMention(i, i + length, name, title or titles[-1].group(), i)
+    candidates = [_captioned(text, m.start()) for m in _CAPTION_PLACE.finditer(text)]
+    candidates += [m.span("name") for m in _LISTED_WITH_HOME.finditer(text)]
+    candidates += [m.span("name") for m in _DESCRIBED.finditer(text) if _described_by_title(text, m.end())]
+    for i, end in candidates:
+        if i == end or i in found or any(p.start <= i < p.end for p in found.values()):
+            continue
+        name = text[i:end]
+        if _name_at(text, i) != end - i or _common_word(name) or _vetoed(text, i, end, name):
+            continue
+        found[i] = PersonMention(i, end, name, "", i)
     return [found[k] for k in sorted(found)]
+
+
+# names no title stands next to, told by the shape around them:
+# 图为蒯建平（中）在病房查房, 皇甫立恒（右一）和陶一帆（右二）: a caption's people, placed in the picture
+_CAPTION_PLACE = re.compile(r"[（(](?:前排|后排|中排|左|右|中)[左右中]?[一二三四五六七八九]?[）)]")
+_BEFORE_CAPTIONED = ("图为", "和", "与", "及", "、", "，", "是", "向", "为")
+
+
+def _captioned(text: str, end: int) -> tuple[int, int]:
+    """The name that ends at ``end`` (before its place in the picture), the longest that a name
+    reading allows and that starts after punctuation or 图为/和/与 (empty span if none)."""
+    for length in (4, 3, 2):
+        i = end - length
+        if i >= 0 and _name_at(text, i) == length and (i == 0 or text.endswith(_BEFORE_CAPTIONED, 0, i)):
+            return i, end
+    return end, end
+# 神经外科（复旦大学附属华山医院　陶一帆）: a list of people each given with their home
+# (the space between them is gone once the text is read: 华山医院陶一帆)
+_LISTED_WITH_HOME = re.compile(
+    r"[（(][^（）()，,。]{2,30}?(?:医院|中心|卫生院)[ \t\u3000]*(?P<name>[\u4e00-\u9fff·]{2,9})(?=[）)])"
+)
+# 应晓峰是宁波大学附属第一医院儿科主任医师: at a clause's start, a name that 是 describes by its post
+_DESCRIBED = re.compile(
+    r"(?:^|(?<=[。！？!?；;，,\n”]))(?P<name>[\u4e00-\u9fff]{2,4})是(?=[^，,。；;！!？?\n]{4,40})",
+    re.MULTILINE,
+)
+
+
+def _described_by_title(text: str, start: int) -> bool:
+    """Whether the clause from ``start`` names an institution and ends with a title (…医院儿科主任医师)."""
+    clause = re.match(r"[^，,。；;！!？?\n]{4,40}", text[start:])
+    if clause is None:
+        return False
+    words_ = clause.group()
+    ends = [m.end() for m in _titles_pattern().finditer(words_)]
+    return bool(ends) and ends[-1] == len(words_) and any(x in words_ for x in _org_suffixes())
+
+
+def _common_word(name: str) -> bool:
+    """安徽, 麻醉, 查房, 常驻三: dictionary words that are not names, or a name-long span that one
+    starts (a rare entry like 付强 can be a name)."""
+    if name in lexicon().specialties:
+        return True  # 麻醉 (jieba tags it as a name)
+    if pos_tag(name) not in _NAME_TAGS and word_frequency(name) >= 10:
+        return True
+    head = name[:2]
+    return len(name) == 3 and pos_tag(head) in _NOT_NAMES and word_frequency(head) >= 50
 
 
 # the start of a line of a roster: a name, then its institution and title (a list's number first)

@@ -50,6 +50,19 @@ CASES = [
     ("两家医院的30余名专家开展义诊，云南省第一人民医院普外科主任出席。", []),  # a count; a department
     ("最需要的就是有经验的专家带教，以免年轻医生考走。", []),  # after 专家/医生 a name needs a surname
     ("援藏专家扎西表示，将继续坐诊。", ["扎西"]),  # or is a Tibetan name the speech verb confirms
+    ("普外科副主任医师晏子衡目前挂职副院长。", ["晏子衡"]),  # jieba: 晏子 (a name of its own) / 衡
+    ("神经内科主任巴图孟和说，", ["巴图孟和"]),  # Mongolian elements; 和 here is not "and"
+    ("天津市第一中心医院院长卜庆和表示，", ["卜庆和"]),  # a name's last 和 before a speech verb
+    ("院长王伟和副院长李明出席。", ["王伟", "李明"]),  # and the 和 that joins two
+    ("心内科医生麦麦提明·艾买提江再次来到卓尼。", ["麦麦提明·艾买提江"]),  # 再次 follows the name
+    ("援藏医疗队队员阚思远是队里最年轻的成员。", ["阚思远"]),  # 队员 with a surname
+    # no title next to the name: a caption, a list of homes, a clause that describes a post
+    ("图为皇甫立恒（右一）和陶一帆（右二）在病房查房。", ["皇甫立恒", "陶一帆"]),
+    ("分别是：神经外科（复旦大学附属华山医院　陶一帆）、儿科（复旦大学附属儿科医院　卞雨辰）。",
+     ["陶一帆", "卞雨辰"]),
+    ("65岁的蔺伯谦每天准时查房。蔺伯谦是广州医科大学附属第二医院心内科原主任，", ["蔺伯谦"]),
+    ("图为义诊现场（右）。", []),
+    ("县里的麻醉医生很年轻，安徽专家带来新技术，4名专家常驻三都，每天带着全科医生查房。", []),
 ]
 
 
