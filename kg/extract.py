@@ -221,6 +221,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
             for s0, _e0, k in spans
         )
 
+    publisher = _publisher(text, spans)
     for s, e in find_anaphors(text):
         # 该院 points back to the institution just named (in its paragraph, else at the end of the
         # one before: …服务中心也是成员单位。¶该中心副主任付丽娟介绍); 我院/本院 to the one the
@@ -236,6 +237,8 @@ def extract_document(doc: Document) -> DocumentExtraction:
         if t is not None and goes_to(t, e):
             # …派出专家到长泰区医院。该院专家张志铭将每周赴长泰区医院坐诊: not the one its expert goes to
             t = last_named(s, text[s + 1 : e], besides=t)
+        elif text[s] in "我本":
+            t = publisher  # 我院, 本院: the institution whose own news this is
         t = t or sec.topic(s)
         if t:
             org_at.append((s, e, t, True))
@@ -365,6 +368,21 @@ def _place_by_text(text: str, org: LocalOrg) -> None:
         if org.adcode is None or (gaz.is_within(code, org.adcode) and code != org.adcode):
             org.adcode = code
         return
+
+
+_SOURCE_LABEL = re.compile(r"(?:来源|稿源|供稿|供稿单位|发布单位|发布者)\s*[:：]\s*")
+_AT_PLACE = ("在", "到", "赴", "至", "前往", "来到", "走进", "落户")
+
+
+def _publisher(text: str, spans: list[tuple[int, int, OrgKey]]) -> OrgKey | None:
+    """Who 我院/本院 is: the institution a hospital's own news page names as its source
+    (来源：思南县人民医院), else the first one the article names as an actor, not as a place
+    (我院…名医工作室在宁蒗县人民医院揭牌。¶昆明医科大学第一附属医院…: the second)."""
+    for m in _SOURCE_LABEL.finditer(text, 0, 600):
+        named = next((k for s, _e, k in spans if s == m.end()), None)
+        if named is not None:
+            return named
+    return next((k for s, _e, k in spans if not text.endswith(_AT_PLACE, 0, s)), None)
 
 
 _NOTICE_TITLE = re.compile(r"(?:通知|公告|通告|决定|批复)$")

@@ -124,8 +124,8 @@ def _classify(tok: str, counties: tuple[str, ...]) -> str:
         return "part" if tok.isdigit() else "stop"
     if len(tok) == 1:
         return "proper"
-    if len(tok) == 3 and tok[-1] == "任" and (tok[:1] in lex.surnames or tok[:2] in lex.surnames):
-        return "stop"  # 王伟任资阳市第一人民医院院长: jieba glues 任 (serve as) to the name before it
+    if len(tok) in (3, 4) and tok[-1] == "任" and (tok[:1] in lex.surnames or tok[:2] in lex.surnames):
+        return "stop"  # 王伟任, 郝振军任资阳市第一人民医院院长: jieba glues 任 (serve as) to the name
     tag = pos_tag(tok)
     if tag is None or tag in _PROPER_TAGS:
         if any(ch in _FUNCTION_CHARS for ch in tok) and not _ends_with_suffix(tok):
@@ -314,6 +314,8 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
             continue
         if suffix in ("联盟",) and not text[max(0, s - 2) : s]:
             continue
+        if suffix.startswith("分") and s > 0 and _word_across(text, s):
+            continue  # 江西省中医院部分院内制剂: 部分 (some), not a 分院
         start, toks = _left_edge(text, s, counties)
         if toks and toks[0][0][0] == "原" and len(toks[0][0]) > 1:
             # 原江苏省人民医院: 原 (former) is not part of the name
@@ -329,6 +331,8 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
                 specific = False  # A与B医联体签约: the alliance of the two, not one named B医联体
         else:
             specific = any(c in ("region", "proper", "head", "level") for c in classes)
+        if toks and all(t in lex.specialties or c == "part" for t, c in toks):
+            specific = False  # 卒中防治中心, 胸痛中心: a field's centre inside a hospital, not which one
         level = toks[0][0] if toks and toks[0][1] == "level" else None
         if level and len(classes) > 1 and classes[1] == "generic":
             specific = False  # 区县级医院
@@ -442,6 +446,28 @@ def _known_pattern() -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, aliases))) if aliases else None
 
 
+def _word_across(text: str, s: int) -> bool:
+    """Whether jieba reads a word that runs across ``s`` (部分|院内: 部分 crosses 分院's start)."""
+    lo = max(0, s - 3)
+    pos = lo
+    for tok in words(text[lo : s + 3]):
+        if pos < s < pos + len(tok):
+            return True
+        pos += len(tok)
+    return False
+
+
+def _leading_words(head: str) -> int:
+    """How many characters before an abbreviation's head are words of the sentence, not of the name
+    (依托郑大一附院, 由哈医大二院牵头: 依托 and 由)."""
+    cut = 0
+    for tok in words(head)[:-1]:
+        if pos_tag(tok) not in _NOT_PLACE_TAGS and tok not in lexicon().stop_words:
+            break
+        cut += len(tok)
+    return cut
+
+
 def _known_mentions(text: str, found: list[OrgMention]) -> list[OrgMention]:
     """Well-known short names without an institution suffix (兰大一院, 浙医一院, 北大人民医院)."""
     pattern = _known_pattern()
@@ -450,9 +476,10 @@ def _known_mentions(text: str, found: list[OrgMention]) -> list[OrgMention]:
     spans = [(m.start, m.end) for m in found if m.specific]
     out = []
     for m in ABBREVIATION.finditer(text):  # 兰大二院, 中国医大四院, 郑大一附院: resolved against full names
-        s, e = m.span()
-        if not any(a <= s and e <= b for a, b in spans) and m.group() not in lexicon().known_orgs:
-            out.append(OrgMention(s, e, m.group(), EntityType.HOSPITAL, (), m.group()))
+        s, e = m.start() + _leading_words(m.group(1)), m.end()
+        surface = text[s:e]
+        if not any(a <= s and e <= b for a, b in spans) and surface not in lexicon().known_orgs:
+            out.append(OrgMention(s, e, surface, EntityType.HOSPITAL, (), surface))
             spans.append((s, e))
     for m in pattern.finditer(text):
         s, e = m.span()

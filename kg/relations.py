@@ -416,7 +416,12 @@ def partnerships(
                 continue
             lead = _lead(text, sent, mentioned)
             pairs: list[tuple] = []
-            if len(keys) >= 2:
+            pair_leads: dict[tuple, object] = {}
+            chained = _paired_chain(text, mentioned)
+            if chained:  # A与B、C与D分别签约: two pairs, each senior partner leading its own
+                pairs = chained
+                pair_leads = {(a, b): _senior(a, [b], orgs or {}) for a, b in chained}
+            elif len(keys) >= 2:
                 groups = _enumeration_groups(text, mentioned)
                 if len(groups) == 1:  # 签约成为三峡大学、江汉大学、长江大学等高校教学实习基地
                     t = topic(sent.start)
@@ -451,7 +456,7 @@ def partnerships(
             if kinds & _SPECIFIC_ALLIANCES:
                 kinds.discard(PartnershipType.MEDICAL_ALLIANCE)
             ev = doc.evidence(sent.start, sent.end)
-            facts.extend(_partnership(a, b, ev, kinds, date, lead) for a, b in pairs)
+            facts.extend(_partnership(a, b, ev, kinds, date, pair_leads.get((a, b), lead)) for a, b in pairs)
     facts.extend(_listed_leads_and_members(doc, sents, paras, org_at, dates))
     facts.extend(_dashed_pairs(doc, sents, paras, org_at, dates))
     for key, alliance in alliances.orgs.items():
@@ -688,6 +693,20 @@ def _clause_pairs(doc: Document, sent: Span, mentioned, date: str | None) -> lis
             facts.append(_partnership(keys[0], keys[1], ev, kinds, date, lead))
         start = end + 1
     return facts
+
+
+def _paired_chain(text: str, mentioned) -> list[tuple]:
+    """萍乡市人民医院与湘雅二医院、萍乡市中医院与江西省中医院分别签约: names joined by 与 in twos, the
+    twos listed with 、 or ，: each two is a pair (and not each name with every other)."""
+    named = sorted((s, e, k) for s, e, k, ana in mentioned if not ana)
+    if len(named) < 4 or len(named) % 2:
+        return []
+    for i in range(len(named) - 1):
+        between = text[named[i][1] : named[i + 1][0]]
+        if between not in (("与", "和", "同") if i % 2 == 0 else ("、", "，", ",")):
+            return []
+    pairs = [(named[i][2], named[i + 1][2]) for i in range(0, len(named), 2)]
+    return pairs if all(a != b for a, b in pairs) else []
 
 
 def _enumeration_groups(text: str, mentioned) -> list[list]:

@@ -601,3 +601,29 @@ def test_extract_an_institution_is_placed_where_the_article_says_it_is() -> None
     code = {o.label: o.adcode for o in x.orgs.values()}
     assert code["右江民族医学院附属医院"] == "451000"
     assert code["厦门长庚医院"] == "350205"  # 厦门 in its name, the district in the text
+
+
+def test_extract_our_hospital_is_the_one_whose_news_it_is() -> None:
+    # a hospital's own page: the source line names it, the text says 我院
+    x = extract(
+        "我院华西远程会诊中心正式启用\n\n发布时间：2025-10-24　　来源：思南县人民医院\n\n"
+        "日前，我院与四川大学华西医院签订远程医疗协作协议，华西医院专家将通过远程会诊系统为我院患者会诊。"
+    )
+    assert ("思南县人民医院", "四川大学华西医院") in facts(x, RelationType.PARTNER_OF) | {
+        (b, a) for a, b in facts(x, RelationType.PARTNER_OF)
+    }
+    # no source line: the first institution named as an actor, not as a place
+    x = extract(
+        "我院名医工作室在宁蒗县人民医院揭牌\n\n"
+        "5月20日，昆明医科大学第一附属医院名医工作室在宁蒗彝族自治县人民医院揭牌。"
+        "我院副院长段晓鹏出席揭牌仪式。"
+    )
+    assert ("段晓鹏", "昆明医科大学第一附属医院") in facts(x, RelationType.AFFILIATED_WITH)
+
+
+def test_extract_two_pairs_joined_by_yu_in_one_sentence_are_two_partnerships() -> None:
+    x = extract("11月15日，萍乡市人民医院与中南大学湘雅二医院、萍乡市中医院与江西中医药大学附属医院"
+                "分别签订心血管专科联盟和紧密型医联体合作协议。")
+    pairs = {frozenset(p) for p in facts(x, RelationType.PARTNER_OF)}
+    assert pairs == {frozenset(("萍乡市人民医院", "中南大学湘雅二医院")),
+                     frozenset(("萍乡市中医医院", "江西中医药大学附属医院"))}  # 中医院 in full

@@ -27,6 +27,9 @@ SPECIFIC = [
     ("济宁市任城区人民医院开展义诊。", "济宁市任城区人民医院", EntityType.HOSPITAL),
     ("电话：0851-86832057贵州省卫生健康委员会", "贵州省卫生健康委员会", EntityType.AUTHORITY),  # no digits
     ("除河北省儿童医院以儿科帮扶为主外，其余医院按地缘确定。", "河北省儿童医院", EntityType.HOSPITAL),
+    ("普外科副主任医师郝振军任沁源县人民医院执行院长。", "沁源县人民医院", EntityType.HOSPITAL),
+    ("今年6月，依托郑大一附院建设远程会诊中心。", "郑大一附院", EntityType.HOSPITAL),  # not 依托
+    ("由哈医大二院牵头组建专科联盟。", "哈医大二院", EntityType.HOSPITAL),  # not 由
 ]
 
 
@@ -52,6 +55,8 @@ GENERIC = [
     "这是西安市属医院首次整体托管县级医院。",  # 市属: owned by the city, a kind
     "今年全区将实现街道社区卫生服务中心签约全覆盖。",  # 实现 (a verb) before 街道 is no place
     "医共体纳入16家镇卫生院统一管理。",  # a count, whatever digits may be dropped before a place
+    "帮助医院建成胸痛中心和卒中防治中心。",  # a field's centre inside a hospital
+    "推动医院部分院内制剂在萍乡使用。",  # 部分 (some), not a 分院
 ]
 
 
