@@ -28,7 +28,14 @@ from .model import Document, EntityType, Evidence, PartnershipType, RelationType
 from .orgs import OrgMention, find_anaphors, find_org_mentions, parse_name
 from .persons import find_persons
 from .regions import gazetteer
-from .relations import affiliation_and_host, formation_dates, formed_on, partnerships, role_phrase
+from .relations import (
+    affiliation_and_host,
+    formation_dates,
+    formed_on,
+    partnerships,
+    respective_hosts,
+    role_phrase,
+)
 from .segment import Span, paragraphs, sentences
 
 __all__ = ["DocumentExtraction", "Fact", "LocalOrg", "LocalPerson", "extract_document"]
@@ -262,6 +269,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
             speakers.add(s0)
     mentions = find_persons(text)
     name_ends = {m.end for m in mentions}
+    respective = respective_hosts(text, sec.sents, mentions, org_at)
     for pm in mentions:
         for s0, e0, _k, ana in org_at:
             if (
@@ -279,6 +287,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
         affiliation, host, post_role, confidence = affiliation_and_host(
             text, pm, sent, org_at, sec.topic, orgs, para, name_ends
         )
+        host = respective.get(pm.start, host)
         person = persons.setdefault(pm.name, LocalPerson(pm.name, set(), None))
         if role:
             person.roles.add(role)

@@ -481,7 +481,26 @@ def find_persons(text: str) -> list[PersonMention]:
         if _name_at(text, i) != end - i or _common_word(name) or _vetoed(text, i, end, name):
             continue
         found[i] = PersonMention(i, end, name, "", i)
+    _add_repeated(text, found, title_spans)
     return [found[k] for k in sorted(found)]
+
+
+def _add_repeated(text: str, found: dict[int, PersonMention], title_spans: list[tuple[int, int]]) -> None:
+    """A name read once (with its title, in a caption) is the same person wherever the article writes
+    it again: “…”冼嘉禾说, 在冼嘉禾指导下, 挂职业务副院长的冼嘉禾."""
+    taken = [(p.start, p.end) for p in found.values()] + title_spans
+    for name in {p.name for p in found.values() if len(p.name) >= 2}:
+        for m in re.finditer(re.escape(name), text):
+            i, end = m.span()
+            if any(a < end and i < b for a, b in taken):
+                continue
+            if not _boundary_after(text, end) or (i > 0 and text[i - 1] in lexicon().surnames and
+                                                     _name_at(text, i - 1) > len(name)):
+                continue  # 李明华 is not 李明
+            if _vetoed(text, i, end, name):
+                continue
+            found[i] = PersonMention(i, end, name, "", i)
+            taken.append((i, end))
 
 
 # names no title stands next to, told by the shape around them:

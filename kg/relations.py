@@ -50,7 +50,14 @@ _APPOINTED = ("任", "担任", "出任", "兼任", "挂职", "被聘为", "受�
 _APPOINTING = re.compile("(?:" + "|".join(sorted(_APPOINTED, key=len, reverse=True)) + ")?")
 _SENDS = re.compile(r"派驻|选派|派出|下派|外派|委派|将派|派遣")
 _POSTED_THERE = re.compile(r"[^，,。；;]{0,2}(挂职|担任|任职|坐诊|出诊|工作|支援|帮扶|援助|开设|查房|带教)")
+_POSTED_AFTER_COMMA = re.compile(r"[，,](?:挂职|担任|任)")
+# the person's own clause says where they work: 柏松涛正式在元阳县人民医院…, 陶晓勤也已在元阳县人民医院…
+_WORKS_AT = re.compile(r"[^，,。；;]{0,6}?在")
 _POSTED_EXPERT = re.compile(r"(?:驻点|派驻|下派|挂职|帮扶)(?:专家|医生|队员)[、，,]?$")
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+_SERVES_AT = re.compile(r"(?:挂职|担任|出任|兼任|(?<![现曾历原主责信])任)$")
+_HELD_BEFORE = re.compile(r"([^，,。；;、]{1,12}?)的")
+_HIRES = ("聘请", "聘任", "特聘", "返聘", "柔性引进")
 _AND_SENDS = re.compile(r"[，,](?:并|还|同时|随即)(?:先后)?(?:派出|选派|派驻|下派|委派)(?:了)?")
 _SENT_BY = re.compile(r"(?:派驻|选派|派出|下派|外派)的")
 _SENT_TO_PLACE = re.compile(r"(?:派驻|选派到|派到|派往|下派到|派驻到)([\u4e00-\u9fff]{2,6})的")
@@ -113,7 +120,9 @@ def affiliation_and_host(
     if before:
         s, e, k, _ = before[-1]
         gap = text[e : pm.title_start] if pm.title_start >= e else ""
-        if len(gap) <= 14 and not re.search(r"[，,。；;：:]", gap) and not is_former(s):
+        # a name without a title next to it (read from a caption, or again after its first mention)
+        # stands in apposition only right after the institution (华山医院陶一帆)
+        if len(gap) <= (14 if pm.title else 0) and not re.search(r"[，,。；;：:]", gap) and not is_former(s):
             apposition = k
             # 港大深圳医院妇产科顾问医生、香港大学临床副教授梁颖仪: the hospital of a double title
             # is the home in a graph of health institutions, not the university
@@ -160,6 +169,28 @@ def affiliation_and_host(
     if apposition is not None and apposition != affiliation:  # 援疆专家、X医院生殖医学中心副主任陈希婧
         host = apposition
         post_role = text[before[-1][1] : pm.title_start + len(pm.title)].strip("、") or pm.title
+        post_role = post_role.rstrip("的")
+    if host is None:
+        # 过去一年挂职日喀则市人民医院院长的第十批领队、瑞金医院消化内科主任医师郁文涛: the post the
+        # phrase before the name gives, at the institution it names
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, sent.start, pm.start)]
+        phrase_start = max([sent.start, *breaks])
+        for s, e, k, _ in before:
+            held = _HELD_BEFORE.match(text, e, pm.start)
+            serves = _SERVES_AT.search(text, max(sent.start, s - 3), s) or (
+                # 现任元阳县人民医院执行院长的昆医大附一院普外科副主任医师钟岚: a post away from home
+                apposition is not None and apposition != k and text.endswith("现任", 0, s)
+            )
+            if s >= phrase_start and k != affiliation and serves and held is not None:
+                return affiliation, k, held.group(1), confidence
+    if text.startswith("为", pm.end) and text.endswith(_HIRES, 0, pm.start):
+        # 吐鲁番市人民医院聘请蒯建平为该院内分泌科名誉主任: hired for a post there
+        there = next(((e, k) for s, e, k, _ in after if s == pm.end + 1), None)
+        if there is not None:
+            m = _POST.match(text, there[0], sent.end)
+            if there[1] == affiliation:  # the one who hires is not the home (another sentence says it)
+                affiliation, confidence = None, 0
+            return affiliation, there[1], (m.group() if m else None), confidence
     role_start = _role_start(text, pm, org_at, name_ends)
     sent_by = _SENT_BY.search(text, max(sent.start, role_start - 4), role_start)
     sent_by = sent_by is not None and sent_by.end() == role_start
@@ -219,10 +250,11 @@ def affiliation_and_host(
         if (
             tail
             and k != affiliation
-            and is_dest(s)
-            and _POSTED_THERE.match(text, e, sent.end)
+            and (is_dest(s) or _WORKS_AT.fullmatch(text, tail_start, s))
+            and (_POSTED_THERE.match(text, e, sent.end) or _POSTED_AFTER_COMMA.match(text, e, sent.end))
         ):
-            m = _POST.match(re.sub(r"^[^，,。；;]{0,2}?(挂职|担任|任职)", "", text[e : sent.end]))
+            # 来到察布查尔锡伯自治县人民医院，挂职副院长; 柏松涛正式在元阳县人民医院开设专家门诊
+            m = _POST.match(re.sub(r"^[，,]?[^，,。；;]{0,2}?(挂职|担任|任职)", "", text[e : sent.end]))
             return affiliation, k, (m.group() if m else None), confidence
     # the cues of the clause in the order they come (驻点城口开展诊疗和带教: 驻点 says where), longest first
     found_cues = sorted((i, -len(cue), cue) for cue in lexicon().dispatch_cues
@@ -695,6 +727,28 @@ def _clause_pairs(doc: Document, sent: Span, mentioned, date: str | None) -> lis
     return facts
 
 
+def respective_hosts(text: str, sents: list[Span], mentions, org_at) -> dict[int, tuple]:
+    """诸葛衡、宁思远将分别驻点拉孜县人民医院和萨迦县人民医院: people listed, then 分别 and as many
+    places: the first goes to the first, the second to the second. ``{person's start: host key}``."""
+    out: dict[int, tuple] = {}
+    for sent in sents:
+        at = text.find("分别", sent.start, sent.end)
+        if at < 0:
+            continue
+        clause = max([sent.start, *(m.end() for m in _CLAUSE_BREAK.finditer(text, sent.start, at))])
+        named = [p for p in mentions if clause <= p.start and p.end <= at]
+        places = [m for m in org_at if at < m[0] and m[1] <= sent.end]
+        if len(named) < 2 or not places:
+            continue
+        cue = text[at + 2 : places[0][0]]
+        if len(cue) > 6 or not any(c in cue for c in (*_DEST_CUES, "在", "驻", "挂职", "担任")):
+            continue
+        first = _enumeration_groups(text, places, joiners=("、", "，", ",", "和", "及", "与"))[0]
+        if len(first) == len(named):
+            out.update({p.start: k for p, k in zip(named, first, strict=True)})
+    return out
+
+
 def _paired_chain(text: str, mentioned) -> list[tuple]:
     """萍乡市人民医院与湘雅二医院、萍乡市中医院与江西省中医院分别签约: names joined by 与 in twos, the
     twos listed with 、 or ，: each two is a pair (and not each name with every other)."""
@@ -709,12 +763,12 @@ def _paired_chain(text: str, mentioned) -> list[tuple]:
     return pairs if all(a != b for a, b in pairs) else []
 
 
-def _enumeration_groups(text: str, mentioned) -> list[list]:
+def _enumeration_groups(text: str, mentioned, joiners: tuple[str, ...] = ("、", "，", ",")) -> list[list]:
     """Names listed with 、 form one group (三峡大学、江汉大学、长江大学); 与/和/及 start another."""
     groups: list[list] = []
     prev_end = None
     for s, e, k, _ in sorted(mentioned):
-        if prev_end is not None and groups and text[prev_end:s] in ("、", "，", ","):
+        if prev_end is not None and groups and text[prev_end:s] in joiners:
             if k not in groups[-1]:
                 groups[-1].append(k)
         elif not groups or k not in groups[-1]:

@@ -211,7 +211,52 @@ DISPATCHES = [
         "菏泽市立医院",
         "东明县人民医院",
     ),
+    (  # the post a phrase before the name gives
+        "过去一年挂职日喀则市人民医院院长的第十批领队、上海交通大学医学院附属瑞金医院消化内科主任医师郁文涛介绍，",
+        "郁文涛",
+        "上海交通大学医学院附属瑞金医院",
+        "日喀则市人民医院",
+    ),
+    (  # …的 before a name read again without its title
+        "坐诊的是浙江省人民医院神经内科主任医师冼嘉禾。“查房要让年轻医生先汇报。”"
+        "说这话的是浙江省人民医院神经内科主任医师、挂职海西州人民医院业务副院长的冼嘉禾。",
+        "冼嘉禾",
+        "浙江省人民医院",
+        "海西州人民医院",
+    ),
+    (  # 现任 a post away from the home named right before the name
+        "现任元阳县人民医院执行院长的昆医大附一院普外科副主任医师钟岚说，常驻专家解决的是有没有的问题。",
+        "钟岚",
+        "昆明医科大学第一附属医院",  # 昆医大附一院, a known short name
+        "元阳县人民医院",
+    ),
+    (  # hired for a post at the one who hires
+        "蒯建平是湖南省人民医院内分泌科主任医师。吐鲁番市人民医院以柔性引进方式聘请蒯建平为该院内分泌科名誉主任。",
+        "蒯建平",
+        "湖南省人民医院",
+        "吐鲁番市人民医院",
+    ),
+    (  # 来到 a hospital, then the post there after a comma
+        "作为江苏省援疆医疗队队员，南京医科大学第二附属医院副主任医师戚晓蔓来到察布查尔锡伯自治县人民医院，挂职副院长。",
+        "戚晓蔓",
+        "南京医科大学第二附属医院",
+        "察布查尔锡伯自治县人民医院",
+    ),
+    (  # the person's own clause says where they work
+        "3月15日，昆明医科大学第一附属医院风湿免疫科主任医师柏松涛正式在元阳县人民医院开设专家门诊。",
+        "柏松涛",
+        "昆明医科大学第一附属医院",
+        "元阳县人民医院",
+    ),
 ]
+
+
+def test_extract_people_listed_then_respectively_sent_go_in_order() -> None:
+    x = extract("上海市第六人民医院骨科副主任医师诸葛衡、上海市胸科医院胸外科主治医师宁思远"
+                "将分别驻点拉孜县人民医院和萨迦县人民医院，每周坐诊不少于4天。")
+    sent = facts(x, RelationType.DISPATCHED_TO)
+    assert {("诸葛衡", "拉孜县人民医院"), ("宁思远", "萨迦县人民医院")} <= sent
+    assert ("宁思远", "拉孜县人民医院") not in sent
 
 
 @pytest.mark.parametrize(("text", "person", "home", "host"), DISPATCHES)
