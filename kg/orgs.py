@@ -201,7 +201,7 @@ def _stretch_start(text: str, s: int) -> int:
 
 _QUOTED_NUMBER = re.compile(r"[“\"]\d{2,4}[”\"]")
 _PLACE_WORDS = {"街道", "街", "镇", "乡", "村", "社区", "路"}
-_NOT_PLACE_TAGS = {"v", "vd", "vn", "d", "p", "c", "ad"}
+_NOT_PLACE_TAGS = {"v", "vd", "vn", "d", "p", "c", "ad", "t"}  # 现在镇卫生院: 现在 (now) is no place
 _TOPICAL_SUFFIXES = ("研究中心", "研究所", "研究院", "协会", "学会", "基金会", "联盟", "专科联盟", "医疗联盟")
 
 

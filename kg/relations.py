@@ -421,6 +421,13 @@ def partnerships(
                 if not ana and sent.start <= s and e <= sent.end
             ]
             types, strong = _cue_types(sent.text, names)
+            headed = _heads_with_members(text, sent, org_at) if len(names) > 1 else []
+            if headed:  # 以A为总院，B、C、D为分院；以E为总院，F、G为分院 (the group the paragraph names)
+                kinds = _kinds_in_context(types, para_types)
+                ev = doc.evidence(sent.start, sent.end)
+                date = _date_for(para_sents[: idx + 1], dates)
+                facts.extend(_partnership(a, b, ev, kinds, date, a) for a, b in headed)
+                continue
             if not types and any(v in sent.text for v in _MEMBERSHIP_VERBS):
                 # 阳西县总医院下辖县人民医院、县中医院…: members of the group the paragraph names
                 types = {t for t in para_types if t in _SPECIFIC_ALLIANCES}
@@ -482,11 +489,7 @@ def partnerships(
                     pairs = [(keys[0], in_para.most_common(1)[0][0])]
             if not pairs:
                 continue
-            kinds = set(types)
-            if kinds <= _GENERIC_KINDS:  # the sentence only says 共建/签约: the paragraph says which kind
-                kinds |= {t for t in para_types if t is not PartnershipType.MEDICAL_ALLIANCE}
-            if kinds & _SPECIFIC_ALLIANCES:
-                kinds.discard(PartnershipType.MEDICAL_ALLIANCE)
+            kinds = _kinds_in_context(types, para_types)
             ev = doc.evidence(sent.start, sent.end)
             facts.extend(_partnership(a, b, ev, kinds, date, pair_leads.get((a, b), lead)) for a, b in pairs)
     facts.extend(_listed_leads_and_members(doc, sents, paras, org_at, dates))
@@ -706,6 +709,37 @@ def _one_with_a_list(text: str, mentioned) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[，,；;：:]")
+
+
+def _kinds_in_context(types: set, para_types: set) -> set:
+    """The kinds of a sentence's partnership: its own, or the paragraph's when it only says 共建/签约
+    (or 总院/分院); a specific alliance (医共体) rather than the generic 医联体 it is a case of."""
+    kinds = set(types)
+    if kinds <= _GENERIC_KINDS:
+        kinds |= {t for t in para_types if t is not PartnershipType.MEDICAL_ALLIANCE}
+    if kinds & _SPECIFIC_ALLIANCES:
+        kinds.discard(PartnershipType.MEDICAL_ALLIANCE)
+    return kinds
+
+
+_HEAD_ROLE = re.compile(r"为(?:总院|总医院|龙头|牵头医院|牵头单位|核心医院)")
+_MEMBER_ROLE = re.compile(r"(?:等\d*家?(?:医疗机构|单位|医院|卫生院)?)?为(?:分院|成员单位|成员医院|成员)")
+
+
+def _heads_with_members(text: str, sent: Span, mentioned) -> list[tuple]:
+    """以平邑县人民医院为总院，仲村镇卫生院、武台镇卫生院…为分院；以平邑县中医医院为总院，…为分院:
+    in each part of the sentence, the one named as head with each named as its member."""
+    pairs: list[tuple] = []
+    start = sent.start
+    for end in [m.start() + sent.start for m in re.finditer(r"[；;。]", sent.text)] + [sent.end]:
+        named = sorted((s, e, k) for s, e, k, ana in mentioned if start <= s and e <= end and not ana)
+        head = next(((s, e, k) for s, e, k in named
+                     if text[s - 1 : s] == "以" and _HEAD_ROLE.match(text, e)), None)
+        members = [x for x in named if head is not None and x[0] > head[1]]
+        if members and _MEMBER_ROLE.match(text, members[-1][1]):
+            pairs += [(head[2], k) for _s, _e, k in members if k != head[2]]
+        start = end + 1
+    return list(dict.fromkeys(pairs))
 
 
 def _clause_pairs(doc: Document, sent: Span, mentioned, date: str | None) -> list[dict]:

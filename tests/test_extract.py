@@ -672,3 +672,17 @@ def test_extract_two_pairs_joined_by_yu_in_one_sentence_are_two_partnerships() -
     pairs = {frozenset(p) for p in facts(x, RelationType.PARTNER_OF)}
     assert pairs == {frozenset(("萍乡市人民医院", "中南大学湘雅二医院")),
                      frozenset(("萍乡市中医医院", "江西中医药大学附属医院"))}  # 中医院 in full
+
+
+def test_extract_each_head_with_the_members_named_for_it() -> None:
+    x = extract("2022年，平邑县组建两个紧密型县域医共体：以平邑县人民医院为总院，"
+                "平邑县仲村镇卫生院、武台镇卫生院为分院；以平邑县中医医院为总院，郑城镇卫生院、白彦镇卫生院为分院。")
+    pairs = {frozenset(p) for p in facts(x, RelationType.PARTNER_OF)}
+    assert pairs == {
+        frozenset(("平邑县人民医院", "平邑县仲村镇卫生院")),
+        frozenset(("平邑县人民医院", "平邑县武台镇卫生院")),
+        frozenset(("平邑县中医医院", "平邑县郑城镇卫生院")),
+        frozenset(("平邑县中医医院", "平邑县白彦镇卫生院")),
+    }
+    kinds = {f.partnership_types for f in x.facts if f.type is RelationType.PARTNER_OF}
+    assert kinds == {frozenset({PartnershipType.COUNTY_MEDICAL_COMMUNITY})}

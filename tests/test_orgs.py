@@ -117,3 +117,8 @@ def test_orgs_free_text_reads_the_everyday_form_of_an_autonomous_county() -> Non
 def test_orgs_the_head_hospitals_branches_are_not_one_branch() -> None:
     found = [m.surface for m in find_org_mentions("南丰县医共体总医院分院建设让乡镇群众受益。") if m.specific]
     assert "南丰县医共体总医院分院" not in found and "南丰县医共体总医院" in found
+
+
+def test_orgs_a_time_word_before_a_town_is_no_place() -> None:
+    # 现在 (now): the town's centre the article is about, not one in a place called 现在
+    assert [m.surface for m in find_org_mentions("患者现在镇卫生院就能做心电图。")] == ["镇卫生院"]
