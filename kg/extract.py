@@ -267,6 +267,8 @@ def extract_document(doc: Document) -> DocumentExtraction:
     for s0, e0, _k, ana in org_at:  # 记者从安徽省卫生健康委获悉: where the news came from
         if not ana and text[max(0, s0 - 1) : s0] == "从" and text.startswith(_LEARNT, e0):
             speakers.add(s0)
+        if not ana and _SPOKESPERSON.match(text, e0):  # 州卫生健康委员会相关负责人表示
+            speakers.add(s0)
     mentions = find_persons(text)
     name_ends = {m.end for m in mentions}
     respective = respective_hosts(text, sec.sents, mentions, org_at)
@@ -422,6 +424,7 @@ def _states_partnership(text: str, mention) -> bool:
 
 
 _BARE_HOSPITAL = re.compile(r"(?<=[是，,。由])医院(?=(?:此前|此外|还|也|已|已经|曾|曾经|早已|先后)*[与和同])")
+_SPOKESPERSON = re.compile(r"(?:有关|相关)?负责人(?:表示|介绍|说|指出|称|透露|强调)")
 _LEARNT = ("获悉", "了解到", "得知", "获得消息")
 
 

@@ -273,6 +273,8 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
             opened = next((j for j in range(len(left) - 1, -1, -1) if left[j] == "stop"), -1)
             if not any(c in ("region", "proper", "head", "level") for c in left[opened + 1 :]):
                 break  # 国家区域医疗中心复旦大学…: a designation ending in 中心 before the name
+        if cls == "stop" and k > 0 and toks[k - 1] == "附属" and not kept[1:]:
+            cls = "proper"  # 三峡大学附属仁和医院, 长治医学院附属和平医院: the hospital's own name after 附属
         if cls == "stop":
             if len(tok) >= 2 and tok[-1] in _LEVELS and tok[-2] in _FUNCTION_CHARS:
                 kept.append((tok[-1], "level"))  # 及市卫生健康委: jieba glued 及 to the level

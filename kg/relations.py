@@ -464,6 +464,9 @@ def partnerships(
                 groups = _enumeration_groups(text, mentioned)
                 if len(groups) == 1:  # 签约成为三峡大学、江汉大学、长江大学等高校教学实习基地
                     t = topic(sent.start)
+                    last_end = max(e for _s, e, _k, _a in mentioned)
+                    if _WITH_UNNAMED.match(text, last_end, sent.end):
+                        t = None  # …等6家医院与吐鲁番各级医院建立帮扶关系: the partners go unnamed
                     if t and t not in keys:
                         pairs = [(t, k) for k in keys]
                         lead = lead or t
@@ -474,6 +477,9 @@ def partnerships(
                     # A、B两院分别与C、D签约: respectively, A with C and B with D
                     pairs = list(zip(groups[0], groups[1], strict=True))
                 else:
+                    if len(groups) >= 3 and _joins_side(text, mentioned, groups[1][0]):
+                        # A牵头，联合B、C等医院，对口支援D: B and C help beside A, they do not partner A
+                        groups = [groups[0] + groups[1], *groups[2:]]
                     for g in groups[1:]:
                         pairs += [(a, b) for a in groups[0] for b in g if a != b]
                     if lead is None and len(groups[0]) == 1:
@@ -709,6 +715,18 @@ def _one_with_a_list(text: str, mentioned) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[，,；;：:]")
+
+
+_WITH_UNNAMED = re.compile(
+    r"[^，,。；;]{0,12}?(?:与|和|同|对)[^，,。；;]{0,6}?(?:各级|各家|多家|基层|当地|\d+家|[两三四五六七八九十]+家)"
+)
+_ON_THE_SAME_SIDE = re.compile(r"(?:联合|携手|会同|协同)$")
+
+
+def _joins_side(text: str, mentioned, key) -> bool:
+    """Whether the first mention of ``key`` follows 联合/携手 (it joins the side named before it)."""
+    start = min(s for s, _e, k, _ in mentioned if k == key)
+    return _ON_THE_SAME_SIDE.search(text, max(0, start - 3), start) is not None
 
 
 def _kinds_in_context(types: set, para_types: set) -> set:
