@@ -272,6 +272,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
     mentions = find_persons(text)
     name_ends = {m.end for m in mentions}
     respective = respective_hosts(text, sec.sents, mentions, org_at)
+    read: list[tuple] = []  # (mention, sentence, paragraph, home, host, post, confidence) as read
     for pm in mentions:
         for s0, e0, _k, ana in org_at:
             if (
@@ -289,20 +290,26 @@ def extract_document(doc: Document) -> DocumentExtraction:
         affiliation, host, post_role, confidence = affiliation_and_host(
             text, pm, sent, org_at, sec.topic, orgs, para, name_ends
         )
-        host = respective.get(pm.start, host)
+        read.append((pm, sent, para, affiliation, host, post_role, confidence))
         person = persons.setdefault(pm.name, LocalPerson(pm.name, set(), None))
         if role:
             person.roles.add(role)
         person.spans.append((pm.start, pm.end))
-        ev = evidence(pm.start)
         if affiliation and (pm.name not in best or confidence > best[pm.name][0]):
-            best[pm.name] = (confidence, pm.start, affiliation, ev, role or None)
-        if host and host != affiliation:
-            facts.append(
-                Fact(
-                    RelationType.DISPATCHED_TO, ("person", pm.name), ("org", host), ev, role=post_role or None
-                )
+            best[pm.name] = (confidence, pm.start, affiliation, evidence(pm.start), role or None)
+    for pm, sent, para, affiliation, host, post_role, confidence in read:
+        home = best.get(pm.name)
+        if home is not None and confidence <= 1 and home[0] > confidence and home[2] != affiliation:
+            # 戚晓蔓来到察布查尔锡伯自治县人民医院，挂职副院长: where a mention with no home of its own goes,
+            # read again with the home another mention gave (it is not the place the passage is about)
+            affiliation, host, post_role, _ = affiliation_and_host(
+                text, pm, sent, org_at, sec.topic, orgs, para, name_ends, home=home[2]
             )
+        host = respective.get(pm.start, host)
+        if host and host != affiliation:
+            ev = evidence(pm.start)
+            facts.append(Fact(RelationType.DISPATCHED_TO, ("person", pm.name), ("org", host), ev,
+                              role=post_role or None))
     for name, (_conf, _pos, affiliation, ev, role) in best.items():
         persons[name].affiliation = affiliation
         facts.append(

@@ -54,6 +54,7 @@ _POSTED_AFTER_COMMA = re.compile(r"[，,](?:挂职|担任|任)")
 # the person's own clause says where they work: 柏松涛正式在元阳县人民医院…, 陶晓勤也已在元阳县人民医院…
 _WORKS_AT = re.compile(r"[^，,。；;]{0,6}?在")
 _POSTED_EXPERT = re.compile(r"(?:驻点|派驻|下派|挂职|帮扶)(?:专家|医生|队员)[、，,]?$")
+_SPEAKS_THEN = re.compile(r"[^，,。；;“”]{1,12}?(?:" + "|".join(SPEECH_VERBS) + r")[，,:：]")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 _SERVES_AT = re.compile(r"(?:挂职|担任|出任|兼任|(?<![现曾历原主责信])任)$")
 _HELD_BEFORE = re.compile(r"([^，,。；;、]{1,12}?)的")
@@ -93,12 +94,13 @@ def _role_start(text: str, pm: PersonMention, org_at, name_ends: Iterable[int] =
 
 def affiliation_and_host(
     text: str, pm: PersonMention, sent: Span, org_at, topic: Callable, orgs: dict, para: Span | None = None,
-    name_ends: Iterable[int] = (),
+    name_ends: Iterable[int] = (), home=None,
 ):
     """(home organisation, organisation the person is sent to, post held there, confidence) of a mention.
 
     Confidence: 4 来自X的, 3 apposition (X医院副院长Y), 2 named before in the sentence, 1 in the paragraph
-    or the street, 0 only the institution the section is about.
+    or the street, 0 only the institution the section is about. ``home``, when another mention of the
+    person gave it, stands for a home this mention only guesses (confidence 1 or 0).
     """
     in_sent = [(s, e, k, ana) for s, e, k, ana in org_at if sent.start <= s and e <= sent.end]
     before = [x for x in in_sent if x[1] <= pm.start]
@@ -165,6 +167,8 @@ def affiliation_and_host(
     if affiliation is None:
         affiliation, confidence = topic(pm.start), 0
 
+    if home is not None and confidence <= 1:
+        affiliation, apposition = home, None
     host, post_role = None, None
     if apposition is not None and apposition != affiliation:  # 援疆专家、X医院生殖医学中心副主任陈希婧
         host = apposition
@@ -217,8 +221,10 @@ def affiliation_and_host(
     if described_until is not None:
         tail_start = described_until
     tail = text[tail_start : sent.end]
-    if tail.startswith(SPEECH_VERBS):
-        tail = ""  # 蒋俊介绍，医院将选派专家到桑植坐诊: what follows is reported, not done by the speaker
+    if tail.startswith(SPEECH_VERBS) or _SPEAKS_THEN.match(tail):
+        # 蒋俊介绍，医院将选派专家到桑植坐诊; 段晓鹏在揭牌仪式上说，我院长期对口帮扶…: what follows is
+        # reported, not done by the speaker
+        tail = ""
     # 齐鲁医院派驻普外科主任医师刘振华任陵城区人民医院执行院长: sent, and appointed to a post there
     # (…将派驻专家团队常驻X，其中Y任X执行院长: the sending may open the sentence); with the home
     # named right before the title (省人医普外科主任医师欧阳立新任贵德县人民医院执行院长), no sending

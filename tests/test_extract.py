@@ -710,3 +710,19 @@ def test_extract_each_head_with_the_members_named_for_it() -> None:
     }
     kinds = {f.partnership_types for f in x.facts if f.type is RelationType.PARTNER_OF}
     assert kinds == {frozenset({PartnershipType.COUNTY_MEDICAL_COMMUNITY})}
+
+
+def test_extract_a_mention_without_a_home_goes_where_it_says_from_the_home_another_gave() -> None:
+    x = extract(
+        "察布查尔锡伯自治县人民医院：援疆专家下沉乡镇\n\n"
+        "清晨，南京医科大学第二附属医院消化医学中心副主任医师戚晓蔓已经坐上了开往乡里的车。\n\n"
+        "去年8月，作为江苏省援疆医疗队队员，戚晓蔓来到察布查尔锡伯自治县人民医院，挂职副院长。"
+    )
+    assert ("戚晓蔓", "南京医科大学第二附属医院") in facts(x, RelationType.AFFILIATED_WITH)
+    assert ("戚晓蔓", "察布查尔锡伯自治县人民医院") in facts(x, RelationType.DISPATCHED_TO)
+
+
+def test_extract_what_a_speaker_says_after_where_they_speak_is_reported() -> None:
+    x = extract("昆明医科大学第一附属医院副院长段晓鹏出席揭牌仪式。"
+                "段晓鹏在揭牌仪式上说，医院长期对口帮扶宁蒗县人民医院。")
+    assert ("段晓鹏", "宁蒗县人民医院") not in facts(x, RelationType.DISPATCHED_TO)
