@@ -536,7 +536,9 @@ def _described_by_title(text: str, start: int) -> bool:
         return False
     words_ = clause.group()
     ends = [m.end() for m in _titles_pattern().finditer(words_)]
-    return bool(ends) and ends[-1] == len(words_) and any(x in words_ for x in _org_suffixes())
+    names_one = any(x in words_ for x in (*_org_suffixes(), "我院", "该院", "本院"))
+    # …主任医师、博士生导师: more honours may follow the title after 、
+    return names_one and any(e == len(words_) or words_[e] == "、" for e in ends)
 
 
 def _common_word(name: str) -> bool:

@@ -161,7 +161,13 @@ def affiliation_and_host(
             described_until = clause.end() if clause else sent.end
     if affiliation is None and para is not None:  # the institution named earlier in the paragraph
         earlier = [k for s, e, k, _ in org_at if para.start <= s and e <= sent.start and not is_former(s)]
-        affiliation, confidence = (earlier[-1] if earlier else None), 1
+        # 院长冉从军表示: a 院长 heads a 院, not the 卫生健康局 named last (if the paragraph names one)
+        head = pm.title[-2] if len(pm.title) >= 2 and pm.title.endswith("长") else None
+        fitting = [k for k in earlier if head and k in orgs and orgs[k].label.endswith(head)]
+        if head and not fitting:  # none in the paragraph: the article's own (我院), else its subject
+            own = next((k for s, e, k, ana in org_at if ana and text[s:e] in ("我院", "本院")), None)
+            fitting = [k for k in (own, topic(pm.start)) if k in orgs and orgs[k].label.endswith(head)][:1]
+        affiliation, confidence = ((fitting or earlier)[-1] if fitting or earlier else None), 1
     if affiliation is None:  # 古田街万人社区，张华团队…: the article's centre in that street
         affiliation, confidence = _org_at_place(text, sent.start, pm.start, orgs, anywhere=True), 1
     if affiliation is None:

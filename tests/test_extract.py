@@ -268,6 +268,12 @@ def test_extract_dispatches_with_home_and_host(text: str, person: str, home: str
 
 HOMES = [
     # (article, person, home institution)
+    (  # a 院长 heads a 院: the article's own hospital, not the 局 the paragraph named last
+        "我院远程会诊中心启用\n\n来源：思南县人民医院\n\n我院与华西医院签订协议。\n\n"
+        "仪式上，思南县卫生健康局副局长田茂林致辞。院长冉从军表示，医院将建立专人管理制度。",
+        "冉从军",
+        "思南县人民医院",
+    ),
     ("长治市人民医院近日开展义诊活动。该院党委书记赵国华表示，将持续推进。", "赵国华", "长治市人民医院"),
     (  # 该中心 at a paragraph's start: the institution at the end of the one before
         "南丰县以南丰县人民医院为牵头单位组建医共体。\n南丰县妇幼保健计划生育服务中心也是成员单位。\n"
