@@ -380,7 +380,9 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
             etype = EntityType.PUBLIC_HEALTH
         rest = _normalise_rest(re.sub(r"[“”\"]", "", rest))
         if not specific and counted_list is not None:
-            found.extend(_listed(text, start, e, rest, etype, counties))
+            if not any(t for t, c in toks if c == "generic"):
+                # 高昌区、鄯善县、托克逊县三家县级医院: a kind (县级), not each place's named hospital
+                found.extend(_listed(text, start, e, rest, etype, counties))
             continue
         found.append(
             OrgMention(
@@ -487,8 +489,26 @@ def _known_mentions(text: str, found: list[OrgMention]) -> list[OrgMention]:
         s, e = m.span()
         if any(a <= s and e <= b for a, b in spans):
             continue
-        out.append(OrgMention(s, e, m.group(), EntityType.HOSPITAL, (), m.group()))
+        start, codes = _region_before(text, s, m.group())
+        pieces = (text[start:s],) if codes else ()
+        out.append(OrgMention(start, e, text[start:e], EntityType.HOSPITAL, codes, m.group(), pieces))
     return out
+
+
+def _region_before(text: str, s: int, alias: str) -> tuple[int, tuple[str, ...]]:
+    """香港威尔斯亲王医院: the place written right before a well-known name, when it is where that
+    institution is (the name then includes it); else ``(s, ())``."""
+    gaz = gazetteer()
+    for length in (4, 3, 2):
+        if s - length < 0:
+            continue
+        codes, rest, _heads, _pieces = parse_name(text[s - length : s])
+        if codes and not rest and any(
+            gaz.is_within(k.adcode, codes[-1]) or gaz.is_within(codes[-1], k.adcode)
+            for k in lexicon().known_orgs[alias]
+        ):
+            return s - length, (codes[-1],)
+    return s, ()
 
 
 _ORDINAL_HOSPITAL = re.compile(r"^([一二三四五六七八九十]+)(医院|人民医院|中医医院)$")

@@ -33,6 +33,7 @@ SPECIFIC = [
     # a university jieba splits (中国 / 科学技术 / 大学); 和 in a hospital's own name after 附属
     ("中国科学技术大学附属第一医院牵头。", "中国科学技术大学附属第一医院", EntityType.HOSPITAL),
     ("三峡大学附属仁和医院专家坐诊。", "三峡大学附属仁和医院", EntityType.HOSPITAL),
+    ("6名医生曾赴香港威尔斯亲王医院进修。", "香港威尔斯亲王医院", EntityType.HOSPITAL),  # place + known name
 ]
 
 
@@ -60,6 +61,7 @@ GENERIC = [
     "医共体纳入16家镇卫生院统一管理。",  # a count, whatever digits may be dropped before a place
     "帮助医院建成胸痛中心和卒中防治中心。",  # a field's centre inside a hospital
     "推动医院部分院内制剂在萍乡使用。",  # 部分 (some), not a 分院
+    "吸纳了高昌区、鄯善县、托克逊县三家县级医院的医生。",  # a kind of each place's hospitals (县级)
 ]
 
 
