@@ -37,6 +37,14 @@ _MONTH_DAY = re.compile(r"(?<![\d年\-/.])(今年|去年|明年)?(\d{1,2})\s*月
 _DAY = re.compile(r"(?<![\d年月\-/.每近第前后数逐隔〕\]])(上月|本月|当月)?(\d{1,2})\s*日(?![内以间])")
 _MONTH = re.compile(r"(?<![\d年\-/.])(今年|去年|明年)?(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])(?![份]?\d)")
 _RELATIVE = re.compile(r"(昨日|昨天|前天|今日|今天|日前|近日|去年|今年|明年)")
+# 上月底, 本月初: a month relative to the article's (上月26日 is a day, read by _DAY)
+_RELATIVE_MONTH = re.compile(
+    r"(上月|上个月|本月|当月)(?:底|初|中旬|上旬|下旬|末)?(?![\d一二三四五六七八九十])"
+)
+# 十月十一日 without its year: of the article's year
+_CN_MONTH_DAY = re.compile(
+    r"(?<![〇零一二三四五六七八九年])([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})[日号]"
+)
 # 当天/当日 is the day last named (11月12日…当天，两院签约), the article's day when none was
 _THAT_DAY = re.compile(r"同日|同一天|当天|当日")
 # dates written in Chinese numerals: 二〇二四年十月十二日, 二〇二三年五月
@@ -174,7 +182,20 @@ def find_dates(text: str, reference: str | None) -> list[DateMention]:
             if free(*m.span()) and _valid(y, mo):
                 found.append(DateMention(m.start(), m.end(), f"{y:04d}-{mo:02d}", False))
                 taken.append(m.span())
+    if ref_year is not None:
+        for m in _CN_MONTH_DAY.finditer(text):
+            y, mo, d = ref_year, _cn_number(m.group(1)), _cn_number(m.group(2))
+            if free(*m.span()) and _valid(y, mo, d):
+                found.append(DateMention(m.start(), m.end(), f"{y:04d}-{mo:02d}-{d:02d}", False))
+                taken.append(m.span())
     if ref_date is not None:
+        for m in _RELATIVE_MONTH.finditer(text):
+            year, month = ref_date.year, ref_date.month
+            if m.group(1) in ("上月", "上个月"):
+                year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+            if free(*m.span()):
+                found.append(DateMention(m.start(), m.end(), f"{year:04d}-{month:02d}", False))
+                taken.append(m.span())
         for m in _DAY.finditer(text):
             day = _day_of_month(ref_date, m.group(1), int(m.group(2)))
             if day is not None and free(*m.span()):

@@ -327,7 +327,9 @@ def extract_document(doc: Document) -> DocumentExtraction:
     ]
 
     dateline = dateline_span(text)
-    dates = [d for d in find_dates(text, reference) if dateline is None or d.start != dateline[0]]
+    # 本报聊城3月16日讯, 上海12日電: the day the story was filed, not a day in it
+    dates = [d for d in find_dates(text, reference)
+             if (dateline is None or d.start != dateline[0]) and not text.startswith(_FILED, d.end)]
     org_at_parties = [x for x in org_at if x[3] or x[0] not in speakers or _states_partnership(text, x)]
     for p in partnerships(doc, sec.sents, sec.paras, org_at_parties, sec.topic, dates, alliances, orgs):
         facts.append(Fact(**p))
@@ -431,6 +433,7 @@ def _states_partnership(text: str, mention) -> bool:
 
 
 _BARE_HOSPITAL = re.compile(r"(?<=[是，,。由])医院(?=(?:此前|此外|还|也|已|已经|曾|曾经|早已|先后)*[与和同])")
+_FILED = ("讯", "电", "電")
 _SPOKESPERSON = re.compile(r"(?:有关|相关)?负责人(?:表示|介绍|说|指出|称|透露|强调)")
 _LEARNT = ("获悉", "了解到", "得知", "获得消息")
 

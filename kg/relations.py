@@ -899,7 +899,8 @@ def _date_for(para_sents: list[Span], dates: list[DateMention]) -> str | None:
         inside = [d for d in dates if s.start <= d.start < s.end]
         if not inside:
             continue
-        best = max(inside, key=lambda d: (len(d.value), d.start))
+        # the most precise; among as precise, the first (2015年起…对口支援…，于2017年创成三甲: 2015)
+        best = max(inside, key=lambda d: (len(d.value), -d.start))
         if not best.plan_year:
             if plan_year is None or best.value.startswith(plan_year):
                 return best.value

@@ -732,3 +732,16 @@ def test_extract_what_a_speaker_says_after_where_they_speak_is_reported() -> Non
     x = extract("昆明医科大学第一附属医院副院长段晓鹏出席揭牌仪式。"
                 "段晓鹏在揭牌仪式上说，医院长期对口帮扶宁蒗县人民医院。")
     assert ("段晓鹏", "宁蒗县人民医院") not in facts(x, RelationType.DISPATCHED_TO)
+
+
+def test_extract_the_day_a_story_was_filed_is_not_the_partnerships() -> None:
+    x = extract("本报聊城3月16日讯（记者 孙晓明）3月15日，山东大学齐鲁医院与聊城市茌平区人民医院"
+                "紧密型医联体签约仪式举行。", date="2024-03-16")
+    [dates] = partnership_dates(x).values()
+    assert dates == {"2024-03-15"}
+
+
+def test_extract_of_two_years_in_a_sentence_the_first_dates_what_began() -> None:
+    x = extract("2015年起，复旦大学附属中山医院牵头对口支援日喀则市人民医院，"
+                "帮助医院于2017年成功创建三级甲等医院。")
+    assert partnership_dates(x)[frozenset(("复旦大学附属中山医院", "日喀则市人民医院"))] == {"2015"}
