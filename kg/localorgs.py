@@ -476,9 +476,10 @@ class OrgTable:
                 if other is org or other.key not in self.orgs:
                     continue
                 for name in other.aliases | {other.label}:
-                    starts = org.label.startswith(name) and name.endswith(("医院", "中心"))
-                    tail = org.label[len(name):] if starts else ""
-                    field = re.sub(r"(医院|中心)$", "", tail)
+                    if not (name.endswith(("医院", "中心")) and org.label.startswith(name)):
+                        continue
+                    tail = org.label[len(name):]
+                    field = tail[:-2] if tail.endswith(("医院", "中心")) else tail
                     # 疾病预防控制中心结核病防治所: a department of the centre
                     department = len(tail) >= 3 and tail.endswith(DEPARTMENTS) and "医院" not in tail
                     if tail and ((field != tail and field in specialties and name.endswith("医院"))

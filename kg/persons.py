@@ -488,19 +488,23 @@ def find_persons(text: str) -> list[PersonMention]:
 def _add_repeated(text: str, found: dict[int, PersonMention], title_spans: list[tuple[int, int]]) -> None:
     """A name read once (with its title, in a caption) is the same person wherever the article writes
     it again: “…”冼嘉禾说, 在冼嘉禾指导下, 挂职业务副院长的冼嘉禾."""
-    taken = [(p.start, p.end) for p in found.values()] + title_spans
-    for name in {p.name for p in found.values() if len(p.name) >= 2}:
-        for m in re.finditer(re.escape(name), text):
-            i, end = m.span()
-            if any(a < end and i < b for a, b in taken):
-                continue
-            if not _boundary_after(text, end) or (i > 0 and text[i - 1] in lexicon().surnames and
-                                                     _name_at(text, i - 1) > len(name)):
-                continue  # 李明华 is not 李明
-            if _vetoed(text, i, end, name):
-                continue
-            found[i] = PersonMention(i, end, name, "", i)
-            taken.append((i, end))
+    names = sorted({p.name for p in found.values() if len(p.name) >= 2}, key=len, reverse=True)
+    if not names:
+        return
+    taken = {i for p in found.values() for i in range(p.start, p.end)}
+    taken.update(i for a, b in title_spans for i in range(a, b))
+    for m in re.finditer("|".join(map(re.escape, names)), text):  # one pass for all the names
+        i, end = m.span()
+        if i in taken or end - 1 in taken:
+            continue
+        name = m.group()
+        if not _boundary_after(text, end) or (i > 0 and text[i - 1] in lexicon().surnames and
+                                                 _name_at(text, i - 1) > len(name)):
+            continue  # 李明华 is not 李明
+        if _vetoed(text, i, end, name):
+            continue
+        found[i] = PersonMention(i, end, name, "", i)
+        taken.update(range(i, end))
 
 
 # names no title stands next to, told by the shape around them:

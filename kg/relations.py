@@ -433,7 +433,8 @@ def partnerships(
                 if not ana and sent.start <= s and e <= sent.end
             ]
             types, strong = _cue_types(sent.text, names)
-            headed = _heads_with_members(text, sent, org_at) if len(names) > 1 else []
+            headed = (_heads_with_members(text, sent, [m for m in org_at if sent.start <= m[0] < sent.end])
+                      if len(names) > 1 and "以" in sent.text and _HEAD_ROLE.search(sent.text) else [])
             if headed:  # 以A为总院，B、C、D为分院；以E为总院，F、G为分院 (the group the paragraph names)
                 kinds = _kinds_in_context(types, para_types)
                 ev = doc.evidence(sent.start, sent.end)
