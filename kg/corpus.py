@@ -351,6 +351,26 @@ def markdown_markup(text: str) -> frozenset[int]:
     return frozenset(drop)
 
 
+_HTML_START = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html|head|body|div|p|meta)\b", re.IGNORECASE
+)
+
+
+def bold_markup(text: str) -> frozenset[int]:
+    """Indices of paired ``**`` in plain text (院长**冯志远**表示): emphasis, not part of a name."""
+    drop: set[int] = set()
+    for line_match in re.finditer(r"[^\n]*\*\*[^\n]*\*\*[^\n]*", text):
+        line, start = line_match.group(), line_match.start()
+        for m in re.finditer(r"\*\*([^*\n]+)\*\*", line):
+            drop.update((start + m.start(), start + m.start() + 1, start + m.end() - 2, start + m.end() - 1))
+    return frozenset(drop)
+
+
+def _looks_like_html(data: bytes) -> bool:
+    """Whether a file saved as .txt is a web page (it opens with <!DOCTYPE html>, <html>, <div> …)."""
+    return _HTML_START.match(data[:512]) is not None
+
+
 def _line_shape(lines: list[list[tuple[str, int]]]) -> tuple[bool | None, float]:
     """Whether the text is hard-wrapped (pasted from a PDF or a narrow column), and its line width.
 
@@ -532,27 +552,27 @@ def load(path: str | Path, doc_id: str | None = None, max_bytes: int = MAX_BYTES
         raise SkippedFile(str(path), f"the file is over the limit of {max_bytes:,} bytes; "
                                      "raise it with --max-bytes if this really is one article")
     suffix = path.suffix.lower()
-    title = date = publisher = None
+    title = date = publisher = site = None
     drop: frozenset[int] = frozenset()
-    if suffix in HTML_SUFFIXES:
+    if suffix in HTML_SUFFIXES or _looks_like_html(data):  # a page saved under another name
         m = _META_CHARSET.search(data[:4096])
         declared = m.group(1).decode("ascii", "replace") if m else None
         html, encoding = decode(data, str(path), declared=declared, notes=notes)
         from .htmltext import extract_page
 
         page = extract_page(html)
-        text, title, date, publisher = page.text, page.title, page.date, page.publisher
+        text, title, date, publisher, site = page.text, page.title, page.date, page.publisher, page.site
         if not text.strip():
             raise SkippedFile(str(path), "no article text found in this page")
     else:
         text, encoding = decode(data, str(path), notes=notes)
-        if suffix == ".md":
-            drop = markdown_markup(text)
+        # a Markdown file's markup; in plain text, the bold marks a post copied from WeChat keeps
+        drop = markdown_markup(text) if suffix == ".md" else bold_markup(text)
     norm, offsets = normalise(text, drop)
     if not _CJK.search(norm):
         raise SkippedFile(str(path), "no Chinese text in this file")
     return Document(doc_id=doc_id or path.name, path=str(path), text=text, norm=norm, offsets=offsets,
-                    encoding=encoding, title=title or _title(norm), date=date, publisher=publisher)
+                    encoding=encoding, title=title or _title(norm), date=date, publisher=publisher, site=site)
 
 
 def iter_documents(paths: Iterable[Path], max_bytes: int = MAX_BYTES_DEFAULT,

@@ -228,7 +228,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
             for s0, _e0, k in spans
         )
 
-    publisher = _publisher(text, spans)
+    publisher = _publisher(text, spans, _site_org(doc.site, ctx, table))
     for s, e in find_anaphors(text):
         # 该院 points back to the institution just named (in its paragraph, else at the end of the
         # one before: …服务中心也是成员单位。¶该中心副主任付丽娟介绍); 我院/本院 to the one the
@@ -394,14 +394,27 @@ _SOURCE_LABEL = re.compile(r"(?:来源|稿源|供稿|供稿单位|发布单位|�
 _AT_PLACE = ("在", "到", "赴", "至", "前往", "来到", "走进", "落户")
 
 
-def _publisher(text: str, spans: list[tuple[int, int, OrgKey]]) -> OrgKey | None:
+def _site_org(site: str | None, ctx: RegionContext, table: OrgTable) -> OrgKey | None:
+    """The institution a web page's site is (…_院内新闻_桓仁满族自治县人民医院), if the article names it."""
+    if not site:
+        return None
+    for m in sorted(find_org_mentions(site), key=lambda m: m.start - m.end):
+        ident = org_identity(m, ctx) if m.specific else None
+        if ident is not None and table.find(ident[0]) in table.orgs:
+            return table.find(ident[0])
+    return None
+
+
+def _publisher(text: str, spans: list[tuple[int, int, OrgKey]], site: OrgKey | None) -> OrgKey | None:
     """Who 我院/本院 is: the institution a hospital's own news page names as its source
-    (来源：思南县人民医院), else the first one the article names as an actor, not as a place
-    (我院…名医工作室在宁蒗县人民医院揭牌。¶昆明医科大学第一附属医院…: the second)."""
+    (来源：思南县人民医院) or is the site of, else the first one the article names as an actor, not
+    as a place (我院…名医工作室在宁蒗县人民医院揭牌。¶昆明医科大学第一附属医院…: the second)."""
     for m in _SOURCE_LABEL.finditer(text, 0, 600):
         named = next((k for s, _e, k in spans if s == m.end()), None)
         if named is not None:
             return named
+    if site is not None:
+        return site
     return next((k for s, _e, k in spans if not text.endswith(_AT_PLACE, 0, s)), None)
 
 

@@ -48,6 +48,8 @@ _BLOCK = frozenset(
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WS = re.compile(r"[ \t\r\n\f\v]+")
 _DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_INSTITUTION = re.compile(r"(?:医院|卫生院|中心|保健院|委员会|卫健委|卫生健康局)$")
+_SITE_AFTER_HYPHEN = re.compile(r"-([\u4e00-\u9fff]{4,30}(?:医院|卫生院|中心|保健院|委员会|卫健委|局))$")
 _TITLE_SEP = re.compile(r"\s*(?:[_|｜—–]|\s-\s|--)\s*")
 
 _META_TITLE = ("og:title", "articletitle", "twitter:title", "title", "dc.title")
@@ -65,6 +67,7 @@ class Page:
     title: str | None = None
     date: str | None = None
     publisher: str | None = None
+    site: str | None = None  # the site's name after the headline in <title> (…_院内新闻_桓仁县人民医院)
 
 
 def _meta(tree) -> dict[str, str]:
@@ -167,16 +170,23 @@ def _main_container(body):
     return nodes[max(scores, key=lambda k: scores[k])]
 
 
-def _clean_title(title: str | None, publisher: str | None) -> str | None:
+def _clean_title(title: str | None, publisher: str | None) -> tuple[str | None, str | None]:
+    """(headline, site name) of a page's title: "标题_湖北日报网", "标题 - 新闻 - 站名" or
+    "标题-通渭县妇幼保健院" (a site named like an institution may follow a bare hyphen)."""
     if not title:
-        return None
+        return None, None
     title = _WS.sub(" ", title).strip()
     pieces = [p for p in _TITLE_SEP.split(title) if p]
-    if len(pieces) > 1:  # "标题_湖北日报网" or "标题 - 新闻 - 站名": the longest piece is the headline
-        title = max(pieces, key=len)
+    if len(pieces) == 1 and (m := _SITE_AFTER_HYPHEN.search(title)):
+        pieces = [title[: m.start()], m.group(1)]
+    site = None
+    if len(pieces) > 1:  # the longest piece is the headline, the last one the site
+        headline = max(pieces, key=len)
+        site = pieces[-1] if pieces[-1] != headline else None
+        title = headline
     if publisher and title == publisher:
-        return None
-    return title[:200] or None
+        return None, site
+    return title[:200] or None, site
 
 
 def extract_page(html: str) -> Page:
@@ -200,7 +210,9 @@ def extract_page(html: str) -> Page:
     if not title:
         node = tree.css_first("title")
         title = node.text(strip=True) if node is not None else None
-    title = _clean_title(title, publisher)
+    title, site = _clean_title(title, publisher)
+    if site is None and (node := tree.css_first("title")) is not None:
+        _, site = _clean_title(node.text(strip=True), publisher)  # the headline came from a meta tag
     date = next((d for k in _META_DATE if (d := iso_date(meta.get(k)))), None)
     if date is None:
         for node in tree.css("time"):
@@ -209,7 +221,7 @@ def extract_page(html: str) -> Page:
 
     body = tree.body
     if body is None:
-        return Page("", title, date, publisher)
+        return Page("", title, date, publisher, site)
     for node in body.css(_DROP_TAGS):
         node.decompose()
     for node in body.css("[id], [class]"):
@@ -220,7 +232,12 @@ def extract_page(html: str) -> Page:
             node.decompose()
     text = _walk_text(_main_container(body))
     if title and not text.startswith(title):
-        text = f"{title}\n\n{text}" if text else title
+        heading = title
+        if site and _INSTITUTION.search(site) and site not in text and (node := tree.css_first("title")):
+            # …_院内新闻_桓仁满族自治县人民医院: a hospital's own page, whose body says only 我院; its
+            # title as written keeps the name
+            heading = _WS.sub(" ", node.text(strip=True)).strip() or title
+        text = f"{heading}\n\n{text}" if text else heading
     if date is None:
         date = iso_date(text[:400])
     if date is None or publisher is None:
@@ -229,7 +246,7 @@ def extract_page(html: str) -> Page:
         labelled = _labelled(body.text(separator=" "))
         date = date or labelled.get("date")
         publisher = publisher or labelled.get("publisher")
-    return Page(text, title, date, publisher)
+    return Page(text, title, date, publisher, site)
 
 
 _DATE_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|发表日期|更新时间|日期|时间)\s*[:：]\s*")

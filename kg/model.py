@@ -141,6 +141,7 @@ class Document:
     title: str | None = None
     date: str | None = None
     publisher: str | None = None
+    site: str | None = None  # a web page's site (a hospital's own news: 我院 is that hospital)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open span of ``norm`` to the same span of ``text``."""

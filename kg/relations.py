@@ -32,6 +32,7 @@ _DEST_CUES = (
     "来到",
     "任命为",
     "挂职",
+    "挂任",
     "派驻",
     "进修",
     "转诊",
@@ -46,17 +47,19 @@ _DEST_CUES = (
 # 刘振华任(担任, 出任, 兼任)陵城区人民医院执行院长: 任 (serve as) before an institution makes it where the
 # person goes, but 现任/曾任/历任 an institution's post is the person's own job
 _SERVES_AS = re.compile(r"(?<![现曾历原主责信])任$")
-_APPOINTED = ("任", "担任", "出任", "兼任", "挂职", "被聘为", "受聘为", "获聘为", "被聘任为")
+_APPOINTED = ("任", "担任", "出任", "兼任", "挂职", "挂任", "被聘为", "受聘为", "获聘为", "被聘任为")
 _APPOINTING = re.compile("(?:" + "|".join(sorted(_APPOINTED, key=len, reverse=True)) + ")?")
 _SENDS = re.compile(r"派驻|选派|派出|下派|外派|委派|将派|派遣")
-_POSTED_THERE = re.compile(r"[^，,。；;]{0,2}(挂职|担任|任职|坐诊|出诊|工作|支援|帮扶|援助|开设|查房|带教)")
-_POSTED_AFTER_COMMA = re.compile(r"[，,](?:挂职|担任|任)")
+_POSTED_THERE = re.compile(
+    r"[^，,。；;]{0,2}(挂职|挂任|担任|任职|坐诊|出诊|工作|支援|帮扶|援助|开设|查房|带教)"
+)
+_POSTED_AFTER_COMMA = re.compile(r"[，,](?:挂职|挂任|担任|任)")
 # the person's own clause says where they work: 柏松涛正式在元阳县人民医院…, 陶晓勤也已在元阳县人民医院…
 _WORKS_AT = re.compile(r"[^，,。；;]{0,6}?在")
 _POSTED_EXPERT = re.compile(r"(?:驻点|派驻|下派|挂职|帮扶)(?:专家|医生|队员)[、，,]?$")
 _SPEAKS_THEN = re.compile(r"[^，,。；;“”]{1,12}?(?:" + "|".join(SPEECH_VERBS) + r")[，,:：]")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
-_SERVES_AT = re.compile(r"(?:挂职|担任|出任|兼任|(?<![现曾历原主责信])任)$")
+_SERVES_AT = re.compile(r"(?:挂职|挂任|担任|出任|兼任|(?<![现曾历原主责信])任)$")
 _HELD_BEFORE = re.compile(r"([^，,。；;、]{1,12}?)的")
 _HIRES = ("聘请", "聘任", "特聘", "返聘", "柔性引进")
 _AND_SENDS = re.compile(r"[，,](?:并|还|同时|随即)(?:先后)?(?:派出|选派|派驻|下派|委派)(?:了)?")

@@ -190,6 +190,39 @@ def test_corpus_markdown_markup_is_dropped_from_norm_only() -> None:
     assert text[offsets[i] : offsets[i + 6] + 1] == "随州市中医医院"
 
 
+def test_corpus_bold_marks_in_plain_text_are_dropped(tmp_path) -> None:
+    # a WeChat post copied into a .txt keeps its ** marks; the quote still shows them
+    path = tmp_path / "post.txt"
+    path.write_text("院党委书记、院长**冯志远**向小分队授旗。单个*星号留下。\n", encoding="utf-8")
+    doc = corpus.load(path)
+    assert doc.norm.startswith("院党委书记、院长冯志远向小分队授旗。单个*星号留下。")
+    i = doc.norm.index("冯志远")
+    assert doc.evidence(i, i + 3).text == "冯志远"
+
+
+def test_corpus_a_web_page_saved_as_text_is_read_as_a_page(tmp_path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "<!DOCTYPE html><html><head><title>远程会诊中心在我院揭牌_院内新闻_桓仁满族自治县人民医院</title>"
+        '<meta name="publishdate" content="2024-11-08"></head><body><div class="nav">首页</div>'
+        "<div class='article'><p>11月6日，中国医科大学附属盛京医院远程会诊中心在我院揭牌。</p></div>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    doc = corpus.load(path)
+    assert doc.title == "远程会诊中心在我院揭牌" and doc.date == "2024-11-08"
+    assert doc.site == "桓仁满族自治县人民医院"
+    # the body names the hospital only as 我院: its title as written keeps the name
+    assert doc.norm.startswith("远程会诊中心在我院揭牌_院内新闻_桓仁满族自治县人民医院")
+    assert "<p>" not in doc.norm
+
+
+def test_corpus_a_site_named_like_an_institution_after_a_hyphen() -> None:
+    page = extract_page("<html><head><title>本院加入妇产专科联盟-通渭县妇幼保健院</title></head>"
+                        "<body><p>8月13日，本院正式加入甘肃省妇幼保健院妇产专科联盟。</p></body></html>")
+    assert (page.title, page.site) == ("本院加入妇产专科联盟", "通渭县妇幼保健院")
+
+
 # ---------------------------------------------------------------------------------------------
 # HTML
 

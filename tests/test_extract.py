@@ -745,3 +745,19 @@ def test_extract_of_two_years_in_a_sentence_the_first_dates_what_began() -> None
     x = extract("2015年起，复旦大学附属中山医院牵头对口支援日喀则市人民医院，"
                 "帮助医院于2017年成功创建三级甲等医院。")
     assert partnership_dates(x)[frozenset(("复旦大学附属中山医院", "日喀则市人民医院"))] == {"2015"}
+
+
+def test_extract_our_hospital_on_a_page_is_the_site_it_belongs_to(tmp_path) -> None:
+    from kg.corpus import load
+
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><title>远程会诊中心在我院揭牌_院内新闻_桓仁满族自治县人民医院</title></head><body>"
+        "<div class='article'><p>11月6日，中国医科大学附属盛京医院远程会诊中心桓仁工作站在我院揭牌。</p>"
+        "<p>我院与盛京医院签订远程医疗协作协议。我院院长富春雷致辞。</p></div></body></html>",
+        encoding="utf-8",
+    )
+    x = extract_document(load(path))
+    assert ("富春雷", "桓仁满族自治县人民医院") in facts(x, RelationType.AFFILIATED_WITH)
+    pairs = {frozenset(p) for p in facts(x, RelationType.PARTNER_OF)}
+    assert frozenset(("桓仁满族自治县人民医院", "中国医科大学附属盛京医院")) in pairs

@@ -34,6 +34,7 @@ SPECIFIC = [
     ("中国科学技术大学附属第一医院牵头。", "中国科学技术大学附属第一医院", EntityType.HOSPITAL),
     ("三峡大学附属仁和医院专家坐诊。", "三峡大学附属仁和医院", EntityType.HOSPITAL),
     ("6名医生曾赴香港威尔斯亲王医院进修。", "香港威尔斯亲王医院", EntityType.HOSPITAL),  # place + known name
+    ("余海燕，挂任都昌县苏山乡卫生院业务副院长。", "都昌县苏山乡卫生院", EntityType.PRIMARY_CARE),
 ]
 
 
@@ -127,3 +128,8 @@ def test_orgs_the_head_hospitals_branches_are_not_one_branch() -> None:
 def test_orgs_a_time_word_before_a_town_is_no_place() -> None:
     # 现在 (now): the town's centre the article is about, not one in a place called 现在
     assert [m.surface for m in find_org_mentions("患者现在镇卫生院就能做心电图。")] == ["镇卫生院"]
+
+
+@pytest.mark.parametrize("text", ["以前看病要进县医院。", "以前要去海口找省中医院。"])
+def test_orgs_a_verb_before_a_context_dependent_name_is_not_part_of_it(text: str) -> None:
+    assert [m.surface[:1] for m in find_org_mentions(text) if m.specific] in (["县"], ["省"])
