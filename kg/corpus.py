@@ -468,8 +468,15 @@ def normalise(text: str, drop: Sequence[int] | frozenset[int] | set[int] | None 
                 j += 1
             prev = chars[-1] if chars else "\n"
             nxt = out[j][0] if j < m else "\n"
-            if (prev == "\n" or nxt == "\n" or _CJK.match(prev) or _CJK.match(nxt) or not prev.isascii()
-                    or not nxt.isascii()):
+            # 县级公立医院　平阳县人民医院, 华山医院　陶一帆: a full-width space between Chinese
+            # characters separates, where narrow ones (justified text: 医 院) do not
+            wide = any(out[x][0] == "\u3000" for x in range(i, j))
+            separates = bool(wide and _CJK.match(prev) and _CJK.match(nxt))
+            if not separates and (prev == "\n" or nxt == "\n" or _CJK.match(prev) or _CJK.match(nxt)
+                                  or not prev.isascii() or not nxt.isascii()):
+                i = j
+                continue
+            if separates and (prev == "\n" or nxt == "\n"):
                 i = j
                 continue
             chars.append(" ")

@@ -147,9 +147,11 @@ def extract_document(doc: Document) -> DocumentExtraction:
         s = sec.sentence_of(pos)
         return doc.evidence(s.start, s.end) if s.end > s.start else doc.evidence(pos, pos + 1)
 
+    # the longest name at each start, alliances apart: 河北省胸科医院 opening 河北省胸科医院呼吸专科联盟
+    # names the hospital that leads it
     longest_at: dict[int, int] = {}
     for m in mentions:
-        if m.specific:
+        if m.specific and not m.is_alliance:
             longest_at[m.start] = max(longest_at.get(m.start, 0), m.end)
     for m in mentions:  # 湖南省疾病预防控制中心结核病防治所: a department (…所) of the centre named first
         tail = text[m.end : longest_at.get(m.start, m.end)]
@@ -158,7 +160,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
     for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
         if not m.specific:
             continue
-        if longest_at[m.start] != m.end and not m.is_alliance:
+        if not m.is_alliance and longest_at[m.start] != m.end:
             continue  # 南华大学 inside 南华大学附属长沙中心医院 is part of the name, not a mention
         if m.is_alliance:
             ident = org_identity(m, ctx)
@@ -228,7 +230,10 @@ def extract_document(doc: Document) -> DocumentExtraction:
             for s0, _e0, k in spans
         )
 
-    publisher = _publisher(text, spans, _site_org(doc.site, ctx, table))
+    named_in_alliances = [(s, e) for a in alliances.orgs.values() for s, e in a.spans]
+    publisher = _publisher(text, [(s, e, k) for s, e, k in spans
+                                  if not any(a <= s < b for a, b in named_in_alliances)],
+                           _site_org(doc.site, ctx, table))
     for s, e in find_anaphors(text):
         # 该院 points back to the institution just named (in its paragraph, else at the end of the
         # one before: …服务中心也是成员单位。¶该中心副主任付丽娟介绍); 我院/本院 to the one the

@@ -389,7 +389,8 @@ def find_persons(text: str) -> list[PersonMention]:
     for m in _titles_pattern().finditer(text):
         title, ts, te = m.group(), m.start(), m.end()
         title_spans.append((ts, te))
-        i = te
+        # 主任　韦启航: a full-width space between the title and the name (read as one space)
+        i = te + 1 if text[te : te + 1] == " " and _CJK.match(text[te + 1 : te + 2] or " ") else te
         while True:
             length = _name_at(text, i)
             if not length:

@@ -461,8 +461,9 @@ def partnerships(
                          if sent.start <= s and e <= sent.end and text[e : e + 1] != "由"]
             explicit = {k for _s, _e, k, ana in mentioned if not ana}
             keys = list(dict.fromkeys(k for _, _, k, _ in mentioned))
-            if "排名不分先后" in sent.text:
-                continue  # a list of sponsors, not a statement of partnership
+            if "排名不分先后" in sent.text or _TOGETHER.search(sent.text):
+                # a list of sponsors; 我院与A、B一同被授予…成员单位: members side by side, not partners
+                continue
             date = _date_for(para_sents[: idx + 1], dates)
             if len(explicit) > 4 and not _one_with_a_list(text, mentioned):
                 # a list of sponsors or members, not a statement of partnership, unless each of its
@@ -517,11 +518,13 @@ def partnerships(
     facts.extend(_listed_leads_and_members(doc, sents, paras, org_at, dates))
     facts.extend(_dashed_pairs(doc, sents, paras, org_at, dates))
     for key, alliance in alliances.orgs.items():
-        for s, _e in alliance.spans:
+        for s, e in alliance.spans:
             sent = next((x for x in sents if x.start <= s < x.end), None)
             if sent is None:
                 continue
-            members = [k for ms, me, k, _ in org_at if sent.start <= ms and me <= sent.end]
+            # (not the institution the alliance is named after, inside its name)
+            members = [k for ms, me, k, _ in org_at
+                       if sent.start <= ms and me <= sent.end and not s <= ms < e]
             if not members and topic(s):
                 members = [topic(s)]
             if not members:
@@ -540,6 +543,11 @@ def partnerships(
                     "evidence": doc.evidence(sent.start, sent.end),
                 }
             )
+            # 我院与A、B一同被授予“…联盟成员单位”: those listed together before it are members too
+            listed = [k for ms, me, k, _ in org_at if sent.start <= ms and me <= s and k != members[0]]
+            if listed and "成员" in text[s : sent.end] and _TOGETHER.search(text, sent.start, s + 2):
+                ev = doc.evidence(sent.start, sent.end)
+                facts.extend(_membership(k, key, ev) for k in dict.fromkeys(listed))
             # …联盟成立，A、B、C等42家医院成为首批成员单位: those named after it are its members
             if "成员" in text[s : sent.end]:
                 later = [k for ms, me, k, _ in org_at if s < ms and me <= sent.end and k != members[0]]
@@ -555,6 +563,7 @@ def partnerships(
                     if led:
                         facts.append(_partnership(members[0], k, ev, kinds, date, members[0]))
     facts.extend(_members_named_later(doc, sents, org_at, alliances, facts, dates, orgs or {}))
+    facts.extend(_named_leads_partner_members(alliances, facts, orgs or {}))
     _one_date_per_partnership(doc, sents, facts)
     return facts
 
@@ -617,6 +626,26 @@ def _one_date_per_partnership(doc: Document, sents: list[Span], facts: list[dict
             date = min((f["date"] for f in founding), key=lambda d: (-len(d), d))
             for f in group:
                 f["date"] = date
+
+
+_TOGETHER = re.compile(r"(?:一同|一起|共同|同时|均|都)(?:被)?(?:授予|成为|获评|获授|加入|纳入|入选)")
+
+
+def _named_leads_partner_members(alliances, facts: list[dict], orgs: dict) -> list[dict]:
+    """我院正式加入河北省胸科医院呼吸专科联盟: an alliance named after an institution (its name opens
+    the alliance's) is led by it, and each member partners it in the kind the name says."""
+    out: list[dict] = []
+    for f in [f for f in facts if f["type"] is RelationType.MEMBER_OF]:
+        alliance = alliances.orgs.get(f["target"][1])
+        member = f["source"][1]
+        if alliance is None:
+            continue
+        leads = [k for k, o in orgs.items()
+                 if k != member and alliance.label.startswith(o.label) and len(o.label) < len(alliance.label)]
+        kinds, _ = _cue_types(alliance.label)
+        if len(leads) == 1 and kinds:
+            out.append(_partnership(leads[0], member, f["evidence"], kinds, None, leads[0]))
+    return out
 
 
 _MEMBERS = re.compile(r"等?(?:\d+家)?成员单位|等?(?:\d+家)?成员医院")

@@ -112,6 +112,9 @@ NORMALISE = [
     ("crlf", "第一段。\r\n第二段。", "第一段。\n第二段。"),
     ("lone cr", "第一段。\r第二段。", "第一段。\n第二段。"),
     ("spaced-out characters", "湖 南 省 人 民 医 院", "湖南省人民医院"),
+    # a full-width space between Chinese words separates them (a headline's two parts, a name)
+    ("full-width space", "公立医院　平阳县人民医院联盟", "公立医院 平阳县人民医院联盟"),
+    ("indent", "　　首行缩进的段落。", "首行缩进的段落。"),
     ("full-width forms", "ＡＢＣ１２３，医院", "ABC123,医院"),
     ("traditional", "武漢市第一醫院", "武汉市第一医院"),
     ("Hong Kong forms", "香港衞生署與瑪麗醫院", "香港卫生署与玛丽医院"),  # 衞: t2s leaves it

@@ -423,6 +423,16 @@ PARTNERS = [
         {("湖南省人民医院", "吐鲁番市人民医院")},
         id="partners_left_unnamed_are_not_the_article_s_hospital",
     ),
+    pytest.param(
+        "3月20日，河北省胸科医院呼吸专科联盟年度会议在石家庄召开。会上，临城县人民医院与内丘县人民医院、"
+        "柏乡县医院一同被授予“河北省胸科医院呼吸专科联盟成员单位”牌匾。",
+        {
+            ("河北省胸科医院", "临城县人民医院"),
+            ("河北省胸科医院", "内丘县人民医院"),
+            ("河北省胸科医院", "柏乡县医院"),
+        },
+        id="members_awarded_together_partner_the_alliance_s_namesake_not_each_other",
+    ),
 ]
 
 
@@ -761,3 +771,12 @@ def test_extract_our_hospital_on_a_page_is_the_site_it_belongs_to(tmp_path) -> N
     assert ("富春雷", "桓仁满族自治县人民医院") in facts(x, RelationType.AFFILIATED_WITH)
     pairs = {frozenset(p) for p in facts(x, RelationType.PARTNER_OF)}
     assert frozenset(("桓仁满族自治县人民医院", "中国医科大学附属盛京医院")) in pairs
+
+
+def test_extract_an_alliance_named_after_an_institution_is_led_by_it() -> None:
+    x = extract("喜讯｜我院正式加入河北省胸科医院呼吸专科联盟！\n临城县人民医院　2025年03月21日\n\n"
+                "3月20日，我院被授予“河北省胸科医院呼吸专科联盟成员单位”牌匾。")
+    assert "河北省胸科医院" in org_names(x)
+    assert {frozenset(p) for p in facts(x, RelationType.PARTNER_OF)} == {
+        frozenset(("河北省胸科医院", "临城县人民医院"))
+    }
