@@ -465,15 +465,22 @@ def partnerships(
                 # a list of sponsors; 我院与A、B一同被授予…成员单位: members side by side, not partners
                 continue
             date = _date_for(para_sents[: idx + 1], dates)
-            if len(explicit) > 4 and not _one_with_a_list(text, mentioned):
+            lead = _lead(text, sent, mentioned)
+            if len(explicit) > 4 and lead is not None and _TAKES_IN.search(sent.text):
+                # A牵头组建城市医疗集团，将B、C、D…5家基层医疗机构纳入集团: the lead with each taken in
+                ev = doc.evidence(sent.start, sent.end)
+                kinds = _kinds_in_context(types, para_types)
+                facts.extend(_partnership(lead, k, ev, kinds, date, lead)
+                             for k in explicit if k != lead and not _is_authority(orgs or {}, k))
+                continue
+            chained = _paired_chain(text, mentioned)
+            if len(explicit) > 4 and not chained and not _one_with_a_list(text, mentioned):
                 # a list of sponsors or members, not a statement of partnership, unless each of its
                 # clauses pairs two: 省人民医院对口帮扶白沙县人民医院，海口市人民医院对口帮扶屯昌县人民医院
                 facts.extend(_clause_pairs(doc, sent, mentioned, date))
                 continue
-            lead = _lead(text, sent, mentioned)
             pairs: list[tuple] = []
             pair_leads: dict[tuple, object] = {}
-            chained = _paired_chain(text, mentioned)
             if chained:  # A与B、C与D分别签约: two pairs, each senior partner leading its own
                 pairs = chained
                 pair_leads = {(a, b): _senior(a, [b], orgs or {}) for a, b in chained}
@@ -548,8 +555,14 @@ def partnerships(
             if listed and "成员" in text[s : sent.end] and _TOGETHER.search(text, sent.start, s + 2):
                 ev = doc.evidence(sent.start, sent.end)
                 facts.extend(_membership(k, key, ev) for k in dict.fromkeys(listed))
+            # 郏县人民医院医共体吸纳冢头镇卫生院、堂街镇中心卫生院…: the list it takes in are its members
+            after = [m for m in org_at if e <= m[0] and m[1] <= sent.end and not m[3]]
+            if after and _TAKES_IN.match(text, e) and members:
+                ev = doc.evidence(sent.start, sent.end)
+                taken = _enumeration_groups(text, after)[0]
+                facts.extend(_membership(k, key, ev) for k in taken)
             # …联盟成立，A、B、C等42家医院成为首批成员单位: those named after it are its members
-            if "成员" in text[s : sent.end]:
+            elif "成员" in text[s : sent.end]:
                 later = [k for ms, me, k, _ in org_at if s < ms and me <= sent.end and k != members[0]]
                 # 由A牵头组建的儿科专科联盟…B、C成为首批成员单位: A partners each of them in the kind
                 # the alliance's name says (the sentence-level rule skips cues inside names)
@@ -628,6 +641,7 @@ def _one_date_per_partnership(doc: Document, sents: list[Span], facts: list[dict
                 f["date"] = date
 
 
+_TAKES_IN = re.compile(r"(?:吸纳|纳入|整合|下辖|涵盖)")
 _TOGETHER = re.compile(r"(?:一同|一起|共同|同时|均|都)(?:被)?(?:授予|成为|获评|获授|加入|纳入|入选)")
 
 
