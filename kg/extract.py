@@ -185,6 +185,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
     table.merge_declared_short_names(text, spans)
     table.merge_parenthesised(text, spans)
     table.merge_renamed(text, spans)
+    table.merge_branch_plaques()
     table.merge_shortened()
     table.merge_units()
     table.merge_abbreviated()

@@ -276,7 +276,7 @@ def _in_order(chars: str, name: str) -> bool:
 
 _BECAME_BRANCH = re.compile(r"(?:正式)?(?:成为|挂牌为|挂牌成为)[^，,。；;]{0,14}?的?(?:分院|院区)")
 # 静乐县中心医院原名静乐县人民医院: the second name is the first institution's former one
-_FORMER_NAME = ("原名", "原称", "前身为", "前身是")
+_FORMER_NAME = ("原名", "原称", "前身为", "前身是", "又名", "又称", "亦称", "也称")  # (or another name)
 _RENAMED = re.compile(
     r"(?:[，,]?(?:并|后|随后|后来))?(正式)?(成为|更名为|挂牌为|挂牌成为|加挂|即|"
     + "|".join(_FORMER_NAME) + ")"
@@ -488,6 +488,25 @@ class OrgTable:
                         break
                 if org.key not in self.orgs:
                     break
+
+    def merge_branch_plaques(self) -> None:
+        """山西省人民医院岢岚分院 is 岢岚县人民医院: a branch named after its parent and a place, when
+        the article names one other hospital in that place, is the plaque hung on that hospital."""
+        for org in list(self.orgs.values()):
+            if org.key not in self.orgs or not org.label.endswith("分院") or not org.adcode:
+                continue
+            # the place after the parent's name: 山西省人民医院|岢岚|分院
+            word = re.split("医院|集团", org.label[:-2])[-1]
+            within = [r.code for r in gazetteer().lookup(word) if gazetteer().is_within(r.code, org.adcode)]
+            place = within[0] if len(within) == 1 else org.adcode
+            if gazetteer().get(place).level != "county":
+                continue  # placed no closer than its parent: which hospital it is, the name does not say
+            here = [o for o in self.orgs.values()
+                    if o is not org and o.adcode == place and o.type is EntityType.HOSPITAL
+                    and not o.label.endswith(("分院", "院区"))
+                    and not any(org.label.startswith(n) for n in o.aliases | {o.label})]
+            if len(here) == 1:
+                self.union(here[0].key, org.key)
 
     def merge_spoken_forms(self) -> None:
         """市三医院 is 市第三人民医院 and 县医院 is 县人民医院 (or the place's 中心医院, when that is

@@ -29,6 +29,10 @@ def facts(x: DocumentExtraction, kind: RelationType) -> set[tuple[str, str]]:
 
 ONE_ORGANISATION = [
     # (article, the organisation's label, a name that must be among its aliases)
+    ("山西省人民医院托管岢岚县人民医院。仪式上，双方为“山西省人民医院岢岚分院”揭牌。",
+     "岢岚县人民医院", "山西省人民医院岢岚分院"),  # the branch plaque hung on the county's hospital
+    ("云南省阜外心血管病医院又名中国医学科学院阜外医院云南医院。", "云南省阜外心血管病医院",
+     "中国医学科学院阜外医院云南医院"),  # 又名: another name
     ("福州市第二医院（福建省第二人民医院）开展义诊。", "福州市第二医院", "福建省第二人民医院"),
     ("浠水县医共体总医院巴河镇卫生院今天揭牌。", "浠水县巴河镇卫生院", "浠水县医共体总医院巴河镇卫生院"),
     ("宜昌市疾控中心发布提示。", "宜昌市疾病预防控制中心", "宜昌市疾控中心"),
