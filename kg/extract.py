@@ -27,15 +27,9 @@ from .localorgs import (
 from .model import Document, EntityType, Evidence, PartnershipType, RelationType, pickled_by_fields
 from .orgs import OrgMention, find_anaphors, find_org_mentions, parse_name
 from .persons import find_persons
+from .postings import affiliation_and_host, respective_hosts, role_phrase
 from .regions import gazetteer
-from .relations import (
-    affiliation_and_host,
-    formation_dates,
-    formed_on,
-    partnerships,
-    respective_hosts,
-    role_phrase,
-)
+from .relations import formation_dates, formed_on, partnerships
 from .segment import Span, paragraphs, sentences
 
 __all__ = ["DocumentExtraction", "Fact", "LocalOrg", "LocalPerson", "extract_document"]

@@ -1,0 +1,380 @@
+"""Where people belong and where they are sent: the home institution of each expert a sentence
+names, and the institution they are posted to, seconded to or visit.
+
+Rules read how Chinese news writes these facts: apposition (武汉市第一医院麻醉科副主任医师张力),
+来自X的 for the home institution, 挂职/任命为/坐诊 for postings, a phrase before the name
+(挂职X院长的…), a list of people sent 分别 to as many places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from .lexicon import lexicon
+from .model import EntityType
+from .persons import SPEECH_VERBS, PersonMention
+from .regions import gazetteer
+from .segment import Span
+
+__all__ = [
+    "affiliation_and_host",
+    "enumeration_groups",
+    "is_a",
+    "is_academic",
+    "org_at_place",
+    "respective_hosts",
+    "role_phrase",
+]
+
+_ROLE_STOP = re.compile(r"[，,。；;：:！!？?\s“”（）()的由]")  # 派驻的常务副院长: the role starts after 的
+_SOURCE_CUES = ("来自",)
+_DEST_CUES = (
+    "赴",
+    "到",
+    "前往",
+    "来到",
+    "任命为",
+    "挂职",
+    "挂任",
+    "派驻",
+    "进修",
+    "转诊",
+    "转入",
+    "送往",
+    "奔赴",
+    "援助",
+    "常驻",
+    "驻点",
+    "进驻",
+)
+# 刘振华任(担任, 出任, 兼任)陵城区人民医院执行院长: 任 (serve as) before an institution makes it where the
+# person goes, but 现任/曾任/历任 an institution's post is the person's own job
+_SERVES_AS = re.compile(r"(?<![现曾历原主责信])任$")
+_APPOINTED = ("任", "担任", "出任", "兼任", "挂职", "挂任", "被聘为", "受聘为", "获聘为", "被聘任为")
+_APPOINTING = re.compile("(?:" + "|".join(sorted(_APPOINTED, key=len, reverse=True)) + ")?")
+_SENDS = re.compile(r"派驻|选派|派出|下派|外派|委派|将派|派遣")
+_POSTED_THERE = re.compile(
+    r"[^，,。；;]{0,2}(挂职|挂任|担任|任职|坐诊|出诊|工作|支援|帮扶|援助|开设|查房|带教)"
+)
+_POSTED_AFTER_COMMA = re.compile(r"[，,](?:挂职|挂任|担任|任)")
+# the person's own clause says where they work: 柏松涛正式在元阳县人民医院…, 陶晓勤也已在元阳县人民医院…
+_WORKS_AT = re.compile(r"[^，,。；;]{0,6}?在")
+_POSTED_EXPERT = re.compile(r"(?:驻点|派驻|下派|挂职|帮扶)(?:专家|医生|队员)[、，,]?$")
+_SPEAKS_THEN = re.compile(r"[^，,。；;“”]{1,12}?(?:" + "|".join(SPEECH_VERBS) + r")[，,:：]")
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+_SERVES_AT = re.compile(r"(?:挂职|挂任|担任|出任|兼任|(?<![现曾历原主责信])任)$")
+_HELD_BEFORE = re.compile(r"([^，,。；;、]{1,12}?)的")
+_HIRES = ("聘请", "聘任", "特聘", "返聘", "柔性引进")
+_AND_SENDS = re.compile(r"[，,](?:并|还|同时|随即)(?:先后)?(?:派出|选派|派驻|下派|委派)(?:了)?")
+_SENT_BY = re.compile(r"(?:派驻|选派|派出|下派|外派)的")
+_SENT_TO_PLACE = re.compile(r"(?:派驻|选派到|派到|派往|下派到|派驻到)([\u4e00-\u9fff]{2,6})的")
+_HOSTLESS_CUES = ("坐诊", "带教", "查房", "来院", "到院", "下沉", "驻点", "定期来院", "每周坐诊")
+_POST = re.compile(
+    r"[\u4e00-\u9fff、]{0,10}?(?:副院长|院长|副主任|主任|书记|科长|处长|局长|主任医师|专家|负责人)"
+)
+
+
+
+
+def role_phrase(text: str, pm: PersonMention, org_at, name_ends: Iterable[int] = ()) -> str:
+    """The title as written, with its department: 麻醉科副主任医师, 党委副书记、院长.
+
+    It goes back from the title to punctuation, an organisation or another person's name (in
+    神经内科主任医师陈勇、普外科副主任医师黄磊 黄磊's title starts after 陈勇、).
+    """
+    if pm.title_start == pm.start:  # post-nominal: 舒磊教授
+        return pm.title
+    role = text[_role_start(text, pm, org_at, name_ends) : pm.start].strip("、")
+    # 其中普外科主任医师汪涛, 并派出副院长栾海鹏: who is named, not how
+    return re.sub(r"^(其中|包括|特别是|尤其是|(?:并|还|同时)?(?:派出|选派|派驻|下派|委派)了?)", "", role)
+
+
+def _role_start(text: str, pm: PersonMention, org_at, name_ends: Iterable[int] = ()) -> int:
+    """Where the role before a name begins (see :func:`role_phrase`)."""
+    j = pm.title_start
+    limit = max(0, j - 14)
+    stops = {e for _, e, _, _ in org_at} | {e + 1 for e in name_ends if text[e : e + 1] == "、"}
+    stops |= set(name_ends)
+    while j > limit and not _ROLE_STOP.match(text[j - 1]) and j not in stops:
+        j -= 1
+    return j
+
+
+def affiliation_and_host(
+    text: str, pm: PersonMention, sent: Span, org_at, topic: Callable, orgs: dict, para: Span | None = None,
+    name_ends: Iterable[int] = (), home=None,
+):
+    """(home organisation, organisation the person is sent to, post held there, confidence) of a mention.
+
+    Confidence: 4 来自X的, 3 apposition (X医院副院长Y), 2 named before in the sentence, 1 in the paragraph
+    or the street, 0 only the institution the section is about. ``home``, when another mention of the
+    person gave it, stands for a home this mention only guesses (confidence 1 or 0).
+    """
+    in_sent = [(s, e, k, ana) for s, e, k, ana in org_at if sent.start <= s and e <= sent.end]
+    before = [x for x in in_sent if x[1] <= pm.start]
+    after = [x for x in in_sent if x[0] >= pm.end]
+
+    def is_dest(s: int) -> bool:
+        pre = text[max(sent.start, s - 4) : s]
+        return any(pre.endswith(c) for c in _DEST_CUES) or _SERVES_AS.search(pre) is not None
+
+    def is_former(s: int) -> bool:
+        return s > 0 and text[s - 1] == "原"
+
+    affiliation, confidence = None, 0
+    for s, _e, k, _ in reversed(before):  # 来自X的 … NAME
+        if text[max(sent.start, s - 2) : s].endswith(_SOURCE_CUES):
+            affiliation, confidence = k, 4
+            break
+    apposition = None
+    if before:
+        s, e, k, _ = before[-1]
+        gap = text[e : pm.title_start] if pm.title_start >= e else ""
+        # a name without a title next to it (read from a caption, or again after its first mention)
+        # stands in apposition only right after the institution (华山医院陶一帆)
+        if len(gap) <= (14 if pm.title else 0) and not re.search(r"[，,。；;：:]", gap) and not is_former(s):
+            apposition = k
+            # 港大深圳医院妇产科顾问医生、香港大学临床副教授梁颖仪: the hospital of a double title
+            # is the home in a graph of health institutions, not the university
+            if len(before) > 1 and is_academic(orgs, k):
+                _s0, e0, k0, _ = before[-2]
+                between = text[e0:s]
+                if (len(between) <= 14 and not re.search(r"[，,。；;：:]", between)
+                        and not is_academic(orgs, k0) and not is_former(_s0)):
+                    apposition = k0
+    if affiliation is None and len(before) >= 2 and _AND_SENDS.fullmatch(text, before[-1][1], pm.title_start):
+        # 菏泽市立医院全面托管东明县人民医院，并派出副院长栾海鹏担任执行院长: the one sent belongs to
+        # the sentence's subject, and goes to the institution it named last
+        subject, last = before[0][2], before[-1][2]
+        if subject != last and not is_dest(before[0][0]):
+            m = _POST.match(re.sub(r"^(挂职|担任|任职|出任|任)", "", text[pm.end : sent.end]))
+            return subject, last, (m.group() if m else None), 2
+    if affiliation is None:
+        if apposition is not None and not is_dest(before[-1][0]):
+            affiliation, confidence = apposition, 3
+        else:
+            affiliation = next(
+                (k for s, _e, k, _ in reversed(before) if not is_dest(s) and not is_former(s)), None
+            )
+            confidence = 2
+    described_until = None  # where a description of the person's home after 是 ends
+    roster = pm.title_start == pm.start and text[pm.end : pm.end + 1] in "，,"  # 蒋立波，<home>…副主任，
+    if confidence < 3 and (text[pm.end : pm.end + 1] == "是" or roster):
+        # 主刀医生林志鹏是厦门大学附属第一医院肝胆胰外科副主任医师，…挂职东乡族自治县人民医院副院长:
+        # the home, named after 是; what they do elsewhere comes after that clause
+        named = next(((k, e) for s, e, k, ana in after if s == pm.end + 1 and not ana), None)
+        if named is not None:
+            affiliation, confidence = named[0], 3
+            clause = _CLAUSE_BREAK.search(text, named[1], sent.end)
+            described_until = clause.end() if clause else sent.end
+    if affiliation is None and para is not None:  # the institution named earlier in the paragraph
+        earlier = [k for s, e, k, _ in org_at if para.start <= s and e <= sent.start and not is_former(s)]
+        # 院长冉从军表示: a 院长 heads a 院, not the 卫生健康局 named last (if the paragraph names one)
+        head = pm.title[-2] if len(pm.title) >= 2 and pm.title.endswith("长") else None
+        fitting = [k for k in earlier if head and k in orgs and orgs[k].label.endswith(head)]
+        if head and not fitting:  # none in the paragraph: the article's own (我院), else its subject
+            own = next((k for s, e, k, ana in org_at if ana and text[s:e] in ("我院", "本院")), None)
+            fitting = [k for k in (own, topic(pm.start)) if k in orgs and orgs[k].label.endswith(head)][:1]
+        affiliation, confidence = ((fitting or earlier)[-1] if fitting or earlier else None), 1
+    if affiliation is None:  # 古田街万人社区，张华团队…: the article's centre in that street
+        affiliation, confidence = org_at_place(text, sent.start, pm.start, orgs, anywhere=True), 1
+    if affiliation is None:
+        affiliation, confidence = topic(pm.start), 0
+
+    if home is not None and confidence <= 1:
+        affiliation, apposition = home, None
+    host, post_role = None, None
+    if apposition is not None and apposition != affiliation:  # 援疆专家、X医院生殖医学中心副主任陈希婧
+        host = apposition
+        post_role = text[before[-1][1] : pm.title_start + len(pm.title)].strip("、") or pm.title
+        post_role = post_role.rstrip("的")
+    if host is None:
+        # 过去一年挂职日喀则市人民医院院长的第十批领队、瑞金医院消化内科主任医师郁文涛: the post the
+        # phrase before the name gives, at the institution it names
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, sent.start, pm.start)]
+        phrase_start = max([sent.start, *breaks])
+        for s, e, k, _ in before:
+            held = _HELD_BEFORE.match(text, e, pm.start)
+            serves = _SERVES_AT.search(text, max(sent.start, s - 3), s) or (
+                # 现任元阳县人民医院执行院长的昆医大附一院普外科副主任医师钟岚: a post away from home
+                apposition is not None and apposition != k and text.endswith("现任", 0, s)
+            )
+            if s >= phrase_start and k != affiliation and serves and held is not None:
+                return affiliation, k, held.group(1), confidence
+    if text.startswith("为", pm.end) and text.endswith(_HIRES, 0, pm.start):
+        # 吐鲁番市人民医院聘请蒯建平为该院内分泌科名誉主任: hired for a post there
+        there = next(((e, k) for s, e, k, _ in after if s == pm.end + 1), None)
+        if there is not None:
+            m = _POST.match(text, there[0], sent.end)
+            if there[1] == affiliation:  # the one who hires is not the home (another sentence says it)
+                affiliation, confidence = None, 0
+            return affiliation, there[1], (m.group() if m else None), confidence
+    role_start = _role_start(text, pm, org_at, name_ends)
+    sent_by = _SENT_BY.search(text, max(sent.start, role_start - 4), role_start)
+    sent_by = sent_by is not None and sent_by.end() == role_start
+    placed = _SENT_TO_PLACE.search(text, max(sent.start, role_start - 12), role_start)
+    if host is None and placed is not None and placed.end() == role_start:
+        # 海南省人民医院派驻白沙的麻醉科副主任医师羊春花: the article's institution at 白沙
+        there = org_at_place(text, placed.start(1), placed.end(1), orgs)
+        if there is not None and there != affiliation:
+            return affiliation, there, None, confidence
+    posted = False  # 驻点专家、湘雅医院心血管内科副主任医师谭宁: an expert posted away, named with their home
+    if apposition is not None and apposition == affiliation:
+        s0 = before[-1][0]
+        posted = _POSTED_EXPERT.search(text, max(sent.start, s0 - 8), s0) is not None
+    if host is None and (sent_by or posted):
+        # 浙大二院派驻的常务副院长蒋晨阳: sent to the institution the article is most about besides home
+        counts = Counter(k for _s, _e, k, _ in org_at if k != affiliation)
+        ranked = counts.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            post = _POST.match(text, role_start) if sent_by else None  # the post there, if named
+            return affiliation, ranked[0][0], (post.group() if post else None), confidence
+    tail_start = pm.end
+    if pm.title_start == pm.start and text.startswith(pm.title, pm.end):
+        tail_start += len(pm.title)  # 欧阳明主任医师介绍: what follows the title
+    if described_until is not None:
+        tail_start = described_until
+    tail = text[tail_start : sent.end]
+    if tail.startswith(SPEECH_VERBS) or _SPEAKS_THEN.match(tail):
+        # 蒋俊介绍，医院将选派专家到桑植坐诊; 段晓鹏在揭牌仪式上说，我院长期对口帮扶…: what follows is
+        # reported, not done by the speaker
+        tail = ""
+    # 齐鲁医院派驻普外科主任医师刘振华任陵城区人民医院执行院长: sent, and appointed to a post there
+    # (…将派驻专家团队常驻X，其中Y任X执行院长: the sending may open the sentence); with the home
+    # named right before the title (省人医普外科主任医师欧阳立新任贵德县人民医院执行院长), no sending
+    # needs saying
+    sends = _SENDS.search(text, sent.start, pm.start) is not None
+    appointed = text.startswith(_APPOINTED, tail_start)
+    if sends or (appointed and confidence >= 3):
+        for s, e, k, _ in after:
+            verb = text[tail_start:s]
+            if verb in _APPOINTED and k != affiliation:
+                m = _POST.match(text[e : sent.end])
+                return affiliation, k, (m.group() if m else None), confidence
+    among = text.rfind("其中", sent.start, pm.start)
+    if among >= 0 and (sends or appointed):
+        # …将派专家常驻静海区医院，其中副主任医师曹颖担任中心执行主任: one of those sent there;
+        # 其中，A任贵德县人民医院执行院长，B任副院长: each of those listed after 其中
+        dests = [k for s, _e, k, _ in before if is_dest(s) and k != affiliation]
+        if dests and (re.fullmatch(r"其中[^，,。；;]*", text[among : pm.start]) or appointed):
+            m = _POST.match(text, _APPOINTING.match(text, tail_start).end(), sent.end)
+            return affiliation, dests[-1], (m.group() if m else None), confidence
+    if _SENDS.search(tail):
+        # 作为首批派驻专家，已在修水县第一人民医院工作一周: where the one sent works now
+        for s, e, k, _ in after:
+            if k != affiliation and text[s - 1 : s] == "在" and _POSTED_THERE.match(text, e, sent.end):
+                return affiliation, k, None, confidence
+    # 到和政县人民医院挂职副院长: a destination named before the posting verb (not in what a
+    # speaker reports: 院长林佑明表示，医院将派出专家到长泰区医院开设专家门诊)
+    for s, e, k, _ in after:
+        if (
+            tail
+            and k != affiliation
+            and (is_dest(s) or _WORKS_AT.fullmatch(text, tail_start, s))
+            and (_POSTED_THERE.match(text, e, sent.end) or _POSTED_AFTER_COMMA.match(text, e, sent.end))
+        ):
+            # 来到察布查尔锡伯自治县人民医院，挂职副院长; 柏松涛正式在元阳县人民医院开设专家门诊
+            m = _POST.match(re.sub(r"^[，,]?[^，,。；;]{0,2}?(挂职|担任|任职)", "", text[e : sent.end]))
+            return affiliation, k, (m.group() if m else None), confidence
+    # the cues of the clause in the order they come (驻点城口开展诊疗和带教: 驻点 says where), longest first
+    found_cues = sorted((i, -len(cue), cue) for cue in lexicon().dispatch_cues
+                        if 0 <= (i := tail.find(cue)) <= 30)
+    for i, _, cue in found_cues:
+        cue_end = tail_start + i + len(cue)
+        target = next(((s, e, k) for s, e, k, _ in after if s >= cue_end and s - cue_end <= 3), None)
+        if target is not None:
+            host = target[2]
+            m = _POST.match(text[target[1] : sent.end])
+            post_role = m.group() if m else None
+            break
+        place = org_at_place(text, cue_end, sent.end, orgs)  # 奔赴龙坪: the article's centre at 龙坪
+        if place is None and text.startswith(("分院", "院区"), cue_end):
+            # 常驻分院: the article's one branch
+            ending = text[cue_end : cue_end + 2]
+            branches = [k for k, o in orgs.items() if o.label.endswith(ending) and k != affiliation]
+            place = branches[0] if len(branches) == 1 else None
+        if place is not None:
+            host = place
+            break
+        if cue in _HOSTLESS_CUES:
+            to = tail.rfind("到", 0, i)  # 每月到葫芦岛查房: the article's institution at the place
+            place = org_at_place(text, tail_start + to + 1, sent.end, orgs) if to >= 0 else None
+            if place is not None and place != affiliation:
+                host = place
+                break
+            dests = [k for s, _e, k, _ in in_sent if is_dest(s) and k != affiliation]
+            others = list(dict.fromkeys(k for _s, _e, k, _ in in_sent if k != affiliation))
+            # 天坛医院将对该院实行全面托管，并派驻…专家定期坐诊: the one other institution of the sentence
+            host = dests[-1] if dests else (others[0] if len(others) == 1 else None)
+            if host is None:
+                t = topic(pm.start)
+                host = t if t != affiliation else None
+            break
+    return affiliation, host, post_role, confidence
+
+
+def respective_hosts(text: str, sents: list[Span], mentions, org_at) -> dict[int, tuple]:
+    """诸葛衡、宁思远将分别驻点拉孜县人民医院和萨迦县人民医院: people listed, then 分别 and as many
+    places: the first goes to the first, the second to the second. ``{person's start: host key}``."""
+    out: dict[int, tuple] = {}
+    for sent in sents:
+        at = text.find("分别", sent.start, sent.end)
+        if at < 0:
+            continue
+        clause = max([sent.start, *(m.end() for m in _CLAUSE_BREAK.finditer(text, sent.start, at))])
+        named = [p for p in mentions if clause <= p.start and p.end <= at]
+        places = [m for m in org_at if at < m[0] and m[1] <= sent.end]
+        if len(named) < 2 or not places:
+            continue
+        cue = text[at + 2 : places[0][0]]
+        if len(cue) > 6 or not any(c in cue for c in (*_DEST_CUES, "在", "驻", "挂职", "担任")):
+            continue
+        first = enumeration_groups(text, places, joiners=("、", "，", ",", "和", "及", "与"))[0]
+        if len(first) == len(named):
+            out.update({p.start: k for p, k in zip(named, first, strict=True)})
+    return out
+
+
+def org_at_place(text: str, start: int, end: int, orgs: dict, anywhere: bool = False):
+    """The article's one organisation at the place named at ``start``: a township, county or city
+    (驻点城口: the article's hospital in 城口县); anywhere in the span, a township only."""
+    gaz = gazetteer()
+    window = text[start:end] if anywhere else text[start : min(end, start + 8)]
+    found = []
+    for key, org in orgs.items():
+        code = org.adcode or ""
+        placed = len(code) == 9 or (not anywhere and len(code) == 6 and not code.endswith("0000"))
+        town = gaz.get(code) if placed else None
+        names = [n for n in (town.name, *town.shorts) if len(n) >= 2] if town else []
+        if any((n in window) if anywhere else window.startswith(n) for n in names):
+            found.append(key)
+    return found[0] if len(found) == 1 else None
+
+
+def is_a(orgs: dict, key, etype: EntityType) -> bool:
+    org = orgs.get(key)
+    return org is not None and org.type is etype
+
+
+def is_academic(orgs: dict, key) -> bool:
+    return is_a(orgs, key, EntityType.ACADEMIC)
+
+
+def enumeration_groups(text: str, mentioned, joiners: tuple[str, ...] = ("、", "，", ",")) -> list[list]:
+    """Names listed with 、 form one group (三峡大学、江汉大学、长江大学); 与/和/及 start another."""
+    groups: list[list] = []
+    prev_end = None
+    for s, e, k, _ in sorted(mentioned):
+        if prev_end is not None and groups and text[prev_end:s] in joiners:
+            if k not in groups[-1]:
+                groups[-1].append(k)
+        elif not groups or k not in groups[-1]:
+            groups.append([k])
+        prev_end = e
+    merged: list[list] = []
+    for g in groups:
+        if not any(set(g) <= set(m) for m in merged):
+            merged.append(g)
+    return merged
