@@ -51,24 +51,29 @@ _DEST_CUES = (
 )
 # 刘振华任(担任, 出任, 兼任)陵城区人民医院执行院长: 任 (serve as) before an institution makes it where the
 # person goes, but 现任/曾任/历任 an institution's post is the person's own job
-_SERVES_AS = re.compile(r"(?<![现曾历原主责信])任$")
-_APPOINTED = ("任", "担任", "出任", "兼任", "挂职", "挂任", "被聘为", "受聘为", "获聘为", "被聘任为")
+_SERVE = r"(?<![现曾历原主责信])任"
+_SERVES_AS = re.compile(_SERVE + "$")
+_TAKES_POST = ("挂职", "挂任", "担任", "出任", "兼任")  # … a post at another institution
+_APPOINTED = ("任", *_TAKES_POST, "被聘为", "受聘为", "获聘为", "被聘任为")
 _APPOINTING = re.compile("(?:" + "|".join(sorted(_APPOINTED, key=len, reverse=True)) + ")?")
-_SENDS = re.compile(r"派驻|选派|派出|下派|外派|委派|将派|派遣")
+_SEND_VERBS = "派驻|选派|派出|下派|外派|委派"
+_SENDS = re.compile(_SEND_VERBS + "|将派|派遣")
 _POSTED_THERE = re.compile(
     r"[^，,。；;]{0,2}(挂职|挂任|担任|任职|坐诊|出诊|工作|支援|帮扶|援助|开设|查房|带教)"
 )
-_POSTED_AFTER_COMMA = re.compile(r"[，,](?:挂职|挂任|担任|任)")
+_POSTED_AFTER_COMMA = re.compile("[，,](?:" + "|".join(_APPOINTED) + ")")
 # the person's own clause says where they work: 柏松涛正式在元阳县人民医院…, 陶晓勤也已在元阳县人民医院…
 _WORKS_AT = re.compile(r"[^，,。；;]{0,6}?在")
 _POSTED_EXPERT = re.compile(r"(?:驻点|派驻|下派|挂职|帮扶)(?:专家|医生|队员)[、，,]?$")
 _SPEAKS_THEN = re.compile(r"[^，,。；;“”]{1,12}?(?:" + "|".join(SPEECH_VERBS) + r")[，,:：]")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
-_SERVES_AT = re.compile(r"(?:挂职|挂任|担任|出任|兼任|(?<![现曾历原主责信])任)$")
+_SERVES_AT = re.compile("(?:" + "|".join(_TAKES_POST) + "|" + _SERVE + ")$")
 _HELD_BEFORE = re.compile(r"([^，,。；;、]{1,12}?)的")
 _HIRES = ("聘请", "聘任", "特聘", "返聘", "柔性引进")
-_AND_SENDS = re.compile(r"[，,](?:并|还|同时|随即)(?:先后)?(?:派出|选派|派驻|下派|委派)(?:了)?")
-_SENT_BY = re.compile(r"(?:派驻|选派|派出|下派|外派)的")
+_AND_SENDS = re.compile(r"[，,](?:并|还|同时|随即)(?:先后)?(?:" + _SEND_VERBS + ")(?:了)?")
+_SENT_BY = re.compile("(?:" + _SEND_VERBS + ")的")
+# 其中普外科主任医师汪涛, 并派出副院长栾海鹏: who is named, not how
+_ROLE_LEAD = re.compile(r"^(其中|包括|特别是|尤其是|(?:并|还|同时)?(?:" + _SEND_VERBS + ")了?)")
 _SENT_TO_PLACE = re.compile(r"(?:派驻|选派到|派到|派往|下派到|派驻到)([\u4e00-\u9fff]{2,6})的")
 _HOSTLESS_CUES = ("坐诊", "带教", "查房", "来院", "到院", "下沉", "驻点", "定期来院", "每周坐诊")
 _POST = re.compile(
@@ -87,8 +92,7 @@ def role_phrase(text: str, pm: PersonMention, org_at, name_ends: Iterable[int] =
     if pm.title_start == pm.start:  # post-nominal: 舒磊教授
         return pm.title
     role = text[_role_start(text, pm, org_at, name_ends) : pm.start].strip("、")
-    # 其中普外科主任医师汪涛, 并派出副院长栾海鹏: who is named, not how
-    return re.sub(r"^(其中|包括|特别是|尤其是|(?:并|还|同时)?(?:派出|选派|派驻|下派|委派)了?)", "", role)
+    return _ROLE_LEAD.sub("", role)
 
 
 def _role_start(text: str, pm: PersonMention, org_at, name_ends: Iterable[int] = ()) -> int:
