@@ -356,13 +356,14 @@ _HTML_START = re.compile(
 )
 
 
+_BOLD = re.compile(r"\*\*[^*\n]+\*\*")
+
+
 def bold_markup(text: str) -> frozenset[int]:
     """Indices of paired ``**`` in plain text (院长**冯志远**表示): emphasis, not part of a name."""
     drop: set[int] = set()
-    for line_match in re.finditer(r"[^\n]*\*\*[^\n]*\*\*[^\n]*", text):
-        line, start = line_match.group(), line_match.start()
-        for m in re.finditer(r"\*\*([^*\n]+)\*\*", line):
-            drop.update((start + m.start(), start + m.start() + 1, start + m.end() - 2, start + m.end() - 1))
+    for m in _BOLD.finditer(text):
+        drop.update((m.start(), m.start() + 1, m.end() - 2, m.end() - 1))
     return frozenset(drop)
 
 

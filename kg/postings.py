@@ -16,7 +16,7 @@ from .lexicon import lexicon
 from .model import EntityType
 from .persons import SPEECH_VERBS, PersonMention
 from .regions import gazetteer
-from .segment import Span
+from .segment import CLAUSE_BREAK, Span
 
 __all__ = [
     "affiliation_and_host",
@@ -66,7 +66,6 @@ _POSTED_AFTER_COMMA = re.compile("[，,](?:" + "|".join(_APPOINTED) + ")")
 _WORKS_AT = re.compile(r"[^，,。；;]{0,6}?在")
 _POSTED_EXPERT = re.compile(r"(?:驻点|派驻|下派|挂职|帮扶)(?:专家|医生|队员)[、，,]?$")
 _SPEAKS_THEN = re.compile(r"[^，,。；;“”]{1,12}?(?:" + "|".join(SPEECH_VERBS) + r")[，,:：]")
-_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 _SERVES_AT = re.compile("(?:" + "|".join(_TAKES_POST) + "|" + _SERVE + ")$")
 _HELD_BEFORE = re.compile(r"([^，,。；;、]{1,12}?)的")
 _HIRES = ("聘请", "聘任", "特聘", "返聘", "柔性引进")
@@ -171,7 +170,7 @@ def affiliation_and_host(
         named = next(((k, e) for s, e, k, ana in after if s == pm.end + 1 and not ana), None)
         if named is not None:
             affiliation, confidence = named[0], 3
-            clause = _CLAUSE_BREAK.search(text, named[1], sent.end)
+            clause = CLAUSE_BREAK.search(text, named[1], sent.end)
             described_until = clause.end() if clause else sent.end
     if affiliation is None and para is not None:  # the institution named earlier in the paragraph
         earlier = [k for s, e, k, _ in org_at if para.start <= s and e <= sent.start and not is_former(s)]
@@ -197,7 +196,7 @@ def affiliation_and_host(
     if host is None:
         # 过去一年挂职日喀则市人民医院院长的第十批领队、瑞金医院消化内科主任医师郁文涛: the post the
         # phrase before the name gives, at the institution it names
-        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, sent.start, pm.start)]
+        breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, sent.start, pm.start)]
         phrase_start = max([sent.start, *breaks])
         for s, e, k, _ in before:
             held = _HELD_BEFORE.match(text, e, pm.start)
@@ -327,7 +326,7 @@ def respective_hosts(text: str, sents: list[Span], mentions, org_at) -> dict[int
         at = text.find("分别", sent.start, sent.end)
         if at < 0:
             continue
-        clause = max([sent.start, *(m.end() for m in _CLAUSE_BREAK.finditer(text, sent.start, at))])
+        clause = max([sent.start, *(m.end() for m in CLAUSE_BREAK.finditer(text, sent.start, at))])
         named = [p for p in mentions if clause <= p.start and p.end <= at]
         places = [m for m in org_at if at < m[0] and m[1] <= sent.end]
         if len(named) < 2 or not places:

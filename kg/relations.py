@@ -19,7 +19,7 @@ from .lexicon import lexicon
 from .model import Document, EntityType, PartnershipType, RelationType
 from .postings import enumeration_groups, is_a
 from .regions import gazetteer
-from .segment import LIST_ITEM, Span
+from .segment import CLAUSE_BREAK, LIST_ITEM, Span
 
 __all__ = ["formation_dates", "formed_on", "partnerships"]
 
@@ -470,7 +470,6 @@ def _one_with_a_list(text: str, mentioned) -> bool:
     return len(groups) == 2 and len(groups[0]) == 1
 
 
-_CLAUSE_END = re.compile(r"[，,；;：:]")
 
 
 _WITH_UNNAMED = re.compile(
@@ -522,7 +521,7 @@ def _clause_pairs(doc: Document, sent: Span, mentioned, date: str | None) -> lis
     text = doc.norm
     facts: list[dict] = []
     start = sent.start
-    for end in [m.start() + sent.start for m in _CLAUSE_END.finditer(sent.text)] + [sent.end]:
+    for end in [m.start() + sent.start for m in CLAUSE_BREAK.finditer(sent.text)] + [sent.end]:
         inside = [m for m in mentioned if start <= m[0] and m[1] <= end and not m[3]]
         keys = list(dict.fromkeys(k for _, _, k, _ in inside))
         clause = text[start:end]

@@ -12,9 +12,13 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-__all__ = ["LIST_ITEM", "Span", "paragraphs", "pos_tag", "release", "sentences", "tokenizer", "words"]
+__all__ = [
+    "CLAUSE_BREAK", "LIST_ITEM", "Span", "paragraphs", "pos_tag", "release", "sentences", "tokenizer",
+    "words",
+]
 
 # the number of an item of a list: 1. 2、 3) （4） 一、 （二）
+CLAUSE_BREAK = re.compile(r"[，,；;：:]")  # where a clause ends inside a sentence
 LIST_ITEM = re.compile(r"(?:\d{1,2}[.、)）．]|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]{1,2}[、)）])")
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」』）)]*|\n|$)")
