@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .dates import article_date, dateline_span, find_dates
+from .htmltext import SOURCE_LABELS
 from .localorgs import (
     DEPARTMENTS,
     LocalOrg,
@@ -390,7 +391,7 @@ def _place_by_text(text: str, org: LocalOrg) -> None:
         return
 
 
-_SOURCE_LABEL = re.compile(r"(?:来源|稿源|供稿|供稿单位|发布单位|发布者)\s*[:：]\s*")
+_SOURCE_LABEL = re.compile("(?:" + "|".join(SOURCE_LABELS) + r")\s*[:：]\s*")
 _AT_PLACE = ("在", "到", "赴", "至", "前往", "来到", "走进", "落户")
 
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Page", "extract_page"]
+__all__ = ["SOURCE_LABELS", "Page", "extract_page"]
 
 _DROP_TAGS = ("script, style, noscript, template, iframe, svg, canvas, form, button, select, input, "
               "textarea, nav, header, footer, aside, link, meta, object, embed, video, audio, map")
@@ -250,7 +250,9 @@ def extract_page(html: str) -> Page:
 
 
 _DATE_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|发表日期|更新时间|日期|时间)\s*[:：]\s*")
-_SOURCE_LABEL = re.compile(r"(?:来源|来源于|出处)\s*[:：]\s*([^\s:：|｜/]{2,20})")
+# how a page or an article labels where it comes from (来源：河南日报, 供稿：医务部)
+SOURCE_LABELS = ("来源于", "来源", "出处", "稿源", "供稿单位", "供稿", "发布单位", "发布者")
+_SOURCE_LABEL = re.compile("(?:" + "|".join(SOURCE_LABELS) + r")\s*[:：]\s*([^\s:：|｜/]{2,20})")
 
 
 def _labelled(page_text: str) -> dict[str, str]:

@@ -101,7 +101,8 @@ def _cue_types(sentence: str, names: list[tuple[int, int]] = ()) -> tuple[set[Pa
 
 
 _AFTERWARDS = ("后，", "后,", "以来", "之后", "期间")
-_MEMBERSHIP_VERBS = ("下辖", "成员单位包括", "成员单位有", "纳入")
+_TAKES_IN_VERBS = ("吸纳", "纳入", "整合", "下辖", "涵盖")
+_MEMBERSHIP_VERBS = (*_TAKES_IN_VERBS, "成员单位包括", "成员单位有")
 _GENERIC_KINDS = {PartnershipType.MEDICAL_ALLIANCE, PartnershipType.REFERRAL, PartnershipType.TELEMEDICINE}
 _SPECIFIC_ALLIANCES = {
     PartnershipType.TIGHT_MEDICAL_ALLIANCE,
@@ -338,7 +339,7 @@ def _one_date_per_partnership(doc: Document, sents: list[Span], facts: list[dict
                 f["date"] = date
 
 
-_TAKES_IN = re.compile(r"(?:吸纳|纳入|整合|下辖|涵盖)")
+_TAKES_IN = re.compile("|".join(_TAKES_IN_VERBS))
 _TOGETHER = re.compile(r"(?:一同|一起|共同|同时|均|都)(?:被)?(?:授予|成为|获评|获授|加入|纳入|入选)")
 
 
