@@ -26,6 +26,7 @@ _LEVELS = set("省市县区州旗盟镇乡")
 # 自治区人民医院 in Xinjiang or Ningxia, 自治州人民医院 in Yanbian: the autonomous region's (or
 # prefecture's) hospital, named by its level as 市第一人民医院 is
 _AUTONOMOUS_LEVELS = {"自治区", "自治州"}
+_FULL_REGION_ENDS = ("市", "县", "区", "旗", "盟", "自治州")  # a place named whole, with its level
 _PROPER_TAGS = {"ns", "nr", "nz", "nt", "j", "nrt", "nrfg", "ng"}
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _NAME_CHARS = re.compile(r"[\u3400-\u9fff0-9A-Za-z“”\"]")
@@ -281,6 +282,9 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
             break
         if tok in ("“", "”", '"') and not kept:
             break
+        if (cls == "proper" and kept and kept[-1][1] == "region" and kept[-1][0].endswith(_FULL_REGION_ENDS)
+                and len(tok) > 1 and tok not in _brands() and not _ends_with_suffix(tok)):
+            break  # 扎根化德县医院: a word before a place's full name is not its name (扎根 is no place)
         kept.append((tok, cls))
         if cls == "level" and (k == 0 or classes[k - 1] not in ("proper", "region", "head")) and (
             k == 0 or toks[k - 1] != "附属"
@@ -399,7 +403,11 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
                 former,
             )
         )
-    found.extend(_known_mentions(text, found))
+    known = _known_mentions(text, found)
+    if known:  # 中日联谊医院 is one name, not 中日 and a 联谊医院
+        found = [m for m in found if not any(
+            k.start <= m.start and m.end <= k.end and k.end - k.start > m.end - m.start for k in known)]
+    found.extend(known)
     return sorted(found, key=lambda m: (m.start, -m.end))
 
 
@@ -472,6 +480,23 @@ def _leading_words(head: str) -> int:
     return cut
 
 
+@cache
+def _abbreviation_heads() -> frozenset[str]:
+    """The heads of the well-known abbreviations (吉大 of 吉大一院, 哈医大 of 哈医大二院): an
+    abbreviation of the same university's other hospitals (吉大三院) starts there."""
+    return frozenset(m.group(1) for alias in lexicon().known_orgs if (m := ABBREVIATION.fullmatch(alias)))
+
+
+def _abbreviation_start(head: str) -> int:
+    """Where the abbreviation starts in ``head`` (the text matched before its number): at the
+    longest well-known head that ends it (经吉大, 这是哈医大: jieba glues the words before it to
+    the name), else after the words of the sentence (:func:`_leading_words`)."""
+    for k in range(len(head) - 1):
+        if head[k:] in _abbreviation_heads():
+            return k
+    return _leading_words(head)
+
+
 def _known_mentions(text: str, found: list[OrgMention]) -> list[OrgMention]:
     """Well-known short names without an institution suffix (兰大一院, 浙医一院, 北大人民医院)."""
     pattern = _known_pattern()
@@ -480,7 +505,7 @@ def _known_mentions(text: str, found: list[OrgMention]) -> list[OrgMention]:
     spans = [(m.start, m.end) for m in found if m.specific]
     out = []
     for m in ABBREVIATION.finditer(text):  # 兰大二院, 中国医大四院, 郑大一附院: resolved against full names
-        s, e = m.start() + _leading_words(m.group(1)), m.end()
+        s, e = m.start() + _abbreviation_start(m.group(1)), m.end()
         surface = text[s:e]
         if not any(a <= s and e <= b for a, b in spans) and surface not in lexicon().known_orgs:
             out.append(OrgMention(s, e, surface, EntityType.HOSPITAL, (), surface))

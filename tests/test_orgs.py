@@ -35,6 +35,15 @@ SPECIFIC = [
     ("三峡大学附属仁和医院专家坐诊。", "三峡大学附属仁和医院", EntityType.HOSPITAL),
     ("6名医生曾赴香港威尔斯亲王医院进修。", "香港威尔斯亲王医院", EntityType.HOSPITAL),  # place + known name
     ("余海燕，挂任都昌县苏山乡卫生院业务副院长。", "都昌县苏山乡卫生院", EntityType.PRIMARY_CARE),
+    # the head of a well-known abbreviation (哈医大 of 哈医大二院) starts one not listed; jieba glues
+    # the words before it (经吉大, 这是) to it
+    ("这是哈医大四院的专家团队。", "哈医大四院", EntityType.HOSPITAL),
+    ("患者经吉大三院会诊后转回。", "吉大三院", EntityType.HOSPITAL),
+    ("图为海医一附院专家查房。", "海医一附院", EntityType.HOSPITAL),
+    ("市卫健委与中日联谊医院签约。", "中日联谊医院", EntityType.HOSPITAL),  # one name, not 联谊医院
+    # a word before a place's full name is not part of the name (jieba tags 扎根 as a place)
+    ("儿科医生则扎根化德县医院儿科。", "化德县医院", EntityType.HOSPITAL),
+    ("他是湖州市中心医院（浙江大学湖州医院）的医生。", "浙江大学湖州医院", EntityType.HOSPITAL),
 ]
 
 
@@ -45,6 +54,20 @@ def test_orgs_finds_specific_names(text: str, name: str, etype: EntityType) -> N
     assert found[name].type is etype
     m = found[name]
     assert text[m.start : m.end] == name
+
+
+PARTS_ARE_NOT_NAMES = [
+    # (sentence, what must not be read as a name of its own)
+    ("市卫健委与中日联谊医院签约。", "联谊医院"),
+    ("儿科医生则扎根化德县医院儿科。", "扎根化德县医院"),
+    ("此次由吉大一院牵头。", "由吉大一院"),
+    ("这是哈医大四院的专家团队。", "这是哈医大四院"),
+]
+
+
+@pytest.mark.parametrize(("text", "wrong"), PARTS_ARE_NOT_NAMES)
+def test_orgs_words_around_a_name_are_not_a_name(text: str, wrong: str) -> None:
+    assert wrong not in {m.surface for m in find_org_mentions(text)}
 
 
 GENERIC = [
