@@ -43,6 +43,12 @@ _AFTER_NAME = [
     "一行",
     "带队",
     "带领",
+    "主刀",  # 主任蒋天福主刀: the work a clinician does, right after the name
+    "驻点",
+    "坐诊",
+    "查房",
+    "会诊",
+    "领衔",
     "率",
     "率领",
     "团队",
@@ -209,7 +215,7 @@ def _minority_name(text: str, i: int) -> int:
     parts = lexicon().minority_name_parts
     j, count = i, 0
     while j < len(text):
-        step = next((n for n in (3, 2) if text[j : j + n] in parts), 0)
+        step = next((n for n in (4, 3, 2) if text[j : j + n] in parts), 0)
         if not step:
             break
         j, count = j + step, count + 1
