@@ -47,6 +47,18 @@ def _is_authority(orgs: dict, key) -> bool:
     return is_a(orgs, key, EntityType.AUTHORITY)
 
 
+_FRAMED_BY = ("按照", "根据", "依据", "遵照", "在", "经")
+_FRAMING = re.compile(
+    r"[^，。；,;]{0,24}?(?:部署|安排|要求|指导|支持|统筹|推动|协调|组织|牵线|号召|批准|规划|精神)")
+
+
+def _frames(text: str, sent: Span, start: int, end: int) -> bool:
+    """Whether the mention at ``start:end`` frames the sentence rather than acts in it: 按照省卫生健康委
+    的统一部署，A与B签订…; 在市卫健委的支持下 (the authority arranges the partnership, it is no party)."""
+    return (text[max(sent.start, start - 2) : start].endswith(_FRAMED_BY)
+            and _FRAMING.match(text, end, sent.end) is not None)
+
+
 
 
 
@@ -156,7 +168,8 @@ def partnerships(
                 continue
             # 该院由A与B合作共建: what A and B built is not a party of their partnership
             mentioned = [(s, e, k, ana) for s, e, k, ana in org_at
-                         if sent.start <= s and e <= sent.end and text[e : e + 1] != "由"]
+                         if sent.start <= s and e <= sent.end and text[e : e + 1] != "由"
+                         and not (_is_authority(orgs or {}, k) and _frames(text, sent, s, e))]
             explicit = {k for _s, _e, k, ana in mentioned if not ana}
             keys = list(dict.fromkeys(k for _, _, k, _ in mentioned))
             if "排名不分先后" in sent.text or _TOGETHER.search(sent.text):
