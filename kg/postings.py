@@ -167,7 +167,9 @@ def affiliation_and_host(
     if confidence < 3 and (text[pm.end : pm.end + 1] == "是" or roster):
         # 主刀医生林志鹏是厦门大学附属第一医院肝胆胰外科副主任医师，…挂职东乡族自治县人民医院副院长:
         # the home, named after 是; what they do elsewhere comes after that clause
-        named = next(((k, e) for s, e, k, ana in after if s == pm.end + 1 and not ana), None)
+        # (我院 there is the publishing institution: 伏海燕是我院消化内科主任医师)
+        named = next(((k, e) for s, e, k, ana in after
+                      if s == pm.end + 1 and (not ana or text[s:e] in ("我院", "本院"))), None)
         if named is not None:
             affiliation, confidence = named[0], 3
             clause = CLAUSE_BREAK.search(text, named[1], sent.end)

@@ -738,6 +738,13 @@ def test_extract_our_hospital_is_the_one_whose_news_it_is() -> None:
         "我院副院长段晓鹏出席揭牌仪式。"
     )
     assert ("段晓鹏", "昆明医科大学第一附属医院") in facts(x, RelationType.AFFILIATED_WITH)
+    # described by a post at 我院, after the name of the hospital it went to
+    x = extract(
+        "兰州大学第一医院　首页 > 新闻中心\n\n我院名医工作室在岷县人民医院揭牌\n\n"
+        "7月1日，我院“伏海燕名医工作室”揭牌仪式在岷县人民医院举行。"
+        "伏海燕是我院消化内科主任医师、教授，擅长消化道早癌内镜诊治。"
+    )
+    assert ("伏海燕", "兰州大学第一医院") in facts(x, RelationType.AFFILIATED_WITH)
 
 
 def test_extract_two_pairs_joined_by_yu_in_one_sentence_are_two_partnerships() -> None:
