@@ -28,7 +28,7 @@ from .localorgs import (
 from .model import Document, EntityType, Evidence, PartnershipType, RelationType, pickled_by_fields
 from .orgs import OrgMention, find_anaphors, find_org_mentions, parse_name
 from .persons import find_persons
-from .postings import affiliation_and_host, respective_hosts, role_phrase
+from .postings import affiliation_and_host, respective_hosts, role_phrase, roster_hosts
 from .regions import gazetteer
 from .relations import formation_dates, formed_on, partnerships
 from .segment import Span, paragraphs, sentences
@@ -273,6 +273,11 @@ def extract_document(doc: Document) -> DocumentExtraction:
     mentions = find_persons(text)
     name_ends = {m.end for m in mentions}
     respective = respective_hosts(text, sec.sents, mentions, org_at)
+    roster = roster_hosts(text, mentions, org_at)
+    respective.update(roster)
+    # those on a roster of people sent somewhere come from the institution that sends them: the
+    # first the article names, unless it is where they go
+    sender = next((k for _s, _e, k, ana in org_at if not ana and k not in roster.values()), None)
     read: list[tuple] = []  # (mention, sentence, paragraph, home, host, post, confidence) as read
     for pm in mentions:
         for s0, e0, _k, ana in org_at:
@@ -291,6 +296,8 @@ def extract_document(doc: Document) -> DocumentExtraction:
         affiliation, host, post_role, confidence = affiliation_and_host(
             text, pm, sent, org_at, sec.topic, orgs, para, name_ends
         )
+        if pm.start in roster and sender is not None and (confidence <= 1 or affiliation == roster[pm.start]):
+            affiliation, confidence = sender, 2
         read.append((pm, sent, para, affiliation, host, post_role, confidence))
         person = persons.setdefault(pm.name, LocalPerson(pm.name, set(), None))
         if role:

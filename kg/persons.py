@@ -478,6 +478,14 @@ def find_persons(text: str) -> list[PersonMention]:
         title = described[cut:] if cut <= titles[-1].start() else titles[-1].group()
         if not _vetoed(text, i, i + length, name):
             found[i] = PersonMention(i, i + length, name, title or titles[-1].group(), i)
+    for m in _NAME_THEN_POST.finditer(text):  # 韦振霖（心血管内科　主任医师）: a roster's line
+        i, post = m.start("name"), re.sub(r"\s", "", m.group("post"))
+        titles = list(_titles_pattern().finditer(post))
+        if i in found or not titles or titles[-1].end() != len(post):
+            continue
+        length = _name_at(text, i)
+        if length == len(m.group("name")) and not _vetoed(text, i, i + length, m.group("name")):
+            found[i] = PersonMention(i, i + length, m.group("name"), post, i)
     candidates = [_captioned(text, m.start()) for m in _CAPTION_PLACE.finditer(text)]
     candidates += [m.span("name") for m in _LISTED_WITH_HOME.finditer(text)]
     candidates += [m.span("name") for m in _DESCRIBED.finditer(text) if _described_by_title(text, m.end())]
@@ -563,6 +571,12 @@ def _common_word(name: str) -> bool:
     return len(name) == 3 and pos_tag(head) in _NOT_NAMES and word_frequency(head) >= 50
 
 
+# a line of a roster that gives each name with its department and title in brackets
+_NAME_THEN_POST = re.compile(
+    r"^[ \t]*(?:" + LIST_ITEM.pattern + r")?[ \t]*"
+    r"(?P<name>[\u4e00-\u9fff·]{2,9})[（(](?P<post>[^（）()\n]{2,30})[）)]",
+    re.MULTILINE,
+)
 # the start of a line of a roster: a name, then its institution and title (a list's number first)
 _ROSTER_LINE = re.compile(r"(?:^|(?<=[\n;；]))[ \t]*(?:" + LIST_ITEM.pattern + r")?[ \t]*", re.MULTILINE)
 _ROSTER_NAME = re.compile(r"[\u4e00-\u9fff·]{2,12}[，,]")

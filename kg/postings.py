@@ -342,6 +342,35 @@ def respective_hosts(text: str, sents: list[Span], mentions, org_at) -> dict[int
     return out
 
 
+# 派驻融水苗族自治县人民医院（7人）：, the heading of a roster of those sent there
+_ROSTER_HEADING = re.compile(
+    r"^[ \t]*(?:" + _SEND_VERBS + r"|派往|分赴|赴|前往|支援|驻点|进驻)[^\n:：]{2,40}[:：][ \t]*$",
+    re.MULTILINE,
+)
+
+
+def roster_hosts(text: str, mentions, org_at) -> dict[int, tuple]:
+    """People listed line by line under a heading that sends them somewhere (派驻X医院（7人）：), each
+    going there. ``{person's start: host key}``; the roster ends at the first line that does not
+    open with a person's name."""
+    out: dict[int, tuple] = {}
+    starts = {p.start: p for p in mentions}
+    for m in _ROSTER_HEADING.finditer(text):
+        host = next((k for s, e, k, ana in org_at if m.start() <= s and e <= m.end() and not ana), None)
+        if host is None:
+            continue
+        line_start = m.end() + 1
+        while line_start < len(text):
+            line_end = text.find("\n", line_start)
+            line_end = len(text) if line_end < 0 else line_end
+            opening = next((i for i in range(line_start, min(line_end, line_start + 4)) if i in starts), None)
+            if opening is None:
+                break
+            out[opening] = host
+            line_start = line_end + 1
+    return out
+
+
 def org_at_place(text: str, start: int, end: int, orgs: dict, anywhere: bool = False):
     """The article's one organisation at the place named at ``start``: a township, county or city
     (驻点城口: the article's hospital in 城口县); anywhere in the span, a township only."""

@@ -747,6 +747,22 @@ def test_extract_our_hospital_is_the_one_whose_news_it_is() -> None:
     assert ("伏海燕", "兰州大学第一医院") in facts(x, RelationType.AFFILIATED_WITH)
 
 
+def test_extract_a_roster_under_a_heading_that_sends_them_somewhere() -> None:
+    x = extract(
+        "柳州市工人医院第五批对口帮扶医疗队出征融水\n\n"
+        "3月3日，柳州市工人医院举行医疗队出征仪式。医疗队名单如下：\n\n"
+        "派驻融水苗族自治县人民医院（2人）：\n韦振霖（心血管内科　主任医师）队长\n"
+        "石秋漪（神经内科　副主任医师）\n\n"
+        "派驻融水苗族自治县妇幼保健院（1人）：\n蓝馨予（产科　副主任医师）\n\n其中，队长韦振霖将挂任副院长。"
+    )
+    assert facts(x, RelationType.DISPATCHED_TO) == {
+        ("韦振霖", "融水苗族自治县人民医院"), ("石秋漪", "融水苗族自治县人民医院"),
+        ("蓝馨予", "融水苗族自治县妇幼保健院"),
+    }
+    assert {p for p, home in facts(x, RelationType.AFFILIATED_WITH) if home == "柳州市工人医院"} == {
+        "韦振霖", "石秋漪", "蓝馨予"}
+
+
 def test_extract_two_pairs_joined_by_yu_in_one_sentence_are_two_partnerships() -> None:
     x = extract("11月15日，萍乡市人民医院与中南大学湘雅二医院、萍乡市中医院与江西中医药大学附属医院"
                 "分别签订心血管专科联盟和紧密型医联体合作协议。")
