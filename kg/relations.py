@@ -235,6 +235,7 @@ def partnerships(
             facts.extend(_partnership(a, b, ev, kinds, date, pair_leads.get((a, b), lead)) for a, b in pairs)
     facts.extend(_listed_leads_and_members(doc, sents, paras, org_at, dates))
     facts.extend(_dashed_pairs(doc, sents, paras, org_at, dates))
+    facts.extend(_members_listed_below(doc, sents, paras, org_at, dates))
     for key, alliance in alliances.orgs.items():
         for s, e in alliance.spans:
             sent = next((x for x in sents if x.start <= s < x.end), None)
@@ -440,6 +441,46 @@ def _listed_leads_and_members(doc: Document, sents: list[Span], paras: list[Span
         ev = doc.evidence(para.start, para.end)
         facts.extend(_partnership(leads[0], k, ev, kinds, date, leads[0])
                      for k in dict.fromkeys(members) if k != leads[0])
+    return facts
+
+
+_MEMBERS_BELOW = re.compile(r"成员(?:单位|医院|机构)(?:为|有|包括|名单如下|如下)?\s*[:：]$")
+_LEADS_CUE = ("作为牵头", "为牵头", "牵头")
+
+
+def _members_listed_below(doc: Document, sents: list[Span], paras: list[Span], org_at,
+                          dates: list[DateMention]) -> list[dict]:
+    """A group's members in a numbered list under the paragraph that names its lead: X作为牵头医院，
+    与…组建紧密型城市医疗集团。集团成员单位为：¶1.A¶2.B. The lead partners each member, in the kind
+    and on the date of the paragraph that introduces them."""
+    text = doc.norm
+    facts: list[dict] = []
+    for n, para in enumerate(paras):
+        if not _MEMBERS_BELOW.search(para.text):
+            continue
+        leads = {k for s, e, k, ana in org_at
+                 if para.start <= s and e <= para.end and not ana and text.startswith(_LEADS_CUE, e)}
+        if len(leads) != 1:
+            continue
+        lead = leads.pop()
+        members = []
+        for item in paras[n + 1 :]:
+            if not LIST_ITEM.match(item.text):
+                break
+            first = next((k for s, e, k, ana in org_at
+                          if item.start <= s and e <= item.end and not ana), None)
+            if first is None:
+                break
+            members.append(first)
+        kinds, _ = _introduced_kinds(paras, n, org_at, itself=True)
+        if not members or not kinds:
+            continue
+        if kinds & _SPECIFIC_ALLIANCES:
+            kinds.discard(PartnershipType.MEDICAL_ALLIANCE)
+        date = _date_for([x for x in sents if x.start < para.end], dates)
+        ev = doc.evidence(para.start, para.end)
+        facts.extend(_partnership(lead, k, ev, kinds, date, lead)
+                     for k in dict.fromkeys(members) if k != lead)
     return facts
 
 

@@ -763,6 +763,18 @@ def test_extract_a_roster_under_a_heading_that_sends_them_somewhere() -> None:
         "韦振霖", "石秋漪", "蓝馨予"}
 
 
+def test_extract_members_numbered_below_the_paragraph_that_names_their_lead() -> None:
+    x = extract(
+        "1月8日，德阳市人民医院紧密型城市医疗集团揭牌。德阳市人民医院作为牵头医院，与旌阳区的3家医疗卫生机构"
+        "组建紧密型城市医疗集团。集团成员单位为：\n\n1.德阳市旌阳区人民医院\n2.旌阳区孝泉镇中心卫生院\n"
+        "3.德阳市旌阳区疾病预防控制中心（医防融合协作单位）\n\n集团实行理事会领导下的总院长负责制。"
+    )
+    assert facts(x, RelationType.PARTNER_OF) == {
+        ("德阳市人民医院", "旌阳区人民医院"), ("德阳市人民医院", "旌阳区孝泉镇中心卫生院"),
+        ("德阳市人民医院", "旌阳区疾病预防控制中心"),
+    }
+
+
 def test_extract_two_pairs_joined_by_yu_in_one_sentence_are_two_partnerships() -> None:
     x = extract("11月15日，萍乡市人民医院与中南大学湘雅二医院、萍乡市中医院与江西中医药大学附属医院"
                 "分别签订心血管专科联盟和紧密型医联体合作协议。")
