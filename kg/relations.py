@@ -236,6 +236,7 @@ def partnerships(
     facts.extend(_listed_leads_and_members(doc, sents, paras, org_at, dates))
     facts.extend(_dashed_pairs(doc, sents, paras, org_at, dates))
     facts.extend(_members_listed_below(doc, sents, paras, org_at, dates))
+    facts.extend(_whole_county_members(doc, sents, org_at, dates, orgs or {}))
     for key, alliance in alliances.orgs.items():
         for s, e in alliance.spans:
             sent = next((x for x in sents if x.start <= s < x.end), None)
@@ -481,6 +482,41 @@ def _members_listed_below(doc: Document, sents: list[Span], paras: list[Span], o
         ev = doc.evidence(para.start, para.end)
         facts.extend(_partnership(lead, k, ev, kinds, date, lead)
                      for k in dict.fromkeys(members) if k != lead)
+    return facts
+
+
+# 全县乡镇卫生院全部作为分院纳入统一管理: every township health centre of the county is a member
+_WHOLE_COUNTY = re.compile(
+    r"全(?:县|区|旗|市)(?:\d+家|[一二三四五六七八九十两]+家|所有)?(?:乡镇|镇|乡)(?:中心)?卫生院"
+    r"[^，,。；;]{0,6}?(?:全部|均|都)?(?:作为分院|为分院|作为成员|纳入|加入|成为)"
+)
+
+
+def _whole_county_members(doc: Document, sents: list[Span], org_at, dates: list[DateMention],
+                          orgs: dict) -> list[dict]:
+    """以县医院为总院…全县乡镇卫生院全部作为分院: the head partners every township health centre of
+    its county that the article names, in the kind and on the date of that sentence."""
+    text = doc.norm
+    facts: list[dict] = []
+    for sent in sents:
+        if not _WHOLE_COUNTY.search(sent.text):
+            continue
+        heads = {k for s, e, k, _ana in org_at
+                 if sent.start <= s and e <= sent.end and _HEAD_ROLE.match(text, e)}
+        if len(heads) != 1:
+            continue
+        head = heads.pop()
+        county = (orgs[head].adcode or "") if head in orgs else ""
+        if len(county) != 6 or county.endswith("00"):
+            continue
+        kinds, _ = _cue_types(sent.text)
+        if not kinds:
+            continue
+        date = _date_for([x for x in sents if x.start <= sent.start], dates)
+        ev = doc.evidence(sent.start, sent.end)
+        facts.extend(_partnership(head, k, ev, kinds, date, head) for k, org in orgs.items()
+                     if k != head and org.type is EntityType.PRIMARY_CARE
+                     and len(org.adcode or "") == 9 and org.adcode.startswith(county))
     return facts
 
 

@@ -775,6 +775,17 @@ def test_extract_members_numbered_below_the_paragraph_that_names_their_lead() ->
     }
 
 
+def test_extract_every_township_health_centre_of_the_county_is_a_branch() -> None:
+    x = extract(
+        "隆回县人民医院（以下简称县医院）专家何述华常驻小沙江镇卫生院。\n\n"
+        "2022年，县里以县医院为总院，组建紧密型县域医共体，全县乡镇卫生院全部作为分院纳入统一管理。\n\n"
+        "在金石桥镇卫生院，总院骨科医生正在坐诊。邵阳市中心医院专家也来到县医院。"
+    )
+    partners = {frozenset(p) for p in facts(x, RelationType.PARTNER_OF)}
+    assert partners == {frozenset(("隆回县人民医院", "隆回县小沙江镇卫生院")),
+                        frozenset(("隆回县人民医院", "隆回县金石桥镇卫生院"))}
+
+
 def test_extract_two_pairs_joined_by_yu_in_one_sentence_are_two_partnerships() -> None:
     x = extract("11月15日，萍乡市人民医院与中南大学湘雅二医院、萍乡市中医院与江西中医药大学附属医院"
                 "分别签订心血管专科联盟和紧密型医联体合作协议。")
