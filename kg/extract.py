@@ -28,7 +28,7 @@ from .localorgs import (
 from .model import Document, EntityType, Evidence, PartnershipType, RelationType, pickled_by_fields
 from .orgs import OrgMention, find_anaphors, find_org_mentions, parse_name
 from .persons import find_persons
-from .postings import affiliation_and_host, respective_hosts, role_phrase, roster_hosts
+from .postings import affiliation_and_host, respective_hosts, role_phrase, roster_hosts, team_hosts
 from .regions import gazetteer
 from .relations import formation_dates, formed_on, partnerships
 from .segment import Span, paragraphs, sentences
@@ -275,6 +275,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
     respective = respective_hosts(text, sec.sents, mentions, org_at)
     roster = roster_hosts(text, mentions, org_at)
     respective.update(roster)
+    team = team_hosts(text, sec.sents, mentions, org_at)
     # those on a roster of people sent somewhere come from the institution that sends them: the
     # first the article names, unless it is where they go
     sender = next((k for _s, _e, k, ana in org_at if not ana and k not in roster.values()), None)
@@ -313,7 +314,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
             affiliation, host, post_role, _ = affiliation_and_host(
                 text, pm, sent, org_at, sec.topic, orgs, para, name_ends, home=home[2]
             )
-        host = respective.get(pm.start, host)
+        host = respective.get(pm.start, host) or team.get(pm.start)
         if host and host != affiliation:
             ev = evidence(pm.start)
             facts.append(Fact(RelationType.DISPATCHED_TO, ("person", pm.name), ("org", host), ev,

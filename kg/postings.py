@@ -371,6 +371,30 @@ def roster_hosts(text: str, mentions, org_at) -> dict[int, tuple]:
     return out
 
 
+_TEAM = re.compile(r"专家团队|专家组|医疗队|帮扶队|工作队|医疗组|团队")
+_TEAM_ARRIVES = re.compile(r"(?:抵达|进驻|入驻|来到|到达|奔赴|前往|派驻|赴|驻)$")
+_TEAM_NAMES = re.compile(r"(?:成员|队员)(?:包括|有|为|是)|担任(?:队长|领队|组长)")
+
+
+def team_hosts(text: str, sents: list[Span], mentions, org_at) -> dict[int, tuple]:
+    """A team told to arrive somewhere (专家团队一行5人抵达我院), then its people named (由X担任队长，
+    成员包括A、B和C): each of them goes where the team went. ``{person's start: host key}``."""
+    out: dict[int, tuple] = {}
+    went = None
+    for sent in sents:
+        team = _TEAM.search(sent.text)
+        if team is None:
+            continue
+        for s, _e, k, _ana in org_at:
+            if (sent.start + team.end() <= s < sent.end
+                    and _TEAM_ARRIVES.search(text, max(sent.start, s - 3), s) is not None):
+                went = k
+                break
+        if went is not None and _TEAM_NAMES.search(sent.text):
+            out.update((p.start, went) for p in mentions if sent.start <= p.start and p.end <= sent.end)
+    return out
+
+
 def org_at_place(text: str, start: int, end: int, orgs: dict, anywhere: bool = False):
     """The article's one organisation at the place named at ``start``: a township, county or city
     (驻点城口: the article's hospital in 城口县); anywhere in the span, a township only."""

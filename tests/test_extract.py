@@ -786,6 +786,17 @@ def test_extract_every_township_health_centre_of_the_county_is_a_branch() -> Non
                         frozenset(("隆回县人民医院", "隆回县金石桥镇卫生院"))}
 
 
+def test_extract_a_team_s_people_go_where_the_team_went() -> None:
+    x = extract(
+        "珠江医院第三批帮扶专家进驻我院\n\n发布时间：2025-03-19　　来源：阳山县人民医院\n\n"
+        "3月18日，南方医科大学珠江医院第三批对口帮扶专家团队一行3人抵达我院，开始为期半年的驻点帮扶。\n\n"
+        "本批专家团队由珠江医院神经外科副主任医师谌立峰担任队长，成员包括消化内科主治医师冼嘉莹和"
+        "重症医学科主管护师麦婉晴。根据安排，谌立峰挂任我院神经外科主任。"
+    )
+    sent = {(p, host) for p, host in facts(x, RelationType.DISPATCHED_TO)}
+    assert sent == {("谌立峰", "阳山县人民医院"), ("冼嘉莹", "阳山县人民医院"), ("麦婉晴", "阳山县人民医院")}
+
+
 def test_extract_two_pairs_joined_by_yu_in_one_sentence_are_two_partnerships() -> None:
     x = extract("11月15日，萍乡市人民医院与中南大学湘雅二医院、萍乡市中医院与江西中医药大学附属医院"
                 "分别签订心血管专科联盟和紧密型医联体合作协议。")
