@@ -143,6 +143,18 @@ def test_orgs_free_text_reads_the_everyday_form_of_an_autonomous_county() -> Non
     assert (m.surface, [c.code for c in m.candidates]) == ("都安县", ["451228"])
 
 
+@pytest.mark.parametrize(("text", "places"), [
+    ("县卫生健康局和县人民医院要主动对接。", []),  # 和 joins two names
+    ("马鞍山市和县人民医院开展义诊。", ["马鞍山市", "和县"]),  # after a place, 和县 is the county
+    ("安徽和县地处长江北岸。", ["安徽", "和县"]),
+    ("和县人民医院开展义诊。", ["和县"]),
+])
+def test_orgs_he_county_or_he_joining_two_names(text: str, places: list[str]) -> None:
+    from kg.regions import gazetteer
+
+    assert [m.surface for m in gazetteer().find_mentions(text)] == places
+
+
 def test_orgs_the_head_hospitals_branches_are_not_one_branch() -> None:
     found = [m.surface for m in find_org_mentions("南丰县医共体总医院分院建设让乡镇群众受益。") if m.specific]
     assert "南丰县医共体总医院分院" not in found and "南丰县医共体总医院" in found
