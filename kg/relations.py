@@ -44,23 +44,9 @@ def _membership(member, alliance, evidence) -> dict:
 
 
 def _is_authority(orgs: dict, key) -> bool:
+    """Health authorities arrange, oversee and announce partnerships (按照省卫生健康委的统一部署,
+    卫健委要主动对接); they are no party to one."""
     return is_a(orgs, key, EntityType.AUTHORITY)
-
-
-_FRAMED_BY = ("按照", "根据", "依据", "遵照", "在", "经")
-_FRAMING = re.compile(
-    r"[^，。；,;]{0,24}?(?:部署|安排|要求|指导|支持|统筹|推动|协调|组织|牵线|号召|批准|规划|精神)")
-
-
-def _frames(text: str, sent: Span, start: int, end: int) -> bool:
-    """Whether the mention at ``start:end`` frames the sentence rather than acts in it: 按照省卫生健康委
-    的统一部署，A与B签订…; 在市卫健委的支持下 (the authority arranges the partnership, it is no party)."""
-    return (text[max(sent.start, start - 2) : start].endswith(_FRAMED_BY)
-            and _FRAMING.match(text, end, sent.end) is not None)
-
-
-
-
 
 
 def _span_kinds(span: Span, org_at) -> tuple[set[PartnershipType], bool]:
@@ -169,7 +155,7 @@ def partnerships(
             # 该院由A与B合作共建: what A and B built is not a party of their partnership
             mentioned = [(s, e, k, ana) for s, e, k, ana in org_at
                          if sent.start <= s and e <= sent.end and text[e : e + 1] != "由"
-                         and not (_is_authority(orgs or {}, k) and _frames(text, sent, s, e))]
+                         and not _is_authority(orgs or {}, k)]
             explicit = {k for _s, _e, k, ana in mentioned if not ana}
             keys = list(dict.fromkeys(k for _, _, k, _ in mentioned))
             if "排名不分先后" in sent.text or _TOGETHER.search(sent.text):
@@ -290,6 +276,8 @@ def partnerships(
                         facts.append(_partnership(members[0], k, ev, kinds, date, members[0]))
     facts.extend(_members_named_later(doc, sents, org_at, alliances, facts, dates, orgs or {}))
     facts.extend(_named_leads_partner_members(alliances, facts, orgs or {}))
+    facts = [f for f in facts if f["type"] is not RelationType.PARTNER_OF
+             or not (_is_authority(orgs or {}, f["source"][1]) or _is_authority(orgs or {}, f["target"][1]))]
     _one_date_per_partnership(doc, sents, facts)
     return facts
 

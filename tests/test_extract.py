@@ -428,6 +428,11 @@ PARTNERS = [
         id="an_authority_that_arranges_a_partnership_is_no_party",
     ),
     pytest.param(
+        "何立川要求，县卫生健康局和县人民医院、县中医医院要主动对接。苍溪县人民医院与川北医学院附属医院签订医联体协议。",
+        {("川北医学院附属医院", "苍溪县人民医院")},
+        id="an_authority_told_to_work_with_its_hospitals_is_no_party",
+    ),
+    pytest.param(
         "吐鲁番市人民医院与湖南省人民医院签订帮扶协议。今年已促成湘雅二医院、湘雅三医院等6家湖南三级医院"
         "与吐鲁番各级医院建立专科帮扶关系。",
         {("湖南省人民医院", "吐鲁番市人民医院")},
