@@ -428,8 +428,8 @@ PARTNERS = [
         id="an_authority_that_arranges_a_partnership_is_no_party",
     ),
     pytest.param(
-        "何立川要求，县卫生健康局和县人民医院、县中医医院要主动对接。苍溪县人民医院与川北医学院附属医院签订医联体协议。",
-        {("川北医学院附属医院", "苍溪县人民医院")},
+        "今年，要推动重庆大学附属肿瘤医院与奉节县人民医院的远程医疗协作全面落地，奉节县卫生健康委要主动对接、做好保障。",
+        {("重庆大学附属肿瘤医院", "奉节县人民医院")},
         id="an_authority_told_to_work_with_its_hospitals_is_no_party",
     ),
     pytest.param(
