@@ -354,7 +354,7 @@ def roster_hosts(text: str, mentions, org_at) -> dict[int, tuple]:
     going there. ``{person's start: host key}``; the roster ends at the first line that does not
     open with a person's name."""
     out: dict[int, tuple] = {}
-    starts = {p.start: p for p in mentions}
+    starts = {p.start for p in mentions}
     for m in _ROSTER_HEADING.finditer(text):
         host = next((k for s, e, k, ana in org_at if m.start() <= s and e <= m.end() and not ana), None)
         if host is None:
