@@ -382,7 +382,11 @@ def _line_shape(lines: list[str]) -> tuple[bool | None, float]:
         return None, float(max(lengths, default=0))
     lengths.sort()
     width = float(lengths[(3 * len(lengths)) // 4])
-    return open_ended >= 3 and open_ended >= 0.4 * len(lengths), width
+    # a wrapped text has no lines much longer than its width; paragraphs written as one line each
+    # (a notice with a list of short lines between them) are not wrapped
+    overlong = sum(1 for n in lengths if n > 1.3 * width)
+    wrapped = open_ended >= 3 and open_ended >= 0.4 * len(lengths) and overlong <= 0.1 * len(lengths)
+    return wrapped, width
 
 
 class _FoldTable(dict):

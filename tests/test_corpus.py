@@ -189,6 +189,20 @@ def test_corpus_normalise_soft_wrapped_text_keeps_headings() -> None:
     assert "\n专家团队\n" in norm
 
 
+def test_corpus_normalise_keeps_a_list_of_short_lines_between_long_paragraphs() -> None:
+    # most lines end without punctuation, as in a wrapped text, but the paragraphs are one line each
+    para = ("为贯彻落实推动城市优质医疗资源下沉的工作要求，持续提升县级医院综合服务能力，"
+            "经研究，现将名单印发给你们，并就有关事项通知如下。")
+    pairs = ["西安交通大学第一附属医院—镇巴县人民医院", "西安交通大学第二附属医院—紫阳县人民医院",
+             "陕西省人民医院—洛南县医院", "陕西省肿瘤医院—商南县医院", "西安市中心医院—佛坪县医院",
+             "西安市第一医院—岚皋县医院", "宝鸡市中心医院—太白县医院"]
+    text = "\n\n".join(["陕西省卫生健康委员会关于印发对口支援名单的通知", para, "一、对口支援关系",
+                      "\n".join(pairs), para, "陕西省卫生健康委员会", "2025年2月25日"])
+    norm, offsets = corpus.normalise(text)
+    check_offsets(text, norm, offsets)
+    assert all(f"\n{p}\n" in norm for p in pairs[1:])
+
+
 def test_corpus_evidence_maps_back_to_original_text() -> None:
     from kg.model import Document
 
