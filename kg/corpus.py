@@ -497,9 +497,11 @@ def normalise(text: str, drop: Sequence[int] | frozenset[int] | set[int] | None 
         done = j
         prev = folded[i - 1] if i else "\n"
         nxt = joined[j] if j < len(joined) else "\n"
-        # 县级公立医院　平阳县人民医院, 华山医院　陶一帆: a full-width space between Chinese
-        # characters separates, where narrow ones (justified text: 医 院) do not
-        separates = bool("\u3000" in run.group() and _CJK.match(prev) and _CJK.match(nxt))
+        # 县级公立医院　平阳县人民医院, 华山医院　陶一帆, 4　重庆大学附属三峡医院 (a table's
+        # columns): a full-width space next to a Chinese character separates it from a word or
+        # number, where narrow ones (justified text: 医 院) do not
+        separates = bool("\u3000" in run.group() and (_CJK.match(prev) or _CJK.match(nxt))
+                         and prev.isalnum() and nxt.isalnum())
         if not separates and (prev == "\n" or nxt == "\n" or _CJK.match(prev) or _CJK.match(nxt)
                               or not prev.isascii() or not nxt.isascii()):
             continue

@@ -115,6 +115,7 @@ NORMALISE = [
     ("spaced-out characters", "湖 南 省 人 民 医 院", "湖南省人民医院"),
     # a full-width space between Chinese words separates them (a headline's two parts, a name)
     ("full-width space", "公立医院　平阳县人民医院联盟", "公立医院 平阳县人民医院联盟"),
+    ("table columns", "4　　重庆大学附属三峡医院　巫溪县人民医院", "4 重庆大学附属三峡医院 巫溪县人民医院"),
     ("indent", "　　首行缩进的段落。", "首行缩进的段落。"),
     ("full-width forms", "ＡＢＣ１２３，医院", "ABC123,医院"),
     ("traditional", "武漢市第一醫院", "武汉市第一医院"),
