@@ -420,8 +420,10 @@ def is_academic(orgs: dict, key) -> bool:
     return is_a(orgs, key, EntityType.ACADEMIC)
 
 
-def enumeration_groups(text: str, mentioned, joiners: tuple[str, ...] = ("、", "，", ",")) -> list[list]:
-    """Names listed with 、 form one group (三峡大学、江汉大学、长江大学); 与/和/及 start another."""
+def enumeration_groups(text: str, mentioned,
+                       joiners: tuple[str, ...] = ("、", "，", ",", "、与", "、和", "、同")) -> list[list]:
+    """Names listed with 、 form one group (三峡大学、江汉大学、长江大学); 与/和/及 start another,
+    unless 、 comes before them (先后托管A、与B组建医联体: A and B are both what the subject took on)."""
     groups: list[list] = []
     prev_end = None
     for s, e, k, _ in sorted(mentioned):

@@ -433,6 +433,11 @@ PARTNERS = [
         id="an_authority_told_to_work_with_its_hospitals_is_no_party",
     ),
     pytest.param(
+        "近两年，锦州医科大学附属第一医院先后托管义县人民医院、与黑山县人民医院组建紧密型医联体。",
+        {("锦州医科大学附属第一医院", "义县人民医院"), ("锦州医科大学附属第一医院", "黑山县人民医院")},
+        id="what_the_subject_took_on_listed_with_a_comma_before_yu",
+    ),
+    pytest.param(
         "吐鲁番市人民医院与湖南省人民医院签订帮扶协议。今年已促成湘雅二医院、湘雅三医院等6家湖南三级医院"
         "与吐鲁番各级医院建立专科帮扶关系。",
         {("湖南省人民医院", "吐鲁番市人民医院")},
