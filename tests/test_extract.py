@@ -433,7 +433,8 @@ PARTNERS = [
         id="an_authority_told_to_work_with_its_hospitals_is_no_party",
     ),
     pytest.param(
-        "近两年，锦州医科大学附属第一医院先后托管义县人民医院、与黑山县人民医院组建紧密型医联体。",
+        "锦州医科大学附属第一医院(锦医附一院)是辽西地区规模最大的综合性医院之一。近两年,医院先后托管"
+        "义县人民医院、与黑山县人民医院组建紧密型医联体,并牵头成立辽西胸痛专科联盟。",
         {("锦州医科大学附属第一医院", "义县人民医院"), ("锦州医科大学附属第一医院", "黑山县人民医院")},
         id="what_the_subject_took_on_listed_with_a_comma_before_yu",
     ),
