@@ -322,6 +322,8 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
             continue
         if suffix.startswith("分") and s > 0 and _word_across(text, s):
             continue  # 江西省中医院部分院内制剂: 部分 (some), not a 分院
+        if suffix == "医院" and text.endswith("医院", 0, s):
+            continue  # 屯门医院医院行政总监: a post after the name (医院行政总监), not a 医院医院
         start, toks = _left_edge(text, s, counties)
         if toks and toks[0][0][0] == "原" and len(toks[0][0]) > 1:
             # 原江苏省人民医院: 原 (former) is not part of the name

@@ -154,6 +154,13 @@ _AFTER_NAME = [
     "随后",
     "笑着",
     "一边",
+    "当天",  # 迪丽拜尔·阿不力孜当天, 蔡明哲上月已率: when, after the name
+    "近日",
+    "日前",
+    "昨日",
+    "上月",
+    "去年",
+    "今年",
 ]
 _LOOSE_TITLES = {"专家", "医生", "医师", "队员"}  # words for any doctor, not titles of one person
 _NAME_TAGS = (None, "nr", "nrfg", "nrt")
@@ -270,6 +277,8 @@ def _unsurnamed_name(text: str, i: int) -> int:
 def _name_at(text: str, i: int) -> int:
     """Length of the person's name starting at ``text[i]`` (0 if none): surname + one or two characters."""
     translit = _TRANSLITERATED_HEAD.match(text, i)
+    if translit and _titles_pattern().match(text, i):
+        translit = None  # 主任医师迪丽拜尔·阿不力孜 read from 主任: the name starts after 医师
     if translit and _transliterated_tail(text, translit.end()):
         return translit.end() - i  # 巴合提江·吾拉孜汗, 古丽娜尔·沙吾提: not 巴 or 古 as a surname
     minority = _minority_name(text, i)
