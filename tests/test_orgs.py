@@ -43,7 +43,7 @@ SPECIFIC = [
     ("市卫健委与中日联谊医院签约。", "中日联谊医院", EntityType.HOSPITAL),  # one name, not 联谊医院
     # a word before a place's full name is not part of the name (jieba tags 扎根 as a place)
     ("儿科医生则扎根化德县医院儿科。", "化德县医院", EntityType.HOSPITAL),
-    ("香港医院管理局（医管局）与广东省人民医院签署合作备忘录。", "香港医院管理局", EntityType.AUTHORITY),
+    ("香港医院管理局（医管局）与广东省人民医院签署合作备忘录。", "香港医院管理局", EntityType.ORGANIZATION),
     ("他是湖州市中心医院（浙江大学湖州医院）的医生。", "浙江大学湖州医院", EntityType.HOSPITAL),
 ]
 
