@@ -355,8 +355,13 @@ def _name_at(text: str, i: int) -> int:
     return 0
 
 
+_TIME_WORDS = ("去年", "今年", "明年", "上月", "本月", "当天", "今天", "昨天", "近日", "日前", "昨日")
+
+
 def _vetoed(text: str, start: int, end: int, name: str) -> bool:
     lex = lexicon()
+    if name[1:] in _TIME_WORDS or name[2:] in _TIME_WORDS:
+        return True  # 专家于去年12月到岗: 于 and a time, not a name
     before = text[max(0, start - 8) : start]
     # a byline cue right before: 记者王松, 通讯员 何娇, (通讯员陈德军)
     if any(before.rstrip().endswith(cue) for cue in lex.byline_cues):
