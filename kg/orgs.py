@@ -416,6 +416,8 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
 ABBREVIATION = re.compile(
     r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{1,4}?(?:医大|大|医)附?)([一二三四五六七八九十])附?院"
 )
+# the shape of a city's numbered hospital (深圳二院), for resolving it against the full name
+CITY_ORDINAL = re.compile(r"([\u4e00-\u9fff]{2,4}?)([一二三四五六七八九十])院")
 _COUNTED_TAIL = re.compile(r"[\d一二三四五六七八九十两]+[家所个]$")
 _LIST_SEPARATORS = ("、", "和", "及", "与", "，")
 
@@ -483,6 +485,15 @@ def _leading_words(head: str) -> int:
 
 
 @cache
+def _city_ordinal_pattern() -> re.Pattern[str]:
+    """A prefecture-level city's short name, a number and 院 (深圳二院, 苏州九院): how local news
+    names the city's numbered hospitals; resolved against the full name the article gives."""
+    shorts = {s for r in gazetteer().by_code.values() if r.level == "city" for s in r.shorts if len(s) >= 2}
+    alternation = "|".join(map(re.escape, sorted(shorts, key=len, reverse=True)))
+    return re.compile("(?:" + alternation + ")[一二三四五六七八九十]院(?!区|长)")
+
+
+@cache
 def _abbreviation_heads() -> frozenset[str]:
     """The heads of the well-known abbreviations (吉大 of 吉大一院, 哈医大 of 哈医大二院): an
     abbreviation of the same university's other hospitals (吉大三院) starts there."""
@@ -511,6 +522,11 @@ def _known_mentions(text: str, found: list[OrgMention]) -> list[OrgMention]:
         surface = text[s:e]
         if not any(a <= s and e <= b for a, b in spans) and surface not in lexicon().known_orgs:
             out.append(OrgMention(s, e, surface, EntityType.HOSPITAL, (), surface))
+            spans.append((s, e))
+    for m in _city_ordinal_pattern().finditer(text):  # 深圳二院, 厦门一院: a city's Nth hospital
+        s, e = m.span()
+        if not any(a <= s < b or a < e <= b for a, b in spans) and m.group() not in lexicon().known_orgs:
+            out.append(OrgMention(s, e, m.group(), EntityType.HOSPITAL, (), m.group()))
             spans.append((s, e))
     for m in pattern.finditer(text):
         s, e = m.span()

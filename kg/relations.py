@@ -43,6 +43,9 @@ def _membership(member, alliance, evidence) -> dict:
             "evidence": evidence}
 
 
+_BESIDES = ("外", "以外", "之外")  # 除深圳二院外，A也与B结对: besides the one named, not a party
+
+
 def _is_authority(orgs: dict, key) -> bool:
     """Health authorities arrange, oversee and announce partnerships (按照省卫生健康委的统一部署,
     卫健委要主动对接); they are no party to one."""
@@ -155,7 +158,8 @@ def partnerships(
             # 该院由A与B合作共建: what A and B built is not a party of their partnership
             mentioned = [(s, e, k, ana) for s, e, k, ana in org_at
                          if sent.start <= s and e <= sent.end and text[e : e + 1] != "由"
-                         and not _is_authority(orgs or {}, k)]
+                         and not _is_authority(orgs or {}, k)
+                         and not (text[max(0, s - 1) : s] == "除" and text.startswith(_BESIDES, e))]
             explicit = {k for _s, _e, k, ana in mentioned if not ana}
             keys = list(dict.fromkeys(k for _, _, k, _ in mentioned))
             if "排名不分先后" in sent.text or _TOGETHER.search(sent.text):

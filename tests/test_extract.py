@@ -433,6 +433,12 @@ PARTNERS = [
         id="an_authority_told_to_work_with_its_hospitals_is_no_party",
     ),
     pytest.param(
+        "深圳市第二人民医院与凌云县人民医院签订对口帮扶协议。除深圳二院外，深圳市宝安区中医院也与凌云县中医医院"
+        "结成帮扶对子。",
+        {("深圳市第二人民医院", "凌云县人民医院"), ("宝安区中医医院", "凌云县中医医院")},
+        id="the_one_named_with_chu_wai_is_no_party",
+    ),
+    pytest.param(
         "锦州医科大学附属第一医院(锦医附一院)是辽西地区规模最大的综合性医院之一。近两年,医院先后托管"
         "义县人民医院、与黑山县人民医院组建紧密型医联体,并牵头成立辽西胸痛专科联盟。",
         {("锦州医科大学附属第一医院", "义县人民医院"), ("锦州医科大学附属第一医院", "黑山县人民医院")},
@@ -806,6 +812,14 @@ def test_extract_a_team_s_people_go_where_the_team_went() -> None:
     )
     sent = {(p, host) for p, host in facts(x, RelationType.DISPATCHED_TO)}
     assert sent == {("谌立峰", "阳山县人民医院"), ("冼嘉莹", "阳山县人民医院"), ("麦婉晴", "阳山县人民医院")}
+
+
+def test_extract_a_city_s_numbered_hospital_by_its_short_name() -> None:
+    x = extract("深圳市第二人民医院与凌云县人民医院签订对口帮扶协议。深圳二院泌尿外科主任医师伍振华"
+                "到任后挂职凌云县人民医院副院长。")
+    assert ("伍振华", "深圳市第二人民医院") in facts(x, RelationType.AFFILIATED_WITH)
+    assert ("伍振华", "凌云县人民医院") in facts(x, RelationType.DISPATCHED_TO)
+    assert len(x.orgs) == 2  # 深圳二院 is 深圳市第二人民医院
 
 
 def test_extract_two_pairs_joined_by_yu_in_one_sentence_are_two_partnerships() -> None:
