@@ -209,6 +209,8 @@ def partnerships(
                         pairs += [(a, b) for a in groups[0] for b in g if a != b]
                     if lead is None and len(groups[0]) == 1:
                         lead = _senior(groups[0][0], [k for g in groups[1:] for k in g], orgs or {})
+                    elif lead is None and len(groups) == 2 and len(groups[1]) == 1:
+                        lead = _senior(groups[1][0], groups[0], orgs or {})  # the list, then 与 the one
             elif len(keys) == 1 and explicit and (strong or lead) and not _is_authority(orgs or {}, keys[0]):
                 # 以武汉市中心医院为龙头 …: the partner is the other institution the paragraph is about
                 # (a health authority there announces or oversees, it does not partner)
@@ -547,10 +549,11 @@ def _joined(sentence: str, names: list[tuple[int, int]]) -> bool:
 
 
 def _one_with_a_list(text: str, mentioned) -> bool:
-    """Whether the sentence names one institution, then the others in one list: 市中心医院与准格尔旗、
-    伊金霍洛旗、乌审旗、鄂托克前旗人民医院四家医院签约 (however long the list, a statement of partnership)."""
+    """Whether the sentence names one institution and the others in one list, either way round:
+    市中心医院与准格尔旗、伊金霍洛旗、乌审旗、鄂托克前旗人民医院四家医院签约; A、B、C、D、E作为首批成员
+    单位与青岛市立医院签约 (however long the list, a statement of partnership)."""
     groups = enumeration_groups(text, [m for m in mentioned if not m[3]])
-    return len(groups) == 2 and len(groups[0]) == 1
+    return len(groups) == 2 and 1 in (len(groups[0]), len(groups[1]))
 
 
 
