@@ -370,6 +370,9 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
                 pos += len(tok)
                 bounds.add(pos)
             codes, rest, heads, pieces = parse_name(body, counties, bounds)
+            if rest.startswith("立") and pieces and pieces[-1][-1] in "省市县区":
+                # 青岛市立医院, 福建省立医院: the level belongs to 市立/省立, after the place's short name
+                rest, pieces = pieces[-1][-1] + rest, [*pieces[:-1], pieces[-1][:-1]]
             rest = rest + canonical_suffix
             branch_place = re.split("医院|集团", body)[-1]
             if not heads and branch_place and branch_place != body:

@@ -543,9 +543,14 @@ def _dashed_pairs(doc: Document, sents: list[Span], paras: list[Span], org_at,
 
 
 def _joined(sentence: str, names: list[tuple[int, int]]) -> bool:
-    """Whether two of the names are joined by 与/和/同 (A与B签约), not only named in one sentence."""
+    """Whether two of the names are joined by 与/和/同 (A与B签约; A、B作为首批成员单位与C签约), not
+    only named in one sentence."""
     spans = sorted(names)
-    return any(0 < b[0] - a[1] <= 4 and sentence[b[0] - 1] in "与和同" for a, b in pairwise(spans))
+    return any(0 < b[0] - a[1] <= 12 and sentence[b[0] - 1] in "与和同"
+               and not _PUNCTUATION.search(sentence, a[1], b[0]) for a, b in pairwise(spans))
+
+
+_PUNCTUATION = re.compile(r"[，,。；;：:、！!？?]")
 
 
 def _one_with_a_list(text: str, mentioned) -> bool:

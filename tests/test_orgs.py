@@ -44,6 +44,7 @@ SPECIFIC = [
     # a word before a place's full name is not part of the name (jieba tags 扎根 as a place)
     ("儿科医生则扎根化德县医院儿科。", "化德县医院", EntityType.HOSPITAL),
     ("香港医院管理局（医管局）与广东省人民医院签署合作备忘录。", "香港医院管理局", EntityType.ORGANIZATION),
+    ("胶州市人民医院与青岛市立医院签约。", "青岛市立医院", EntityType.HOSPITAL),  # 青岛 + 市立医院
     ("他是湖州市中心医院（浙江大学湖州医院）的医生。", "浙江大学湖州医院", EntityType.HOSPITAL),
 ]
 
@@ -144,6 +145,11 @@ def test_orgs_free_text_reads_the_everyday_form_of_an_autonomous_county() -> Non
 
     [m] = gazetteer().find_mentions("都安县72岁的蓝奶奶突发偏瘫。")
     assert (m.surface, [c.code for c in m.candidates]) == ("都安县", ["451228"])
+
+
+def test_orgs_shi_li_after_a_place_belongs_to_the_name() -> None:
+    [m] = [m for m in find_org_mentions("与青岛市立医院签约") if m.specific]
+    assert (m.rest, m.pieces) == ("市立医院", ("青岛",))
 
 
 @pytest.mark.parametrize(("text", "places"), [
