@@ -349,11 +349,41 @@ _ROSTER_HEADING = re.compile(
 )
 
 
+# 各单位帮扶责任人如下：¶吉康街道社区卫生服务中心——全科医学科主任滕文静: each line pairs a place
+# with the one sent there
+_ASSIGNMENT_HEADING = re.compile(
+    r"^[^\n]*(?:帮扶|派驻|下沉|驻点|支援|责任人|专家)[^\n]*[:：][ \t]*$", re.MULTILINE
+)
+_ASSIGNMENT_DASH = re.compile(r"[ \t]*(?:——|—|--|－)[ \t]*")
+
+
+def _assignment_hosts(text: str, mentions, org_at) -> dict[int, tuple]:
+    out: dict[int, tuple] = {}
+    for m in _ASSIGNMENT_HEADING.finditer(text):
+        at = m.end() + 1
+        while at < len(text):
+            if text[at] == "\n":  # a blank line between the items
+                at += 1
+                continue
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            place = next(((e, k) for s, e, k, ana in org_at if s == at and not ana), None)
+            dash = _ASSIGNMENT_DASH.match(text, place[0]) if place else None
+            if dash is None:
+                break
+            person = next((p for p in mentions if dash.end() <= p.start and p.end <= end), None)
+            if person is not None:  # (a name the reader does not know leaves its line out)
+                out[person.start] = place[1]
+            at = end + 1
+    return out
+
+
 def roster_hosts(text: str, mentions, org_at) -> dict[int, tuple]:
     """People listed line by line under a heading that sends them somewhere (派驻X医院（7人）：), each
-    going there. ``{person's start: host key}``; the roster ends at the first line that does not
-    open with a person's name."""
-    out: dict[int, tuple] = {}
+    going there, or each after the place they go to (X卫生院——内分泌科副主任医师栾慧敏).
+    ``{person's start: host key}``; the roster ends at the first line that does not open with a
+    person's name (or a place and a dash)."""
+    out = _assignment_hosts(text, mentions, org_at)
     starts = {p.start for p in mentions}
     for m in _ROSTER_HEADING.finditer(text):
         host = next((k for s, e, k, ana in org_at if m.start() <= s and e <= m.end() and not ana), None)

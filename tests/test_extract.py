@@ -836,6 +836,19 @@ def test_extract_a_city_s_numbered_hospital_by_its_short_name() -> None:
     assert len(x.orgs) == 2  # 深圳二院 is 深圳市第二人民医院
 
 
+def test_extract_each_line_pairs_a_place_with_the_one_sent_there() -> None:
+    x = extract(
+        "庆安县人民医院与7家基层医疗机构签订帮扶协议。各单位帮扶责任人如下：\n\n"
+        "吉康街道社区卫生服务中心——庆安县人民医院全科医学科主任滕文静\n\n"
+        "久胜镇中心卫生院——心血管内科主任医师仉德顺\n\n"
+        "勤劳镇卫生院——呼吸内科主治医师邴海峰\n\n"
+        "庆安县人民医院院长佟志远表示，将把帮扶成效纳入考核。"
+    )
+    assert {p for p, _host in facts(x, RelationType.DISPATCHED_TO)} == {"滕文静", "仉德顺", "邴海峰"}
+    assert {p for p, home in facts(x, RelationType.AFFILIATED_WITH) if home == "庆安县人民医院"} >= {
+        "滕文静", "仉德顺", "邴海峰"}
+
+
 def test_extract_two_pairs_joined_by_yu_in_one_sentence_are_two_partnerships() -> None:
     x = extract("11月15日，萍乡市人民医院与中南大学湘雅二医院、萍乡市中医院与江西中医药大学附属医院"
                 "分别签订心血管专科联盟和紧密型医联体合作协议。")
