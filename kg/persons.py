@@ -19,6 +19,8 @@ __all__ = ["SPEECH_VERBS", "PersonMention", "find_persons"]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # what may follow a name directly: punctuation, or a word that starts the rest of the clause
+# words of when: they end a name (蔡明哲上月已率) and are no given name (专家于去年12月到岗)
+_TIME_WORDS = ("去年", "今年", "明年", "上月", "本月", "当天", "今天", "昨天", "近日", "日前", "昨日")
 _AFTER_NAME = [
     "说",
     "表示",
@@ -154,13 +156,7 @@ _AFTER_NAME = [
     "随后",
     "笑着",
     "一边",
-    "当天",  # 迪丽拜尔·阿不力孜当天, 蔡明哲上月已率: when, after the name
-    "近日",
-    "日前",
-    "昨日",
-    "上月",
-    "去年",
-    "今年",
+    *_TIME_WORDS,  # 迪丽拜尔·阿不力孜当天, 蔡明哲上月已率: when, after the name
 ]
 _LOOSE_TITLES = {"专家", "医生", "医师", "队员"}  # words for any doctor, not titles of one person
 _NAME_TAGS = (None, "nr", "nrfg", "nrt")
@@ -353,9 +349,6 @@ def _name_at(text: str, i: int) -> int:
         ):
             return length
     return 0
-
-
-_TIME_WORDS = ("去年", "今年", "明年", "上月", "本月", "当天", "今天", "昨天", "近日", "日前", "昨日")
 
 
 def _vetoed(text: str, start: int, end: int, name: str) -> bool:
