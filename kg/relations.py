@@ -440,7 +440,6 @@ def _listed_leads_and_members(doc: Document, sents: list[Span], paras: list[Span
 
 
 _MEMBERS_BELOW = re.compile(r"成员(?:单位|医院|机构)(?:为|有|包括|名单如下|如下)?\s*[:：]$")
-_LEADS_CUE = ("作为牵头", "为牵头", "牵头")
 
 
 def _members_listed_below(doc: Document, sents: list[Span], paras: list[Span], org_at,
@@ -453,8 +452,12 @@ def _members_listed_below(doc: Document, sents: list[Span], paras: list[Span], o
     for n, para in enumerate(paras):
         if not _MEMBERS_BELOW.search(para.text):
             continue
-        leads = {k for s, e, k, ana in org_at
-                 if para.start <= s and e <= para.end and not ana and text.startswith(_LEADS_CUE, e)}
+        leads = set()  # who the paragraph says leads (X作为牵头医院), one only
+        for sent in sents:
+            if para.start <= sent.start and sent.end <= para.end:
+                named = [m for m in org_at if sent.start <= m[0] and m[1] <= sent.end and not m[3]]
+                leads.add(_lead(text, sent, named))
+        leads.discard(None)
         if len(leads) != 1:
             continue
         lead = leads.pop()
@@ -547,10 +550,7 @@ def _joined(sentence: str, names: list[tuple[int, int]]) -> bool:
     only named in one sentence."""
     spans = sorted(names)
     return any(0 < b[0] - a[1] <= 12 and sentence[b[0] - 1] in "与和同"
-               and not _PUNCTUATION.search(sentence, a[1], b[0]) for a, b in pairwise(spans))
-
-
-_PUNCTUATION = re.compile(r"[，,。；;：:、！!？?]")
+               and not CLAUSE_BREAK.search(sentence, a[1], b[0]) for a, b in pairwise(spans))
 
 
 def _one_with_a_list(text: str, mentioned) -> bool:
@@ -645,6 +645,8 @@ def _paired_chain(text: str, mentioned) -> list[tuple]:
 
 _LEAD_AFTER = (
     "牵头",
+    "作为牵头",  # 德阳市人民医院作为牵头医院，与…组建
+    "为牵头",
     "托管",
     "帮扶",
     "援建",
