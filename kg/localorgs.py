@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from .lexicon import lexicon
 from .model import EntityType, pickled_by_fields
-from .orgs import ABBREVIATION, CITY_ORDINAL, OrgMention
+from .orgs import ABBREVIATION, OrgMention, city_ordinal_pattern
 from .regions import gazetteer
 
 __all__ = [
@@ -571,7 +571,7 @@ class OrgTable:
         for org in list(self.orgs.values()):
             if org.key not in self.orgs or org.key[0]:
                 continue
-            m = ABBREVIATION.fullmatch(org.label) or CITY_ORDINAL.fullmatch(org.label)
+            m = ABBREVIATION.fullmatch(org.label) or city_ordinal_pattern().fullmatch(org.label)
             if not m:
                 continue
             ordinal = m.group(2)

@@ -419,8 +419,6 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
 ABBREVIATION = re.compile(
     r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{1,4}?(?:医大|大|医)附?)([一二三四五六七八九十])附?院"
 )
-# the shape of a city's numbered hospital (深圳二院), for resolving it against the full name
-CITY_ORDINAL = re.compile(r"([\u4e00-\u9fff]{2,4}?)([一二三四五六七八九十])院")
 _COUNTED_TAIL = re.compile(r"[\d一二三四五六七八九十两]+[家所个]$")
 _LIST_SEPARATORS = ("、", "和", "及", "与", "，")
 
@@ -488,12 +486,13 @@ def _leading_words(head: str) -> int:
 
 
 @cache
-def _city_ordinal_pattern() -> re.Pattern[str]:
+def city_ordinal_pattern() -> re.Pattern[str]:
     """A prefecture-level city's short name, a number and 院 (深圳二院, 苏州九院): how local news
-    names the city's numbered hospitals; resolved against the full name the article gives."""
+    names the city's numbered hospitals; groups: the city, the number. Resolved against the full
+    name the article gives (:meth:`kg.localorgs.OrgTable.merge_abbreviations`)."""
     shorts = {s for r in gazetteer().by_code.values() if r.level == "city" for s in r.shorts if len(s) >= 2}
     alternation = "|".join(map(re.escape, sorted(shorts, key=len, reverse=True)))
-    return re.compile("(?:" + alternation + ")[一二三四五六七八九十]院(?!区|长)")
+    return re.compile("(" + alternation + ")([一二三四五六七八九十])院(?!区|长)")
 
 
 @cache
@@ -526,7 +525,7 @@ def _known_mentions(text: str, found: list[OrgMention]) -> list[OrgMention]:
         if not any(a <= s and e <= b for a, b in spans) and surface not in lexicon().known_orgs:
             out.append(OrgMention(s, e, surface, EntityType.HOSPITAL, (), surface))
             spans.append((s, e))
-    for m in _city_ordinal_pattern().finditer(text):  # 深圳二院, 厦门一院: a city's Nth hospital
+    for m in city_ordinal_pattern().finditer(text):  # 深圳二院, 厦门一院: a city's Nth hospital
         s, e = m.span()
         if not any(a <= s < b or a < e <= b for a, b in spans) and m.group() not in lexicon().known_orgs:
             out.append(OrgMention(s, e, m.group(), EntityType.HOSPITAL, (), m.group()))
