@@ -28,7 +28,14 @@ from .localorgs import (
 from .model import Document, EntityType, Evidence, PartnershipType, RelationType, pickled_by_fields
 from .orgs import OrgMention, find_anaphors, find_org_mentions, parse_name
 from .persons import find_persons
-from .postings import affiliation_and_host, respective_hosts, role_phrase, roster_hosts, team_hosts
+from .postings import (
+    affiliation_and_host,
+    batch_cue,
+    respective_hosts,
+    role_phrase,
+    roster_hosts,
+    team_hosts,
+)
 from .regions import gazetteer
 from .relations import formation_dates, formed_on, partnerships
 from .segment import Span, paragraphs, sentences
@@ -152,6 +159,14 @@ def extract_document(doc: Document) -> DocumentExtraction:
         tail = text[m.end : longest_at.get(m.start, m.end)]
         if m.specific and tail.endswith(DEPARTMENTS) and m.surface.endswith(("中心", "医院")):
             longest_at[m.start] = m.end
+    # each mention's identity, and the organisations named in full, by name without their region
+    identities = {id(m): org_identity(m, ctx) for m in mentions
+                  if m.specific and not m.is_alliance and longest_at[m.start] == m.end}
+    named: dict[str, dict[OrgKey, tuple]] = {}
+    for m in mentions:
+        ident = identities.get(id(m))
+        if ident is not None and not m.context_level and ident[0][0]:
+            named.setdefault(ident[0][1], {}).setdefault(ident[0], ident)
     for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
         if not m.specific:
             continue
@@ -169,10 +184,17 @@ def extract_document(doc: Document) -> DocumentExtraction:
             if key is not None:
                 spans.append((m.start, m.end, key))
             continue
-        ident = org_identity(m, ctx)
+        ident = identities[id(m)]
         if ident is None:
             continue
         key, label, aliases, code = ident
+        fitting = [ident for k, ident in named.get(key[1], {}).items()
+                   if m.context_level and _is_level(k[0], m.context_level)
+                   and gazetteer().is_within(key[0], k[0])]
+        if key not in named.get(key[1], ()) and len(fitting) == 1:
+            # 市立医院 said about 莱西市, after 青岛市立医院 (and no 莱西市立医院): the city of 莱西 that
+            # has one, named in full
+            key, label, aliases, code = fitting[0]
         if m.type is EntityType.PRIMARY_CARE and not code:
             code = ctx.nearest_county(m.start)  # a community or township centre of the place being told about
         spans.append((m.start, m.end, table.add(key, label, m.type, code, aliases, (m.start, m.end))))
@@ -306,6 +328,8 @@ def extract_document(doc: Document) -> DocumentExtraction:
         person.spans.append((pm.start, pm.end))
         if affiliation and (pm.name not in best or confidence > best[pm.name][0]):
             best[pm.name] = (confidence, pm.start, affiliation, evidence(pm.start), role or None)
+    went_to: list[tuple[int, str, OrgKey, OrgKey]] = []  # (position, person, home, host) of those sent
+    of_a_batch: list[tuple] = []  # (mention, post, mate named) to place
     for pm, sent, para, affiliation, host, post_role, confidence in read:
         home = best.get(pm.name)
         if home is not None and confidence <= 1 and home[0] > confidence and home[2] != affiliation:
@@ -315,10 +339,31 @@ def extract_document(doc: Document) -> DocumentExtraction:
                 text, pm, sent, org_at, sec.topic, orgs, para, name_ends, home=home[2]
             )
         host = respective.get(pm.start, host) or team.get(pm.start)
+        if not host or host == affiliation:
+            mate = batch_cue(text, sent, pm)
+            if mate is not None:
+                of_a_batch.append((pm, post_role, mate or None))
+                continue
         if host and host != affiliation:
-            ev = evidence(pm.start)
-            facts.append(Fact(RelationType.DISPATCHED_TO, ("person", pm.name), ("org", host), ev,
-                              role=post_role or None))
+            went_to.append((pm.start, pm.name, affiliation, host))
+            facts.append(Fact(RelationType.DISPATCHED_TO, ("person", pm.name), ("org", host),
+                              evidence(pm.start), role=post_role or None))
+    for pm, post_role, named in of_a_batch:
+        # 同批驻点的还有…宁晓芸, 首批同时到岗的还有A、B和C, a roster under 本批医疗队成员如下：: one of the
+        # group sent, who went where the others went, and came from where they came unless said
+        mates = [w for w in went_to if w[1] != pm.name and (named is None or w[1] == named)]
+        before = [w for w in mates if w[0] < pm.start]
+        mate = before[-1] if before else (mates[0] if mates and named is None else None)
+        if mate is None:
+            continue
+        home = best.get(pm.name)
+        affiliation = home[2] if home is not None else None
+        if home is None or home[0] <= 1:
+            affiliation = mate[2]
+            best[pm.name] = (2, pm.start, affiliation, evidence(pm.start), home[4] if home else None)
+        if mate[3] != affiliation:
+            facts.append(Fact(RelationType.DISPATCHED_TO, ("person", pm.name), ("org", mate[3]),
+                              evidence(pm.start), role=post_role or None))
     for name, (_conf, _pos, affiliation, ev, role) in best.items():
         persons[name].affiliation = affiliation
         facts.append(
@@ -458,6 +503,14 @@ _BARE_HOSPITAL = re.compile(r"(?<=[是，,。由])医院(?=(?:此前|此外|还|
 _FILED = ("讯", "电", "電")
 _SPOKESPERSON = re.compile(r"(?:有关|相关)?负责人(?:表示|介绍|说|指出|称|透露|强调)")
 _LEARNT = ("获悉", "了解到", "得知", "获得消息")
+def _is_level(code: str, level: str) -> bool:
+    """Whether the region ``code`` is one a bare 市/县/区/省 (``level``) can stand for."""
+    region = gazetteer().get(code)
+    if region is None:
+        return False
+    if level in ("省", "自治区"):
+        return region.level == "province"
+    return region.level in ("city", "county") and region.name.endswith(level)
 
 
 def _remap(fact: Fact, table: OrgTable) -> Fact:

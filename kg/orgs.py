@@ -38,6 +38,8 @@ _FUNCTION_CHARS = set(
 _NUMERALS = set("0123456789一二三四五六七八九十两几多数")
 _COUNTED = re.compile(r"[\d一二三四五六七八九十两几多数]+[家个所名种批支县市区]")
 _CONTEXT_ORDINAL = re.compile(r"^([省市县区])(第?[一二三四五六七八九十]+)(.*)$")
+# 市立医院, 省立医院 with no place before them: the city's (province's) own, named in context
+_CONTEXT_RUN_BY = re.compile(r"^([省市县区])立")
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,6 +357,10 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
         if not level and ordinal and toks[0][1] not in ("region", "head"):
             level = ordinal.group(1)  # 市四医院
             specific = True
+        run_by = _CONTEXT_RUN_BY.match(body)
+        if not level and run_by and toks[0][1] not in ("region", "head"):
+            level = run_by.group(1)  # 市立医院: the level stays in the name (青岛 + 市立医院)
+            specific = True
         former = start > 0 and text[start - 1] == "原"
         if suffix == "分院" and surface[: -len(suffix)].endswith(("医院", "总院")):
             specific = False  # 南丰县医共体总医院分院建设: the head hospital's branches, not one of them
@@ -363,7 +369,8 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
         if counted or _COUNTED.search(surface):
             specific = False  # 12家镇卫生院, 5个专科联盟
         if level:
-            codes, rest, heads, pieces = [], surface[len(level) : -len(suffix)] + canonical_suffix, [], []
+            kept_level = 0 if run_by and run_by.group(1) == level else len(level)
+            codes, rest, heads, pieces = [], surface[kept_level : -len(suffix)] + canonical_suffix, [], []
         else:
             bounds, pos = set(), 0
             for tok, _ in toks:

@@ -579,9 +579,10 @@ def _common_word(name: str) -> bool:
     return len(name) == 3 and pos_tag(head) in _NOT_NAMES and word_frequency(head) >= 50
 
 
-# a line of a roster that gives each name with its department and title in brackets
+# a line of a roster that gives each name with its department and title in brackets (after the
+# department as a label: 妇产科：韦婧（主治医师）)
 _NAME_THEN_POST = re.compile(
-    r"^[ \t]*(?:" + LIST_ITEM.pattern + r")?[ \t]*"
+    r"^[ \t]*(?:" + LIST_ITEM.pattern + r")?[ \t]*(?:[\u4e00-\u9fff]{2,12}[：:][ \t]*)?"
     r"(?P<name>[\u4e00-\u9fff·]{2,9})[（(](?P<post>[^（）()\n]{2,30})[）)]",
     re.MULTILINE,
 )

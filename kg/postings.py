@@ -20,6 +20,7 @@ from .segment import CLAUSE_BREAK, Span
 
 __all__ = [
     "affiliation_and_host",
+    "batch_cue",
     "enumeration_groups",
     "is_a",
     "is_academic",
@@ -242,9 +243,9 @@ def affiliation_and_host(
     if described_until is not None:
         tail_start = described_until
     tail = text[tail_start : sent.end]
-    if tail.startswith(SPEECH_VERBS) or _SPEAKS_THEN.match(tail):
+    if tail.startswith((*SPEECH_VERBS, "：", ":")) or _SPEAKS_THEN.match(tail):
         # 蒋俊介绍，医院将选派专家到桑植坐诊; 段晓鹏在揭牌仪式上说，我院长期对口帮扶…: what follows is
-        # reported, not done by the speaker
+        # reported, not done by the speaker; so is what follows a colon (专访院长葛振宇：让…扎根长白山下)
         tail = ""
     # 齐鲁医院派驻普外科主任医师刘振华任陵城区人民医院执行院长: sent, and appointed to a post there
     # (…将派驻专家团队常驻X，其中Y任X执行院长: the sending may open the sentence); with the home
@@ -399,6 +400,49 @@ def roster_hosts(text: str, mentions, org_at) -> dict[int, tuple]:
             out[opening] = host
             line_start = line_end + 1
     return out
+
+
+# one of a group sent: 同批驻点的, 与戚晓蔓同批的, 随队; or, where the sentence (or a roster's heading)
+# says the group was sent, 还有, 包括, 成员, 本批专家共6人
+_SAME_BATCH = re.compile(r"(?:与([\u4e00-\u9fff·]{2,8}?))?(?:同批|同期|同一批|同时到岗|一同到岗|随队)")
+_OF_THE_GROUP = re.compile(r"还有|包括|成员|队员|本批|首批|这批|该批|此批|共\d+人")
+_GROUP_SENT = re.compile(r"驻点|派|下沉|到岗|援|帮扶|支援|医疗队|专家团队|专家组|挂职|挂任|常驻")
+
+
+def batch_cue(text: str, sent: Span, pm: PersonMention) -> str | None:
+    """Whether ``pm`` is named as one of a group sent somewhere: None if not, else the name of the one
+    whose batch it says (与戚晓蔓同批的) or "" for the group told about."""
+    clause = max([sent.start, *(m.end() for m in CLAUSE_BREAK.finditer(text, sent.start, pm.start))])
+    same = list(_SAME_BATCH.finditer(text, clause, pm.start))
+    if same:
+        return same[-1].group(1) or ""
+    opening = text[sent.start : pm.start]
+    if _OF_THE_GROUP.search(opening) and _GROUP_SENT.search(opening):
+        return ""
+    heading = _roster_heading(text, pm.start)
+    if heading and _OF_THE_GROUP.search(heading) and _GROUP_SENT.search(heading):
+        return ""
+    return None
+
+
+def _roster_heading(text: str, at: int) -> str | None:
+    """The heading (a line ending with a colon) of the list whose line holds ``at``: 本批医疗队成员及所在
+    科室如下：¶心血管内科：冉博文（副主任医师，队长）¶神经外科：主治医师戚向东."""
+    line_start = text.rfind("\n", 0, at) + 1
+    if at - line_start > 20:
+        return None
+    end = line_start - 1
+    for _ in range(40):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if line.endswith(("：", ":")):
+            return line
+        if len(line) > 60 or line.endswith(("。", "！", "？")):
+            return None
+        end = start - 1
+    return None
 
 
 _TEAM = re.compile(r"专家团队|专家组|医疗队|帮扶队|工作队|医疗组|团队")

@@ -923,3 +923,47 @@ def test_extract_an_alliance_named_after_an_institution_is_led_by_it() -> None:
     assert {frozenset(p) for p in facts(x, RelationType.PARTNER_OF)} == {
         frozenset(("河北省胸科医院", "临城县人民医院"))
     }
+
+
+def test_extract_a_citys_hospital_said_about_a_county_level_city_is_the_one_named_in_full() -> None:
+    x = extract("济宁市第一人民医院与邹城市人民医院签订紧密型医联体协议。首批派出的专家中，"
+                "市第一人民医院心内科副主任医师冯启明将常驻邹城市人民医院半年。")
+    assert set(org_names(x)) == {"济宁市第一人民医院", "邹城市人民医院"}  # no 邹城市第一人民医院
+    assert ("冯启明", "济宁市第一人民医院") in facts(x, RelationType.AFFILIATED_WITH)
+    assert ("冯启明", "邹城市人民医院") in facts(x, RelationType.DISPATCHED_TO)
+
+
+def test_extract_a_bare_shili_hospital_is_the_citys_own() -> None:
+    x = extract("福建省立医院与顺昌县医院签约。"
+                "首批派出的专家中，省立医院心内科副主任医师冯启明将常驻顺昌县医院。")
+    assert ("冯启明", "福建省立医院") in facts(x, RelationType.AFFILIATED_WITH)
+    assert ("冯启明", "顺昌县医院") in facts(x, RelationType.DISPATCHED_TO)
+
+
+@pytest.mark.parametrize("text", [
+    "甘肃省人民医院神经内科副主任医师罗成林驻点临潭县人民医院。同批驻点的还有麻醉科主治医师苏晓敏、检验科主管技师韩蕾。",
+    "甘肃省人民医院神经内科副主任医师罗成林驻点临潭县人民医院，首批同时到岗的还有麻醉科主治医师苏晓敏和检验科主管技师韩蕾。",
+    "甘肃省人民医院选派专家驻点临潭县人民医院，心内科主任医师罗成林挂任临潭县人民医院业务副院长。"
+    "本批医疗队成员如下：\n"
+    "麻醉科：主治医师苏晓敏\n检验科：韩蕾（主管技师）\n",
+])
+def test_extract_others_of_a_batch_sent_go_where_it_went(text: str) -> None:
+    x = extract(text)
+    for person in ("苏晓敏", "韩蕾"):
+        assert (person, "甘肃省人民医院") in facts(x, RelationType.AFFILIATED_WITH)
+        assert (person, "临潭县人民医院") in facts(x, RelationType.DISPATCHED_TO)
+
+
+def test_extract_one_of_a_batch_named_with_its_own_home_keeps_it() -> None:
+    x = extract("甘肃省人民医院神经内科副主任医师罗成林驻点临潭县人民医院。"
+                "与罗成林同批的兰州大学第二医院麻醉科主治医师苏晓敏，则牵头建立了无痛诊疗中心。")
+    assert ("苏晓敏", "兰州大学第二医院") in facts(x, RelationType.AFFILIATED_WITH)
+    assert ("苏晓敏", "临潭县人民医院") in facts(x, RelationType.DISPATCHED_TO)
+
+
+def test_extract_what_follows_a_name_and_a_colon_is_what_they_say() -> None:
+    x = extract("专访长治市人民医院院长秦振军：让优质资源扎根沁源\n\n"
+                "长治市人民医院与沁源县人民医院组建医联体。")
+    assert not facts(x, RelationType.DISPATCHED_TO)
+    x = extract("长治市人民医院儿科副主任医师秦振军扎根沁源县人民医院儿科，规范了新生儿复苏流程。")
+    assert ("秦振军", "沁源县人民医院") in facts(x, RelationType.DISPATCHED_TO)
