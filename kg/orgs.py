@@ -174,6 +174,8 @@ def parse_name(
                 ]
             else:
                 cands = _region_word(piece)
+                if not cands and heads:  # 卫生福利部金门医院: a county's short name after a name's head
+                    cands = [r for r in gaz.lookup(piece) if r.level == "county"]
             chosen = gaz.choose(cands, context) if cands else None
             if chosen is not None:
                 hit = (length, chosen.code, False)
@@ -259,6 +261,11 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
         if (classes[k] == "stop" and toks[k + 1] in _PLACE_WORDS and toks[k] not in lexicon().stop_words
                 and pos_tag(toks[k]) not in _NOT_PLACE_TAGS):
             classes[k] = "proper"  # (实现街道社区卫生服务中心全覆盖: a verb, not a place)
+    for k in range(1, len(toks)):
+        # 卫生福利部金门医院: after a name's head, a county's short name is that place
+        if classes[k - 1] == "head" and classes[k] == "stop" and any(
+                r.level == "county" for r in gazetteer().lookup(toks[k])):
+            classes[k] = "region"
     if text.startswith(_TOPICAL_SUFFIXES, s):
         # research centres, societies and alliances are named by their field: 卫生发展研究中心,
         # 社区卫生协会, 胸痛专科联盟

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import lexicon
+from .regions import gazetteer
 from .segment import LIST_ITEM, pos_tag, word_frequency, words
 
 __all__ = ["SPEECH_VERBS", "PersonMention", "find_persons"]
@@ -47,6 +48,8 @@ _AFTER_NAME = [
     "带领",
     "主刀",  # 主任蒋天福主刀: the work a clinician does, right after the name
     "驻点",
+    "常驻",  # 柯子谦常驻龙川县人民医院
+    "扎根",
     "坐诊",
     "查房",
     "会诊",
@@ -369,8 +372,23 @@ def _vetoed(text: str, start: int, end: int, name: str) -> bool:
         return True
     if _minority_name(name, 0) == len(name):
         return False  # 巴图孟和: name elements, whatever characters they share with function words
+    if _inside_place(text, end - len(name)):
+        return True  # 距省会长沙约600公里: 沙 ends a place's name here, it starts no name
+
     inner = name[1:-1] if name.endswith("和") and _closes_name(text, end) else name[1:]
     return any(ch in "的了着过是在与和" for ch in inner)
+
+
+def _inside_place(text: str, start: int) -> bool:
+    """Whether ``text[start]`` ends the name of a city or province begun before it (距省会长沙约600公里),
+    as the dictionary reads the words around it (院长沙永昆 is 院长 / 沙永昆)."""
+    pos = max(0, start - 6)
+    for tok in words(text[pos : start + 4]):
+        if pos <= start < pos + len(tok):
+            return (pos < start and pos + len(tok) == start + 1
+                    and any(r.level in ("province", "city") for r in gazetteer().lookup(tok)))
+        pos += len(tok)
+    return False
 
 
 def _closes_name(text: str, end: int) -> bool:

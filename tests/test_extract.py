@@ -967,3 +967,17 @@ def test_extract_what_follows_a_name_and_a_colon_is_what_they_say() -> None:
     assert not facts(x, RelationType.DISPATCHED_TO)
     x = extract("长治市人民医院儿科副主任医师秦振军扎根沁源县人民医院儿科，规范了新生儿复苏流程。")
     assert ("秦振军", "沁源县人民医院") in facts(x, RelationType.DISPATCHED_TO)
+
+
+@pytest.mark.parametrize(("text", "label", "adcode"), [
+    ("瑪嘉烈醫院與深圳市第三人民醫院簽署傳染病防治合作協議。", "玛嘉烈医院", "810000"),
+    ("澳門科大醫院與中山市人民醫院簽署合作協議。", "澳门科大医院", "820000"),
+    ("高雄長庚今天與屏東縣恆春鎮的醫院簽署醫療策略聯盟。", "长庚医疗财团法人高雄长庚纪念医院", "710200"),
+    ("衛生福利部金門醫院與廈門大學附屬中山醫院簽署合作備忘錄。", "卫生福利部金门医院", "350527"),
+    ("由中山大學中山眼科中心牽頭的眼科專科聯盟在澳門成立。", "中山大学中山眼科中心", "440100"),
+])
+def test_extract_hong_kong_macau_and_taiwan_hospitals_known_by_name(text: str, label: str, adcode) -> None:
+    x = extract(text)
+    org = next(o for o in x.orgs.values() if o.label == label)
+    if adcode is not None:
+        assert org.adcode == adcode
