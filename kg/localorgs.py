@@ -151,6 +151,12 @@ def _prefixed_variants(label: str, code: str) -> set[str]:
     return out
 
 
+@cache
+def _known_full_names() -> dict[str, str]:
+    """The adcode of each well-known institution, by its full name."""
+    return {k.name: k.adcode for v in lexicon().known_orgs.values() for k in v}
+
+
 def org_identity(m: OrgMention, ctx: RegionContext) -> tuple[OrgKey, str, set[str], str | None] | None:
     """Key, canonical label, aliases and region of a mention; None for a name that identifies nothing."""
     gaz = gazetteer()
@@ -168,6 +174,10 @@ def org_identity(m: OrgMention, ctx: RegionContext) -> tuple[OrgKey, str, set[st
         aliases = {region_label(code) + surface[len(m.context_level) :]}
     else:
         known = lex.known_orgs.get(surface)
+        if known is None and surface in lex.known_names:
+            # 重庆医科大学附属第一医院 written in full (inside its alliance's name too) is the one
+            # known by a short name (重医附一院), not 重庆 + a 医科大学附属第一医院
+            return ("", surface), surface, aliases, _known_full_names()[surface]
         if known is None:
             known = lex.known_orgs.get(m.rest)
         elif codes and all(

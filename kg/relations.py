@@ -369,7 +369,10 @@ def _named_leads_partner_members(alliances, facts: list[dict], orgs: dict) -> li
     return out
 
 
-_MEMBERS = re.compile(r"等?(?:\d+家)?成员单位|等?(?:\d+家)?成员医院")
+_MEMBERS = re.compile(
+    r"等?(?:\d+家)?成员单位|等?(?:\d+家)?成员医院"
+    r"|(?:等?\d+家(?:医院|单位|医疗机构))?[^，,。；;]{0,4}加入(?:该|本)?联盟"  # A、B等6家医院正式加入联盟
+)
 
 
 def _members_named_later(doc: Document, sents: list[Span], org_at, alliances, facts: list[dict],
@@ -381,6 +384,9 @@ def _members_named_later(doc: Document, sents: list[Span], org_at, alliances, fa
     [(key, alliance)] = alliances.orgs.items()
     target = ("alliance", key)
     leads = {f["source"] for f in facts if f["type"] is RelationType.LEADS and f["target"] == target}
+    if not leads:  # 重庆医科大学附属第一医院内分泌专科联盟: the institution its name opens with
+        leads = {("org", k) for k, o in orgs.items()
+                 if alliance.label.startswith(o.label) and len(o.label) < len(alliance.label)}
     if len(leads) != 1:
         return []
     [(_, lead)] = leads

@@ -981,3 +981,13 @@ def test_extract_hong_kong_macau_and_taiwan_hospitals_known_by_name(text: str, l
     org = next(o for o in x.orgs.values() if o.label == label)
     if adcode is not None:
         assert org.adcode == adcode
+
+
+def test_extract_members_that_join_an_alliance_named_after_its_lead_partner_the_lead() -> None:
+    x = extract("重医附一院召开年度工作会议。会上，重庆医科大学附属第一医院内分泌专科联盟新成员授牌。"
+                "璧山区人民医院、铜梁区人民医院等2家医院正式加入联盟。")
+    assert set(org_names(x)) == {"重庆医科大学附属第一医院", "璧山区人民医院", "铜梁区人民医院"}
+    assert {frozenset(p) for p in facts(x, RelationType.PARTNER_OF)} == {
+        frozenset(("重庆医科大学附属第一医院", "璧山区人民医院")),
+        frozenset(("重庆医科大学附属第一医院", "铜梁区人民医院")),
+    }
