@@ -187,6 +187,8 @@ def partnerships(
                 pair_leads = {(a, b): _senior(a, [b], orgs or {}) for a, b in chained}
             elif len(keys) >= 2:
                 groups = enumeration_groups(text, mentioned)
+                if _each_on_its_own(text, sent, mentioned):
+                    continue
                 if len(groups) == 1:  # 签约成为三峡大学、江汉大学、长江大学等高校教学实习基地
                     t = topic(sent.start)
                     last_end = max(e for _s, e, _k, _a in mentioned)
@@ -529,26 +531,72 @@ _DASH = re.compile(r"\s*[—–－-]{1,2}\s*")
 
 def _dashed_pairs(doc: Document, sents: list[Span], paras: list[Span], org_at,
                   dates: list[DateMention]) -> list[dict]:
-    """Lines of a notice that pair two institutions with a dash (1. 贵州省人民医院—紫云县人民医院):
-    a partnership of the kind the list is introduced with, the first one leading."""
+    """Lines of a notice that pair two institutions with a dash (1. 贵州省人民医院—紫云县人民医院), or
+    in the columns of a table (6　　犍为县人民医院　　川北医学院附属医院): a partnership of the kind the
+    list is introduced with (or its line says), led by the first one, or by the one in the column
+    headed 帮扶医院."""
     text = doc.norm
     facts: list[dict] = []
     for n, para in enumerate(paras):
-        if not _DASH.search(para.text):
-            continue
         named = [(s, e, k) for s, e, k, ana in org_at if para.start <= s and e <= para.end and not ana]
+        while len(named) > 2 and named[-1][2] == named[-2][2]:  # 成都中医药大学附属医院（四川省中医医院）
+            named[-2:] = [(named[-2][0], named[-1][1], named[-1][2])]
         if len(named) != 2:
             continue
         (s1, e1, a), (s2, e2, b) = named
         mark = _LIST_MARK.match(text, para.start)
-        if (a == b or mark is None or mark.end() != s1 or not _DASH.fullmatch(text, e1, s2)
-                or text[e2 : para.end].strip("。;；,， ")):
+        number = _ROW_NUMBER.match(text, para.start)  # 6　　犍为县人民医院: a table's row number
+        if a == b or s1 not in (mark.end(), number.end() if number else -1):
             continue
-        kinds, _ = _introduced_kinds(paras, n, org_at, itself=False)
+        tail = text[e2 : para.end].strip("。;；,， ")
+        if _DASH.fullmatch(text, e1, s2) and not tail:
+            lead_column = 0
+        elif (text[e1:s2].isspace()
+              and _CELLS.fullmatch(doc.text, doc.raw_span(e1 - 1, e1)[1], doc.raw_span(s2, s2 + 1)[0])
+              and (not tail or text[e2].isspace())):
+            lead_column = _lead_column(paras[:n])
+        else:
+            continue
+        kinds, _ = _cue_types(tail)
+        if not kinds:
+            kinds, _ = _introduced_kinds(paras, n, org_at, itself=False)
         if kinds:
             date = _date_for([x for x in sents if x.start < para.start], dates)
-            facts.append(_partnership(a, b, doc.evidence(para.start, para.end), kinds, date, a))
+            lead = b if lead_column == 1 else a
+            facts.append(_partnership(a, b, doc.evidence(para.start, para.end), kinds, date, lead))
     return facts
+
+
+_ROW_NUMBER = re.compile(r"\s*\d{1,3}\s+")
+_CELLS = re.compile(r"[ \t\u3000]*(?:\u3000|[ \t]{2})[ \t\u3000]*")  # the space between two columns
+_HELPER_COLUMN = re.compile(r"帮扶|支援|牵头|托管")
+_HELPED_COLUMN = re.compile(r"受援|受帮扶|被帮扶|被托管|受托")
+
+
+def _lead_column(paras_before: list[Span]) -> int:
+    """Which of a table's two columns of institutions holds the helping one: the one whose heading
+    says so (序号　单位　帮扶医院 -> 1), else the first."""
+    for para in reversed(paras_before[-12:]):
+        if _ROW_NUMBER.match(para.text):
+            continue  # a row above, not the heading
+        cells = [c for c in re.split(r"[ \t\u3000]+", para.text.strip()) if c and c != "序号"]
+        if len(cells) >= 2 and len(para.text) <= 80 and any("医院" in c or "单位" in c for c in cells[:2]):
+            helper = [i for i, c in enumerate(cells[:2])
+                      if _HELPER_COLUMN.search(c) and not _HELPED_COLUMN.search(c)]
+            return helper[0] if len(helper) == 1 else 0
+    return 0
+
+
+def _each_on_its_own(text: str, sent: Span, mentioned) -> bool:
+    """A和位于南充的B也将分别派出专家团队，到金口河区和犍为县开展帮扶: two named side by side (和, 及),
+    then 分别 with no one after it: each does it on its own, they do not partner each other."""
+    if len({k for _s, _e, k, _a in mentioned}) != 2:
+        return False
+    first_end = mentioned[0][1]
+    last_start, last_end = mentioned[-1][0], mentioned[-1][1]
+    between = text[first_end:last_start]
+    return ("和" in between or "及" in between) and not re.search("[与同]", between) \
+        and "分别" in text[last_end : sent.end]
 
 
 def _joined(sentence: str, names: list[tuple[int, int]]) -> bool:

@@ -991,3 +991,21 @@ def test_extract_members_that_join_an_alliance_named_after_its_lead_partner_the_
         frozenset(("重庆医科大学附属第一医院", "璧山区人民医院")),
         frozenset(("重庆医科大学附属第一医院", "铜梁区人民医院")),
     }
+
+
+def test_extract_a_table_of_pairs_led_by_the_column_headed_as_helping() -> None:
+    x = extract("2月6日，广元市卫生健康委员会印发通知，调整全市城乡医院对口帮扶关系，"
+                "要求支援医院每年派驻医务人员不少于8人。2026年度对口帮扶关系如下：\n\n"
+                "序号　单位　　　　　　　帮扶医院\n"
+                "1　　旺苍县人民医院　　　　四川省人民医院\n2　　青川县人民医院　　　　广元市中心医院\n")
+    pairs = {frozenset((a, b)) for a, b in facts(x, RelationType.PARTNER_OF)}
+    assert pairs == {frozenset(("旺苍县人民医院", "四川省人民医院")),
+                     frozenset(("青川县人民医院", "广元市中心医院"))}
+    leads = {f.lead for f in x.facts if f.type is RelationType.PARTNER_OF}
+    assert {x.orgs[k[1]].label for k in leads if k} == {"四川省人民医院", "广元市中心医院"}
+
+
+def test_extract_two_that_each_send_their_own_are_not_partners() -> None:
+    x = extract("远在泸州的西南医科大学附属医院和位于南充的川北医学院附属医院也将分别派出专家团队，"
+                "到金口河区和犍为县开展帮扶。")
+    assert not facts(x, RelationType.PARTNER_OF)
