@@ -39,6 +39,7 @@ _NUMERALS = set("0123456789一二三四五六七八九十两几多数")
 _COUNTED = re.compile(r"[\d一二三四五六七八九十两几多数]+[家个所名种批支县市区]")
 _CONTEXT_ORDINAL = re.compile(r"^([省市县区])(第?[一二三四五六七八九十]+)(.*)$")
 # 市立医院, 省立医院 with no place before them: the city's (province's) own, named in context
+_COUNT_OF_HOSPITALS = re.compile(r"[两二三四五六七八九十]医院")
 _CONTEXT_RUN_BY = re.compile(r"^([省市县区])立")
 
 
@@ -401,6 +402,8 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
             etype = EntityType.PRIMARY_CARE
         if "妇幼保健" in surface:
             etype = EntityType.PUBLIC_HEALTH
+        if codes and _COUNT_OF_HOSPITALS.fullmatch(rest) and gazetteer().get(codes[-1]).level == "province":
+            specific = False  # 澳门三医院首批加盟: three of Macau's hospitals, not one named so
         rest = _normalise_rest(re.sub(r"[“”\"]", "", rest))
         if not specific and counted_list is not None:
             if not any(t for t, c in toks if c == "generic"):

@@ -377,6 +377,9 @@ _MEMBERS = re.compile(
 )
 
 
+_MEMBERS_LISTED = re.compile(r"成员(?:单位|医院)?(?:包括|有|为|是)[:：]?")
+
+
 def _members_named_later(doc: Document, sents: list[Span], org_at, alliances, facts: list[dict],
                          dates: list[DateMention], orgs: dict) -> list[dict]:
     """大会上，院长覃业强为都安县人民医院、大化县人民医院等成员单位授牌: in an article about one led
@@ -398,12 +401,18 @@ def _members_named_later(doc: Document, sents: list[Span], org_at, alliances, fa
     out: list[dict] = []
     for sent in sents:
         marker = _MEMBERS.search(text, sent.start, sent.end)
-        if marker is None or any(sent.start <= s < sent.end for s, _e in spans):
+        listing = _MEMBERS_LISTED.search(text, sent.start, sent.end)
+        if (marker is None and listing is None) or any(sent.start <= s < sent.end for s, _e in spans):
             continue
-        # only the list right before 成员单位 (A、B、C等成员单位), not whoever else the sentence names
-        named = [m for m in org_at if sent.start <= m[0] and m[1] <= marker.start() and not m[3]]
-        groups = enumeration_groups(text, named)
-        last = groups[-1] if groups else []
+        if marker is not None:
+            # only the list right before 成员单位 (A、B、C等成员单位), not whoever else the sentence names
+            named = [m for m in org_at if sent.start <= m[0] and m[1] <= marker.start() and not m[3]]
+            groups = enumeration_groups(text, named)
+            last = groups[-1] if groups else []
+        else:  # 首批成员包括A、B…及F: the list right after, to its last (及, 和, 以及)
+            named = [m for m in org_at if listing.end() <= m[0] and m[1] <= sent.end and not m[3]]
+            groups = enumeration_groups(text, named, joiners=("、", "，", ",", "及", "和", "以及", "、以及"))
+            last = groups[0] if groups and groups[0][:1] == [named[0][2]] else []
         listed = [k for k in last if k != lead and not _is_authority(orgs, k)]
         ev = doc.evidence(sent.start, sent.end)
         date = _date_for([sent], dates)

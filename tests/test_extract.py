@@ -1009,3 +1009,14 @@ def test_extract_two_that_each_send_their_own_are_not_partners() -> None:
     x = extract("远在泸州的西南医科大学附属医院和位于南充的川北医学院附属医院也将分别派出专家团队，"
                 "到金口河区和犍为县开展帮扶。")
     assert not facts(x, RelationType.PARTNER_OF)
+
+
+def test_extract_members_listed_after_chengyuan_baokuo_partner_the_alliances_lead() -> None:
+    x = extract("大湾区眼科专科联盟成立　澳门三医院首批加盟\n\n"
+                "由中山大学中山眼科中心牵头的“粤港澳大湾区眼科专科联盟”前日在澳门成立。"
+                "首批成员包括仁伯爵综合医院、镜湖医院、澳门科大医院及江门市中心医院。")
+    assert "澳门三医院" not in org_names(x)  # three of Macau's hospitals, not one so named
+    assert [a.label for a in x.alliances.values()] == ["粤港澳大湾区眼科专科联盟"]
+    pairs = {frozenset(p) for p in facts(x, RelationType.PARTNER_OF)}
+    for member in ("仁伯爵综合医院", "澳门镜湖医院", "澳门科大医院", "江门市中心医院"):
+        assert frozenset(("中山大学中山眼科中心", member)) in pairs
