@@ -152,9 +152,11 @@ def _prefixed_variants(label: str, code: str) -> set[str]:
 
 
 @cache
-def _known_full_names() -> dict[str, str]:
-    """The adcode of each well-known institution, by its full name."""
-    return {k.name: k.adcode for v in lexicon().known_orgs.values() for k in v}
+def _known_full_names() -> dict[str, tuple[str, frozenset[str]]]:
+    """The adcode and the short names of each well-known institution, by its full name."""
+    known = [k for v in lexicon().known_orgs.values() for k in v]
+    unique = [v[0] for v in lexicon().known_orgs.values() if len(v) == 1]  # (协和医院 names three)
+    return {k.name: (k.adcode, frozenset(o.alias for o in unique if o.name == k.name)) for k in known}
 
 
 def org_identity(m: OrgMention, ctx: RegionContext) -> tuple[OrgKey, str, set[str], str | None] | None:
@@ -177,7 +179,8 @@ def org_identity(m: OrgMention, ctx: RegionContext) -> tuple[OrgKey, str, set[st
         if known is None and surface in lex.known_names:
             # 重庆医科大学附属第一医院 written in full (inside its alliance's name too) is the one
             # known by a short name (重医附一院), not 重庆 + a 医科大学附属第一医院
-            return ("", surface), surface, aliases, _known_full_names()[surface]
+            code, short_names = _known_full_names()[surface]
+            return ("", surface), surface, aliases | short_names, code
         if known is None:
             known = lex.known_orgs.get(m.rest)
         elif codes and all(
