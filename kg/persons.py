@@ -303,11 +303,11 @@ def _name_at(text: str, i: int) -> int:
         if (
             length == sl + 1
             and len(toks) > 2
-            and len(toks[1]) == 1
+            and len(toks[1]) <= 2
             and not _boundary_after(text, i + length)
             and _boundary_after(text, i + length + 1)
         ):
-            return length + 1  # 赵国 / 华 / 表示: the given name goes on
+            return length + 1  # 赵国 / 华 / 表示, 樊梓 / 航挂 / 任: the given name goes on
         if (
             length == sl + 1
             and len(toks) > 1
@@ -327,6 +327,9 @@ def _name_at(text: str, i: int) -> int:
         and all(_CJK.match(c) for c in toks[1])
         and pos_tag(toks[1]) not in _NOT_NAMES
         and pos_tag(toks[2]) in _ENDS_NAME
+        # (吉史 / 木 / 呷 / 表示: a one-character word then a boundary is the name's last character)
+        and not (len(toks[1]) == 1 and len(toks[2]) == 1 and _boundary_after(text, i + sl + 2)
+                 and text[i + sl + 1] not in _GLUED_VERBS)
     ):
         return sl + len(toks[1])
     for length in (sl + 1, sl + 2):
@@ -392,9 +395,13 @@ def _inside_place(text: str, start: int) -> bool:
 
 
 def _closes_name(text: str, end: int) -> bool:
-    """邓永和表示, 卜庆和，: a name's last 和 is its own when a speech verb or punctuation follows,
-    not the 和 that joins it to the next name (王主任和李主任)."""
-    return end >= len(text) or text[end] in _PUNCT or text.startswith(SPEECH_VERBS, end)
+    """邓永和表示, 卜庆和，, 陶景和教授说: a name's last 和 is its own when a speech verb, punctuation
+    or a title with no name after it follows, not the 和 that joins it to the next name (王主任和李主任,
+    王伟和副院长李明)."""
+    if end >= len(text) or text[end] in _PUNCT or text.startswith(SPEECH_VERBS, end):
+        return True
+    title = _postnominal_pattern().match(text, end)
+    return title is not None and _boundary_after(text, title.end())
 
 
 _NOT_NAMES = {"v", "vn", "vd", "d", "a", "ad", "p", "c", "m", "q", "f", "t", "r", "u"}
