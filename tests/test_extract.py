@@ -1020,3 +1020,12 @@ def test_extract_members_listed_after_chengyuan_baokuo_partner_the_alliances_lea
     pairs = {frozenset(p) for p in facts(x, RelationType.PARTNER_OF)}
     for member in ("仁伯爵综合医院", "澳门镜湖医院", "澳门科大医院", "江门市中心医院"):
         assert frozenset(("中山大学中山眼科中心", member)) in pairs
+
+
+def test_extract_where_one_is_posted_is_not_the_home_a_later_mention_guesses() -> None:
+    x = extract("4月7日，陕西省人民医院第三批对口支援医疗队抵达宜川县人民医院。\n\n"
+                "2024年，陕西省人民医院与宜川县人民医院签订对口支援协议，由陕西省人民医院每半年选派专家常驻。\n\n"
+                "队长、心血管内科副主任医师郑博宇同时挂任宜川县人民医院业务副院长。"
+                "“急性心梗患者往外转，最怕耽误时间。”郑博宇说，医疗队将把胸痛中心建设作为头号任务。")
+    assert ("郑博宇", "陕西省人民医院") in facts(x, RelationType.AFFILIATED_WITH)
+    assert ("郑博宇", "宜川县人民医院") in facts(x, RelationType.DISPATCHED_TO)
