@@ -416,7 +416,7 @@ def _transliterated_tail(text: str, j: int) -> int:
     if not m:
         return 0
     for end in range(j + 3, m.end() + 1):  # the shortest rest that a boundary follows
-        if _boundary_after(text, end):
+        if _boundary_after(text, end) and not text.endswith("阿不", 0, end):  # 阿不都外力: Abdu-
             return end - j
     return 0
 
