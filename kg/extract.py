@@ -207,6 +207,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
     table.merge_units()
     table.merge_abbreviated()
     table.merge_spoken_forms()
+    table.merge_county_community()
     table.merge_abbreviations()
     alliances.merge_shortened()  # 大湾区眼科专科联盟 in the headline is the 粤港澳大湾区眼科专科联盟
     orgs = table.roots()

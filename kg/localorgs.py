@@ -299,6 +299,19 @@ _GENERAL_HOSPITALS = ("中心医院", "第一人民医院", "总医院")  # what
 _GROUP_HEADS = ("医共体总医院", "医联体总医院", "医共体总院", "医疗集团", "总医院", "医共体", "医联体")
 
 
+def _ends_longer_name(org: LocalOrg, other: LocalOrg) -> bool:
+    """Whether ``org`` is ``other`` named by the end of its name: without a region or in the same
+    one, its label ends one of the other's names; placed inside the other's region, one of its names
+    does (东宁分院 in the 东宁 township is 东宁市人民医院, which hangs 牡丹江市第一人民医院东宁分院)."""
+    code = org.key[0]
+    if not code or code in (other.key[0], other.adcode):
+        names = other.aliases | {other.label}
+        return any(a.endswith(org.label) and len(a) > len(org.label) + 1 for a in names)
+    return bool(other.adcode) and code != other.adcode and gazetteer().is_within(code, other.adcode) and any(
+        a.endswith(n) and len(a) > max(len(n), len(org.label)) + 1 for a in other.aliases for n in org.aliases
+    )
+
+
 def split_branch(m: OrgMention) -> tuple[str, str] | None:
     """武穴市医共体总医院石佛寺卫生院 -> (医共体总医院, 石佛寺卫生院): a member named after its group's head.
 
@@ -521,6 +534,31 @@ class OrgTable:
             if len(here) == 1:
                 self.union(here[0].key, org.key)
 
+    def merge_county_community(self) -> None:
+        """The head and branches of a county medical community named by their role: 天台县人民医院医共体
+        总院 is 天台县人民医院, 琼中县医共体总院 the county's one general hospital, and 天台县人民医院医共体
+        平桥分院 the one township centre the article names in 平桥."""
+        gaz = gazetteer()
+        for org in list(self.orgs.values()):
+            if org.key not in self.orgs or not org.key[0]:
+                continue
+            code, rest = org.key
+            head = re.fullmatch(r"(.*?)医共体总(?:医)?院", rest)
+            if head is not None:
+                named = (code, head.group(1))
+                general = [k for k in self.orgs if k[0] == code and k[1] in ("人民医院", *_GENERAL_HOSPITALS)]
+                if head.group(1) and named in self.orgs:
+                    self.union(named, org.key)
+                elif not head.group(1) and len(general) == 1:
+                    self.union(general[0], org.key)
+                continue
+            region = gaz.get(code)
+            if rest == "分院" and region is not None and region.level == "township":
+                centres = [o for o in self.orgs.values()
+                           if o.adcode == code and o.type is EntityType.PRIMARY_CARE and o is not org]
+                if len(centres) == 1:
+                    self.union(centres[0].key, org.key)
+
     def merge_spoken_forms(self) -> None:
         """市三医院 is 市第三人民医院 and 县医院 is 县人民医院 (or the place's 中心医院, when that is
         its one general hospital) when the article names just one such hospital in that place."""
@@ -547,13 +585,7 @@ class OrgTable:
             if org.key not in self.orgs:
                 continue
             # a placed name too, when its region is the longer one's (保定医院 -> 北京儿童医院保定医院)
-            longer = [
-                o
-                for o in self.orgs.values()
-                if o is not org
-                and (not org.key[0] or org.key[0] in (o.key[0], o.adcode))
-                and any(a.endswith(org.label) and len(a) > len(org.label) + 1 for a in o.aliases | {o.label})
-            ]
+            longer = [o for o in self.orgs.values() if o is not org and _ends_longer_name(org, o)]
             if len(longer) == 1:
                 self.union(longer[0].key, org.key)
         # 河北省燕郊人民医院 with 三河市燕郊人民医院: a name placed only by its province or city is the

@@ -1029,3 +1029,18 @@ def test_extract_where_one_is_posted_is_not_the_home_a_later_mention_guesses() -
                 "“急性心梗患者往外转，最怕耽误时间。”郑博宇说，医疗队将把胸痛中心建设作为头号任务。")
     assert ("郑博宇", "陕西省人民医院") in facts(x, RelationType.AFFILIATED_WITH)
     assert ("郑博宇", "宜川县人民医院") in facts(x, RelationType.DISPATCHED_TO)
+
+
+def test_extract_a_county_medical_communitys_head_and_branches_named_by_their_role() -> None:
+    x = extract("仙居县以仙居县人民医院为总院组建县域医共体，全县乡镇卫生院全部作为分院纳入。\n\n"
+                "在仙居县横溪镇，“仙居县人民医院医共体横溪分院”的牌子挂在仙居县横溪镇中心卫生院门口。"
+                "仙居县人民医院医共体总院院长林海峰说，总院每年向分院下派医生。")
+    names = set(org_names(x))
+    assert {"仙居县人民医院", "仙居县横溪镇中心卫生院"} <= names
+    assert not {n for n in names if n.endswith(("分院", "总院"))}  # the same two, not four
+
+
+def test_extract_a_branch_named_by_its_place_is_the_hospital_that_hangs_its_plaque() -> None:
+    x = extract("东宁市人民医院加挂“牡丹江市第一人民医院东宁分院”牌子。"
+                "牡丹江市第一人民医院的专家每周到东宁分院坐诊、手术。")
+    assert set(org_names(x)) == {"东宁市人民医院", "牡丹江市第一人民医院"}
