@@ -262,6 +262,11 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
         if (classes[k] == "stop" and toks[k + 1] in _PLACE_WORDS and toks[k] not in lexicon().stop_words
                 and pos_tag(toks[k]) not in _NOT_PLACE_TAGS):
             classes[k] = "proper"  # (实现街道社区卫生服务中心全覆盖: a verb, not a place)
+    for k in range(1, len(toks) - 1):
+        # 河北北方学院: a word of direction between a place and the name's kind is part of the name
+        if classes[k] == "stop" and classes[k - 1] == "region" and classes[k + 1] == "part" \
+                and pos_tag(toks[k]) == "f":
+            classes[k] = "proper"
     for k in range(1, len(toks)):
         # 卫生福利部金门医院: after a name's head, a county's short name is that place
         if classes[k - 1] == "head" and classes[k] == "stop" and any(

@@ -192,8 +192,10 @@ def partnerships(
                 if len(groups) == 1:  # 签约成为三峡大学、江汉大学、长江大学等高校教学实习基地
                     t = topic(sent.start)
                     last_end = max(e for _s, e, _k, _a in mentioned)
-                    if _WITH_UNNAMED.match(text, last_end, sent.end):
-                        t = None  # …等6家医院与吐鲁番各级医院建立帮扶关系: the partners go unnamed
+                    if _WITH_UNNAMED.match(text, last_end, sent.end) or "分别以" in sent.text:
+                        # …等6家医院与吐鲁番各级医院建立帮扶关系: the partners go unnamed; 分别以A、B
+                        # 为总院: each heads its own, the article's subject is not their partner
+                        t = None
                     if t and t not in keys:
                         pairs = [(t, k) for k in keys]
                         lead = lead or t
@@ -377,43 +379,38 @@ _MEMBERS = re.compile(
 )
 
 
-_MEMBERS_LISTED = re.compile(r"成员(?:单位|医院)?(?:包括|有|为|是)[:：]?")
-
-
 def _members_named_later(doc: Document, sents: list[Span], org_at, alliances, facts: list[dict],
                          dates: list[DateMention], orgs: dict) -> list[dict]:
-    """大会上，院长覃业强为都安县人民医院、大化县人民医院等成员单位授牌: in an article about one led
-    alliance, institutions a later sentence lists as 成员单位 are its members, and its lead's partners."""
-    if len(alliances.orgs) != 1:
-        return []
-    [(key, alliance)] = alliances.orgs.items()
-    target = ("alliance", key)
-    leads = {f["source"] for f in facts if f["type"] is RelationType.LEADS and f["target"] == target}
-    if not leads:  # 重庆医科大学附属第一医院内分泌专科联盟: the institution its name opens with
-        leads = {("org", k) for k, o in orgs.items()
-                 if alliance.label.startswith(o.label) and len(o.label) < len(alliance.label)}
-    if len(leads) != 1:
-        return []
-    [(_, lead)] = leads
-    kinds, _ = _cue_types(alliance.label)
+    """大会上，院长覃业强为都安县人民医院、大化县人民医院等成员单位授牌; 首批成员包括A、B及C: institutions
+    a later sentence lists as members are members of the led alliance named last before it, and its
+    lead's partners."""
     text = doc.norm
-    spans = set(alliance.spans)
+    named_at = sorted((s, key) for key, a in alliances.orgs.items() for s, _e in a.spans)
     out: list[dict] = []
     for sent in sents:
         marker = _MEMBERS.search(text, sent.start, sent.end)
         listing = _MEMBERS_LISTED.search(text, sent.start, sent.end)
-        if (marker is None and listing is None) or any(sent.start <= s < sent.end for s, _e in spans):
+        if marker is None and listing is None:
             continue
-        if marker is not None:
+        before = [key for s, key in named_at if s < sent.start]
+        if not before or any(sent.start <= s < sent.end for s, _key in named_at):
+            continue  # (a sentence that names an alliance is read as a statement of its own)
+        key = before[-1]
+        lead = _alliance_lead(key, alliances.orgs[key], facts, orgs)
+        if lead is None:
+            continue
+        if listing is not None and (marker is None or listing.start() <= marker.start()):
+            # 首批成员包括A、B…及F, 联盟成员单位A、B的…: the list right after, to its last (及, 和, 以及)
+            named = [m for m in org_at if listing.end() <= m[0] and m[1] <= sent.end and not m[3]]
+            groups = enumeration_groups(text, named, joiners=("、", "，", ",", "及", "和", "以及", "、以及"))
+            last = groups[0] if groups and named[0][0] == listing.end() else []
+        else:
             # only the list right before 成员单位 (A、B、C等成员单位), not whoever else the sentence names
             named = [m for m in org_at if sent.start <= m[0] and m[1] <= marker.start() and not m[3]]
             groups = enumeration_groups(text, named)
             last = groups[-1] if groups else []
-        else:  # 首批成员包括A、B…及F: the list right after, to its last (及, 和, 以及)
-            named = [m for m in org_at if listing.end() <= m[0] and m[1] <= sent.end and not m[3]]
-            groups = enumeration_groups(text, named, joiners=("、", "，", ",", "及", "和", "以及", "、以及"))
-            last = groups[0] if groups and groups[0][:1] == [named[0][2]] else []
         listed = [k for k in last if k != lead and not _is_authority(orgs, k)]
+        kinds, _ = _cue_types(alliances.orgs[key].label)
         ev = doc.evidence(sent.start, sent.end)
         date = _date_for([sent], dates)
         for k in dict.fromkeys(listed):
@@ -421,6 +418,20 @@ def _members_named_later(doc: Document, sents: list[Span], org_at, alliances, fa
             if kinds:
                 out.append(_partnership(lead, k, ev, kinds, date, lead))
     return out
+
+
+def _alliance_lead(key, alliance, facts: list[dict], orgs: dict):
+    """The one institution that leads the alliance: said to (LEADS), else the one its name opens with
+    (重庆医科大学附属第一医院内分泌专科联盟); None if not one."""
+    target = ("alliance", key)
+    leads = {f["source"][1] for f in facts if f["type"] is RelationType.LEADS and f["target"] == target}
+    if not leads:
+        leads = {k for k, o in orgs.items()
+                 if alliance.label.startswith(o.label) and len(o.label) < len(alliance.label)}
+    return next(iter(leads)) if len(leads) == 1 else None
+
+
+_MEMBERS_LISTED = re.compile(r"成员(?:单位|医院)?(?:包括|有|为|是)[:：]?|联盟成员单位(?=[\u4e00-\u9fff])")
 
 
 _LEAD_LABEL = re.compile(r"牵头(?:医院|单位)\s*[:：]")
@@ -517,8 +528,8 @@ def _whole_county_members(doc: Document, sents: list[Span], org_at, dates: list[
             continue
         heads = {k for s, e, k, _ana in org_at
                  if sent.start <= s and e <= sent.end and _HEAD_ROLE.match(text, e)}
-        if len(heads) != 1:
-            continue
+        if len(heads) != 1 or "分别" in sent.text:
+            continue  # 分别以A、B为总院: which centre joins which, the sentence does not say
         head = heads.pop()
         county = (orgs[head].adcode or "") if head in orgs else ""
         if len(county) != 6 or county.endswith("00"):

@@ -1044,3 +1044,25 @@ def test_extract_a_branch_named_by_its_place_is_the_hospital_that_hangs_its_plaq
     x = extract("东宁市人民医院加挂“牡丹江市第一人民医院东宁分院”牌子。"
                 "牡丹江市第一人民医院的专家每周到东宁分院坐诊、手术。")
     assert set(org_names(x)) == {"东宁市人民医院", "牡丹江市第一人民医院"}
+
+
+def test_extract_a_university_named_with_a_direction_word() -> None:
+    x = extract("河北北方学院附属第一医院副院长栾德昌说，作为临床教学基地，蔚县人民医院将接收实习生。")
+    assert "河北北方学院附属第一医院" in org_names(x)
+
+
+def test_extract_two_heads_of_county_communities_respectively_take_no_centre_each() -> None:
+    x = extract("县里组建两个紧密型县域医共体，分别以天台县人民医院、天台县中医院为总院，"
+                "全县乡镇卫生院全部作为分院纳入，实行人事、财务、业务统一管理。\n\n"
+                "在天台县平桥镇中心卫生院，新开的胃肠镜室每周都有县里的医生坐镇。")
+    assert not facts(x, RelationType.PARTNER_OF)
+
+
+def test_extract_members_listed_after_the_alliance_named_last_of_two() -> None:
+    x = extract("本院是广西医科大学第一附属医院神经内科专科联盟成员单位。\n\n"
+                "当天，由钦州市第一人民医院牵头的钦州市卒中急救联盟年会召开。"
+                "联盟成员单位灵山县人民医院、浦北县人民医院的神经内科负责人参加。")
+    pairs = {frozenset(p) for p in facts(x, RelationType.PARTNER_OF)}
+    assert frozenset(("钦州市第一人民医院", "灵山县人民医院")) in pairs
+    assert frozenset(("钦州市第一人民医院", "浦北县人民医院")) in pairs
+    assert not any("广西医科大学第一附属医院" in p and "灵山县人民医院" in p for p in pairs)
