@@ -33,8 +33,8 @@ _NAME_CHARS = re.compile(r"[\u3400-\u9fff0-9A-Za-z“”\"]")
 ANAPHORS = re.compile(r"(该院|我院|本院|该中心|该医院|院方|该所|该局|该委)")
 _MAX_NAME = 32
 _FUNCTION_CHARS = set(
-    "的了着过在与和是被把将从向对到为就都也还又并而且或让使经及下上其该这那各每所做作用给叫要会能可应需由原以于"
-)
+    "的了着著过在与和是被把将从向对到为就都也还又并而且或让使经及下上其该这那各每所做作用给叫要会能可应需由原以于"
+)  # (著: 着 as traditional texts write it, 跟著衛生所)
 _NUMERALS = set("0123456789一二三四五六七八九十两几多数")
 _COUNTED = re.compile(r"[\d一二三四五六七八九十两几多数]+[家个所名种批支县市区]")
 _CONTEXT_ORDINAL = re.compile(r"^([省市县区])(第?[一二三四五六七八九十]+)(.*)$")
@@ -430,12 +430,25 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
                 former,
             )
         )
+    # 明年起仁伯爵综合医院 (jieba: 起仁 / 伯爵): a character glued before a well-known name is not part of it
+    found = [_without_glued_head(m) for m in found]
     known = _known_mentions(text, found)
     if known:  # 中日联谊医院 is one name, not 中日 and a 联谊医院
         found = [m for m in found if not any(
             k.start <= m.start and m.end <= k.end and k.end - k.start > m.end - m.start for k in known)]
+
     found.extend(known)
     return sorted(found, key=lambda m: (m.start, -m.end))
+
+
+def _without_glued_head(m: OrgMention) -> OrgMention:
+    if m.regions or m.heads or m.surface in lexicon().known_orgs:
+        return m
+    for cut in (1, 2):
+        rest = m.surface[cut:]
+        if rest in lexicon().known_orgs and m.surface[:cut] in lexicon().stop_words:
+            return OrgMention(m.start + cut, m.end, rest, m.type, (), rest)
+    return m
 
 
 ABBREVIATION = re.compile(

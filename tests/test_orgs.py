@@ -9,6 +9,10 @@ from kg.orgs import find_org_mentions, parse_name
 
 SPECIFIC = [
     # (sentence, expected name, type)
+    ("国立台湾大学医学院附设医院金山分院今天与三芝区卫生所签约。", "国立台湾大学医学院附设医院金山分院",
+     EntityType.HOSPITAL),  # 附设 (Taiwan's 附属) and 国立 in a name
+    ("高雄医学大学附设中和纪念医院与部立澎湖医院签署策略联盟。", "高雄医学大学附设中和纪念医院",
+     EntityType.HOSPITAL),
     ("近日，兰州市第二人民医院与临夏县人民医院签约。", "兰州市第二人民医院", EntityType.HOSPITAL),
     ("近日，兰州市第二人民医院与临夏县人民医院签约。", "临夏县人民医院", EntityType.HOSPITAL),
     ("患者被送往成都市双流区疾控中心检测。", "成都市双流区疾控中心", EntityType.PUBLIC_HEALTH),
@@ -60,6 +64,8 @@ def test_orgs_finds_specific_names(text: str, name: str, etype: EntityType) -> N
 
 PARTS_ARE_NOT_NAMES = [
     # (sentence, what must not be read as a name of its own)
+    ("他也跟著卫生所护理师到部落做居家访视。", "著卫生所"),  # 著: 着 in traditional texts
+    ("明年起仁伯爵综合医院每年将安排肾科医生来访。", "起仁伯爵综合医院"),
     ("市卫健委与中日联谊医院签约。", "联谊医院"),
     ("儿科医生则扎根化德县医院儿科。", "扎根化德县医院"),
     ("此次由吉大一院牵头。", "由吉大一院"),
