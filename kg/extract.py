@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from .dates import article_date, dateline_span, find_dates
 from .htmltext import SOURCE_LABELS
@@ -27,7 +28,7 @@ from .localorgs import (
 )
 from .model import Document, EntityType, Evidence, PartnershipType, RelationType, pickled_by_fields
 from .orgs import OrgMention, find_anaphors, find_org_mentions, parse_name
-from .persons import find_persons
+from .persons import PersonMention, find_persons
 from .postings import (
     affiliation_and_host,
     batch_cue,
@@ -296,6 +297,9 @@ def extract_document(doc: Document) -> DocumentExtraction:
             speakers.add(s0)
     mentions = find_persons(text)
     name_ends = {m.end for m in mentions}
+    pronouns = _pronoun_mentions(text, sec.sents, mentions)  # 她被派驻到…: the one just named
+    mentions = sorted([*mentions, *pronouns], key=lambda p: p.start)
+    pronoun_starts = {p.start for p in pronouns}
     respective = respective_hosts(text, sec.sents, mentions, org_at)
     roster = roster_hosts(text, mentions, org_at)
     respective.update(roster)
@@ -327,8 +331,11 @@ def extract_document(doc: Document) -> DocumentExtraction:
         person = persons.setdefault(pm.name, LocalPerson(pm.name, set(), None))
         if role:
             person.roles.add(role)
-        person.spans.append((pm.start, pm.end))
-        if affiliation and (pm.name not in best or confidence > best[pm.name][0]):
+        if pm.start not in pronoun_starts:
+            person.spans.append((pm.start, pm.end))
+        # (她被派驻到…: a pronoun says where one went, never where they come from)
+        guessed_home = affiliation and pm.start not in pronoun_starts
+        if guessed_home and (pm.name not in best or confidence > best[pm.name][0]):
             best[pm.name] = (confidence, pm.start, affiliation, evidence(pm.start), role or None)
     # 队长冉博文同时挂任子长市人民医院业务副院长。…冉博文说: where a mention says the person is posted is
     # not the home a weaker mention guesses from the paragraph
@@ -370,12 +377,16 @@ def extract_document(doc: Document) -> DocumentExtraction:
     for pm, post_role, named in of_a_batch:
         # 同批驻点的还有…宁晓芸, 首批同时到岗的还有A、B和C, a roster under 本批医疗队成员如下：: one of the
         # group sent, who went where the others went, and came from where they came unless said
+        if any(w[1] == pm.name for w in went_to):
+            continue  # another mention says where this one went
         mates = [w for w in went_to if w[1] != pm.name and (named is None or w[1] == named)]
+        home = best.get(pm.name)
+        if home is not None and any(w[2] == home[2] for w in mates):
+            mates = [w for w in mates if w[2] == home[2]]  # of the group from where this one comes
         before = [w for w in mates if w[0] < pm.start]
         mate = before[-1] if before else (mates[0] if mates and named is None else None)
         if mate is None:
             continue
-        home = best.get(pm.name)
         affiliation = home[2] if home is not None else None
         if home is None or home[0] <= 1:
             affiliation = mate[2]
@@ -537,6 +548,22 @@ def _sent_by_nearby(text: str, paras: list[Span], at: int, org_at) -> OrgKey | N
     return None
 _SPOKESPERSON = re.compile(r"(?:有关|相关)?负责人(?:表示|介绍|说|指出|称|透露|强调)")
 _LEARNT = ("获悉", "了解到", "得知", "获得消息")
+_NOT_ONE = ("他们", "她们", "他人")
+
+
+def _pronoun_mentions(text: str, sents: list[Span], mentions: list[PersonMention]) -> list[PersonMention]:
+    """A sentence that opens with 他 or 她 (not 他们) is about the person the sentence before it names
+    last (…儿科主治医师冉月。她被派驻到布拖县妇幼保健计划生育服务中心): read as a mention of them."""
+    out: list[PersonMention] = []
+    for prev, sent in pairwise(sents):
+        if text[sent.start : sent.start + 1] not in ("他", "她") or text.startswith(_NOT_ONE, sent.start):
+            continue
+        named = [p for p in mentions if prev.start <= p.start < sent.start]
+        if named:
+            out.append(PersonMention(sent.start, sent.start + 1, named[-1].name, "", sent.start))
+    return out
+
+
 def _is_level(code: str, level: str) -> bool:
     """Whether the region ``code`` is one a bare 市/县/区/省 (``level``) can stand for."""
     region = gazetteer().get(code)

@@ -49,6 +49,7 @@ _AFTER_NAME = [
     "主刀",  # 主任蒋天福主刀: the work a clinician does, right after the name
     "驻点",
     "常驻",  # 柯子谦常驻龙川县人民医院
+    "自",  # 邝启铭自协议签署起便挂任…
     "扎根",
     "坐诊",
     "查房",

@@ -404,9 +404,14 @@ def roster_hosts(text: str, mentions, org_at) -> dict[int, tuple]:
 
 # one of a group sent: 同批驻点的, 与戚晓蔓同批的, 随队; or, where the sentence (or a roster's heading)
 # says the group was sent, 还有, 包括, 成员, 本批专家共6人
-_SAME_BATCH = re.compile(r"(?:与([\u4e00-\u9fff·]{2,8}?))?(?:同批|同期|同一批|同时到岗|一同到岗|随队)")
+_SAME_BATCH = re.compile(
+    r"(?:与([\u4e00-\u9fff·]{2,8}?))?(?:同批|同期|同一批|同时到岗|一同到岗|随队"
+    r"|(?:本|首|该|这|此)批(?:驻点|派驻|下沉|援[疆藏青])?(?:专家|医生|队员))"
+)
 _OF_THE_GROUP = re.compile(r"还有|包括|成员|队员|本批|首批|这批|该批|此批|共\d+人")
-_GROUP_SENT = re.compile(r"驻点|派|下沉|到岗|援|帮扶|支援|医疗队|专家团队|专家组|挂职|挂任|常驻")
+_GROUP_SENT = re.compile(
+    r"驻点|派|下沉|到岗|援|帮扶|支援|医疗队|专家团队|专家组|挂职|挂任|常驻|(?:本|首|该|这|此)批(?:专家|医生|队员)"
+)
 
 
 def batch_cue(text: str, sent: Span, pm: PersonMention) -> str | None:

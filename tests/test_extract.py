@@ -1066,3 +1066,26 @@ def test_extract_members_listed_after_the_alliance_named_last_of_two() -> None:
     assert frozenset(("钦州市第一人民医院", "灵山县人民医院")) in pairs
     assert frozenset(("钦州市第一人民医院", "浦北县人民医院")) in pairs
     assert not any("广西医科大学第一附属医院" in p and "灵山县人民医院" in p for p in pairs)
+
+
+@pytest.mark.parametrize("text", [
+    "帮扶队里还有一位特别的成员——四川大学华西第二医院儿科主治医师程悦。"
+    "她被派驻到昭觉县妇幼保健计划生育服务中心，手把手教当地医护人员开展新生儿复苏。",
+    "在岷县帮扶的天津专家还有天津市中医药研究院附属医院针灸科医生程悦。她驻点岷县中医医院，把针刺法带到了这里。",
+])
+def test_extract_a_sentence_opening_with_a_pronoun_says_where_the_one_just_named_went(text: str) -> None:
+    x = extract(text)
+    went = facts(x, RelationType.DISPATCHED_TO)
+    assert len(went) == 1 and next(iter(went))[0] == "程悦"
+    assert next(iter(went))[1] in ("昭觉县妇幼保健计划生育服务中心", "岷县中医医院")
+    assert not any(home in ("昭觉县妇幼保健计划生育服务中心", "岷县中医医院")
+                   for _p, home in facts(x, RelationType.AFFILIATED_WITH))
+
+
+def test_extract_the_batch_listed_after_benpi_zhuanjia_goes_where_its_named_member_goes() -> None:
+    x = extract("10月12日，山东大学齐鲁医院对口支援东明县人民医院第五批专家团队到岗。\n\n"
+                "本批专家共3人：心内科主任医师柏文军，普外科副主任医师殷少宁，副主任医师隋若冰（儿科）。"
+                "其中，柏文军挂职东明县人民医院业务副院长。")
+    for person in ("柏文军", "殷少宁", "隋若冰"):
+        assert (person, "山东大学齐鲁医院") in facts(x, RelationType.AFFILIATED_WITH)
+        assert (person, "东明县人民医院") in facts(x, RelationType.DISPATCHED_TO)
