@@ -299,6 +299,14 @@ _GENERAL_HOSPITALS = ("中心医院", "第一人民医院", "总医院")  # what
 _GROUP_HEADS = ("医共体总医院", "医联体总医院", "医共体总院", "医疗集团", "总医院", "医共体", "医联体")
 
 
+@cache
+def _code_prefix(adcode: str) -> str:
+    """What the codes of the divisions inside ``adcode`` start with: 110000 -> 11, 110100 -> 1101."""
+    while len(adcode) > 2 and adcode.endswith("00"):
+        adcode = adcode[:-2]
+    return adcode
+
+
 def _ends_longer_name(org: LocalOrg, other: LocalOrg) -> bool:
     """Whether ``org`` is ``other`` named by the end of its name: without a region or in the same
     one, its label ends one of the other's names; placed inside the other's region, one of its names
@@ -307,7 +315,9 @@ def _ends_longer_name(org: LocalOrg, other: LocalOrg) -> bool:
     if not code or code in (other.key[0], other.adcode):
         names = other.aliases | {other.label}
         return any(a.endswith(org.label) and len(a) > len(org.label) + 1 for a in names)
-    return bool(other.adcode) and code != other.adcode and gazetteer().is_within(code, other.adcode) and any(
+    if not other.adcode or code == other.adcode or not code.startswith(_code_prefix(other.adcode)):
+        return False  # (a division's code opens with its parent's, less the zeros of the levels below)
+    return any(
         a.endswith(n) and len(a) > max(len(n), len(org.label)) + 1 for a in other.aliases for n in org.aliases
     )
 

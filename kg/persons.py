@@ -386,6 +386,9 @@ def _vetoed(text: str, start: int, end: int, name: str) -> bool:
 def _inside_place(text: str, start: int) -> bool:
     """Whether ``text[start]`` ends the name of a city or province begun before it (距省会长沙约600公里),
     as the dictionary reads the words around it (院长沙永昆 is 院长 / 沙永昆)."""
+    if not any(r.level in ("province", "city") for n in (2, 3) if start - n + 1 >= 0
+               for r in gazetteer().lookup(text[start - n + 1 : start + 1])):
+        return False  # (no city's name ends here: no need to read the words around)
     pos = max(0, start - 6)
     for tok in words(text[pos : start + 4]):
         if pos <= start < pos + len(tok):

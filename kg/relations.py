@@ -384,6 +384,8 @@ def _members_named_later(doc: Document, sents: list[Span], org_at, alliances, fa
     """大会上，院长覃业强为都安县人民医院、大化县人民医院等成员单位授牌; 首批成员包括A、B及C: institutions
     a later sentence lists as members are members of the led alliance named last before it, and its
     lead's partners."""
+    if not alliances.orgs:
+        return []
     text = doc.norm
     named_at = sorted((s, key) for key, a in alliances.orgs.items() for s, _e in a.spans)
     out: list[dict] = []
