@@ -379,12 +379,43 @@ def _assignment_hosts(text: str, mentions, org_at) -> dict[int, tuple]:
     return out
 
 
+# 第一组（平顺县龙溪镇中心卫生院）：, 兴街镇中心卫生院团队：: a line giving a group and the place it serves
+_GROUP_LABEL = re.compile(
+    r"[ \t]*(?:第[一二三四五六七八九十\d]+|[\u4e00-\u9fff]{1,4})?(?:组|小组|分队|队)[ \t]*[（(]"
+)
+_GROUP_AFTER_PLACE = re.compile(r"[）)]?[ \t]*(?:团队|小组|组|分队|医疗队)?[ \t]*[:：]")
+
+
+def _group_lines(text: str, mentions, org_at) -> dict[int, tuple]:
+    """Each person on a line that names a group and the place it serves (第一组（X卫生院）：A、B, X卫生院
+    团队：A、B) goes to that place. ``{person's start: host key}``."""
+    out: dict[int, tuple] = {}
+    line_start = 0
+    while line_start < len(text):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        label = _GROUP_LABEL.match(text, line_start, line_end)
+        at = label.end() if label else line_start
+        at += len(text[at:line_end]) - len(text[at:line_end].lstrip(" \t"))
+        place = next(((e, k) for s, e, k, ana in org_at if s == at and not ana), None)
+        if place is not None:
+            after = _GROUP_AFTER_PLACE.match(text, place[0], line_end)
+            # the place alone before the colon is a home as often as a host (华西医院：张三、李四)
+            named_group = after is not None and text[place[0] : after.end()].strip("）): ：")
+            grouped = after is not None and (label is not None or named_group)
+            if grouped:
+                out.update((p.start, place[1]) for p in mentions if after.end() <= p.start < line_end)
+        line_start = line_end + 1
+    return out
+
+
 def roster_hosts(text: str, mentions, org_at) -> dict[int, tuple]:
     """People listed line by line under a heading that sends them somewhere (派驻X医院（7人）：), each
     going there, or each after the place they go to (X卫生院——内分泌科副主任医师栾慧敏).
     ``{person's start: host key}``; the roster ends at the first line that does not open with a
     person's name (or a place and a dash)."""
     out = _assignment_hosts(text, mentions, org_at)
+    out.update(_group_lines(text, mentions, org_at))
     starts = {p.start for p in mentions}
     for m in _ROSTER_HEADING.finditer(text):
         host = next((k for s, e, k, ana in org_at if m.start() <= s and e <= m.end() and not ana), None)

@@ -1089,3 +1089,21 @@ def test_extract_the_batch_listed_after_benpi_zhuanjia_goes_where_its_named_memb
     for person in ("柏文军", "殷少宁", "隋若冰"):
         assert (person, "山东大学齐鲁医院") in facts(x, RelationType.AFFILIATED_WITH)
         assert (person, "东明县人民医院") in facts(x, RelationType.DISPATCHED_TO)
+
+
+@pytest.mark.parametrize("roster", [
+    "第一组（壶关县树掌镇中心卫生院）：心血管内科副主任医师常宇航、护师李艳华\n"
+    "第二组（壶关县石坡乡卫生院）：普外科主治医师申鹏飞\n",
+    "树掌镇中心卫生院团队：心血管内科副主任医师常宇航、护师李艳华\n"
+    "石坡乡卫生院团队：壶关县人民医院普外科主治医师申鹏飞\n",
+])
+def test_extract_a_roster_of_groups_each_serving_a_place(roster: str) -> None:
+    x = extract("4月12日一早，壶关县人民医院门诊楼前，一支由11名医务人员组成的巡回医疗队整装出发，"
+                "分赴树掌镇、石坡乡2个乡镇卫生院，开展为期半年的对口帮扶，每月在乡镇驻点不少于20天，"
+                "重点帮助卫生院提升慢病管理、急诊急救和中医适宜技术服务能力。\n\n"
+                "巡回医疗队名单\n\n" + roster)
+    went = facts(x, RelationType.DISPATCHED_TO)
+    assert {("常宇航", "壶关县树掌镇中心卫生院"), ("李艳华", "壶关县树掌镇中心卫生院"),
+            ("申鹏飞", "壶关县石坡乡卫生院")} == went
+    for person in ("常宇航", "李艳华", "申鹏飞"):
+        assert (person, "壶关县人民医院") in facts(x, RelationType.AFFILIATED_WITH)
