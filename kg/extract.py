@@ -36,6 +36,7 @@ from .postings import (
     role_phrase,
     roster_hosts,
     team_hosts,
+    team_places,
 )
 from .regions import gazetteer
 from .relations import formation_dates, formed_on, partnerships
@@ -304,6 +305,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
     roster = roster_hosts(text, mentions, org_at)
     respective.update(roster)
     team = team_hosts(text, sec.sents, mentions, org_at)
+    places = team_places(text, sec.sents, mentions, org_at)  # …主要在X和Y开展工作: each of them
     # those on a roster of people sent somewhere come from the institution that sends them: the
     # first the article names, unless it is where they go
     sender = next((k for _s, _e, k, ana in org_at if not ana and k not in roster.values()), None)
@@ -365,6 +367,12 @@ def extract_document(doc: Document) -> DocumentExtraction:
                 text, pm, sent, org_at, sec.topic, orgs, para, name_ends, home=home[2]
             )
         host = respective.get(pm.start, host) or team.get(pm.start)
+        more = places.get(pm.start, [])
+        if more and (not host or host == affiliation):
+            host, more = more[0], more[1:]
+        for also in (k for k in more if k not in (host, affiliation)):
+            facts.append(Fact(RelationType.DISPATCHED_TO, ("person", pm.name), ("org", also),
+                              evidence(pm.start)))
         if not host or host == affiliation:
             mate = batch_cue(text, sent, pm)
             if mate is not None:

@@ -27,6 +27,7 @@ __all__ = [
     "org_at_place",
     "respective_hosts",
     "role_phrase",
+    "team_places",
 ]
 
 _ROLE_STOP = re.compile(r"[，,。；;：:！!？?\s“”（）()的由]")  # 派驻的常务副院长: the role starts after 的
@@ -383,6 +384,7 @@ def _assignment_hosts(text: str, mentions, org_at) -> dict[int, tuple]:
 _GROUP_LABEL = re.compile(
     r"[ \t]*(?:第[一二三四五六七八九十\d]+|[\u4e00-\u9fff]{1,4})?(?:组|小组|分队|队)[ \t]*[（(]"
 )
+_LINE_WITH_COLON = re.compile(r"^(?=[^\n:：]{2,40}[:：]).*$", re.MULTILINE)
 _GROUP_AFTER_PLACE = re.compile(r"[）)]?[ \t]*(?:团队|小组|组|分队|医疗队)?[ \t]*[:：]")
 
 
@@ -390,14 +392,13 @@ def _group_lines(text: str, mentions, org_at) -> dict[int, tuple]:
     """Each person on a line that names a group and the place it serves (第一组（X卫生院）：A、B, X卫生院
     团队：A、B) goes to that place. ``{person's start: host key}``."""
     out: dict[int, tuple] = {}
-    line_start = 0
-    while line_start < len(text):
-        line_end = text.find("\n", line_start)
-        line_end = len(text) if line_end < 0 else line_end
+    named_at = {s: (e, k) for s, e, k, ana in org_at if not ana}
+    for line in _LINE_WITH_COLON.finditer(text):  # (only lines with a colon near their start)
+        line_start, line_end = line.start(), line.end()
         label = _GROUP_LABEL.match(text, line_start, line_end)
         at = label.end() if label else line_start
         at += len(text[at:line_end]) - len(text[at:line_end].lstrip(" \t"))
-        place = next(((e, k) for s, e, k, ana in org_at if s == at and not ana), None)
+        place = named_at.get(at)
         if place is not None:
             after = _GROUP_AFTER_PLACE.match(text, place[0], line_end)
             # the place alone before the colon is a home as often as a host (华西医院：张三、李四)
@@ -405,7 +406,6 @@ def _group_lines(text: str, mentions, org_at) -> dict[int, tuple]:
             grouped = after is not None and (label is not None or named_group)
             if grouped:
                 out.update((p.start, place[1]) for p in mentions if after.end() <= p.start < line_end)
-        line_start = line_end + 1
     return out
 
 
@@ -502,6 +502,38 @@ def team_hosts(text: str, sents: list[Span], mentions, org_at) -> dict[int, tupl
                 break
         if went is not None and _TEAM_NAMES.search(sent.text):
             out.update((p.start, went) for p in mentions if sent.start <= p.start and p.end <= sent.end)
+    return out
+
+
+_TEAM_OR_NUMBERED = re.compile(_TEAM.pattern + r"|第[一二三四五六七八九十]+(?:分队|队|组)")
+_WORKS_IN = re.compile(r"(?:主要|分别|轮流)?(?:在|到|赴|驻)$")
+_WORK_DONE = re.compile(r"[ \t]*(?:开展|驻点|巡诊|坐诊|工作|帮扶|服务)")
+
+
+def team_places(text: str, sents: list[Span], mentions, org_at) -> dict[int, list]:
+    """A team and its people named, then the places where it works (第一队由A任队长，队员有B、C等8人，
+    主要在X和Y开展工作): each of them goes to each place. ``{person's start: [host keys]}``."""
+    out: dict[int, list] = {}
+    parts = [Span(sent.start + m.start(), sent.start + m.end(), m.group())
+             for sent in sents if _TEAM_NAMES.search(sent.text)
+             for m in re.finditer(r"[^；;]+", sent.text)]  # 第一队…；第二队…
+    for sent in parts:
+        if _TEAM_OR_NUMBERED.search(sent.text) is None or not _TEAM_NAMES.search(sent.text):
+            continue
+        named = [p for p in mentions if sent.start <= p.start and p.end <= sent.end]
+        if not named:
+            continue
+        after = [(s, e, k) for s, e, k, ana in org_at if named[-1].end <= s and e <= sent.end and not ana]
+        if not after or not _WORKS_IN.search(text, max(sent.start, after[0][0] - 4), after[0][0]):
+            continue
+        places = [after[0]]
+        for s, e, k in after[1:]:
+            if text[places[-1][1] : s] not in ("、", "和", "及", "与"):
+                break
+            places.append((s, e, k))
+        if _WORK_DONE.match(text, places[-1][1]):
+            keys = list(dict.fromkeys(k for _s, _e, k in places))
+            out.update((p.start, keys) for p in named)
     return out
 
 

@@ -560,6 +560,8 @@ def _dashed_pairs(doc: Document, sents: list[Span], paras: list[Span], org_at,
     text = doc.norm
     facts: list[dict] = []
     for n, para in enumerate(paras):
+        if not _DASH.search(para.text) and not _ROW_NUMBER.match(para.text):
+            continue  # neither a dash nor a row's number: no line of a list of pairs
         named = [(s, e, k) for s, e, k, ana in org_at if para.start <= s and e <= para.end and not ana]
         while len(named) > 2 and named[-1][2] == named[-2][2]:  # 成都中医药大学附属医院（四川省中医医院）
             named[-2:] = [(named[-2][0], named[-1][1], named[-1][2])]

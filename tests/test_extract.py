@@ -1107,3 +1107,19 @@ def test_extract_a_roster_of_groups_each_serving_a_place(roster: str) -> None:
             ("申鹏飞", "壶关县石坡乡卫生院")} == went
     for person in ("常宇航", "李艳华", "申鹏飞"):
         assert (person, "壶关县人民医院") in facts(x, RelationType.AFFILIATED_WITH)
+
+
+def test_extract_each_team_member_goes_to_each_place_the_team_works_in() -> None:
+    x = extract("巡回医疗第一队由临洮县人民医院副院长、外科主任医师齐永强任队长，"
+                "队员有心内科副主任医师鲜于杭、妇产科主治医师谈瑞雪等8人，主要在辛店镇中心卫生院和太石镇卫生院开展工作；第二队由临洮县中医院"
+                "针灸科主任医师漆振宇任队长，队员包括康复科主治医师苟丽娟等6人，主要在衙下集镇卫生院开展工作。")
+    went = facts(x, RelationType.DISPATCHED_TO)
+    for person in ("齐永强", "鲜于杭", "谈瑞雪"):
+        assert {(person, "临洮县辛店镇中心卫生院"), (person, "临洮县太石镇卫生院")} <= went
+    for person in ("漆振宇", "苟丽娟"):
+        assert (person, "临洮县衙下集镇卫生院") in went and (person, "临洮县太石镇卫生院") not in went
+
+
+def test_extract_one_who_goes_with_the_team_goes_where_it_goes() -> None:
+    x = extract("此外，定西市人民医院神经内科主任医师廉启华也随队到通渭县马营镇中心卫生院参加巡诊。")
+    assert ("廉启华", "通渭县马营镇中心卫生院") in facts(x, RelationType.DISPATCHED_TO)
