@@ -50,6 +50,7 @@ _AFTER_NAME = [
     "驻点",
     "常驻",  # 柯子谦常驻龙川县人民医院
     "自",  # 邝启铭自协议签署起便挂任…
+    "现任",
     "扎根",
     "坐诊",
     "查房",
@@ -403,6 +404,8 @@ def _closes_name(text: str, end: int) -> bool:
     or a title with no name after it follows, not the 和 that joins it to the next name (王主任和李主任,
     王伟和副院长李明)."""
     if end >= len(text) or text[end] in _PUNCT or text.startswith(SPEECH_VERBS, end):
+        return True
+    if text[end] in "将已曾还也":  # 骆清和将每周到怀柔出诊
         return True
     title = _postnominal_pattern().match(text, end)
     return title is not None and _boundary_after(text, title.end())
