@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .lexicon import lexicon
@@ -432,6 +432,11 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
         )
     # 明年起仁伯爵综合医院 (jieba: 起仁 / 伯爵): a character glued before a well-known name is not part of it
     found = [_without_glued_head(m) for m in found]
+    # 西南医科大学附属医院儿科专科联盟: an alliance named after an institution is that one's, a specific
+    # one (A与B医联体 stays the alliance of the two)
+    named_from = {m.start for m in found if m.specific and not m.is_alliance}
+    found = [replace(m, specific=True) if m.is_alliance and not m.specific and m.start in named_from
+             and text[max(0, m.start - 1) : m.start] not in ("与", "和", "同") else m for m in found]
     known = _known_mentions(text, found)
     if known:  # 中日联谊医院 is one name, not 中日 and a 联谊医院
         found = [m for m in found if not any(

@@ -231,7 +231,7 @@ def partnerships(
             facts.extend(_partnership(a, b, ev, kinds, date, pair_leads.get((a, b), lead)) for a, b in pairs)
     facts.extend(_listed_leads_and_members(doc, sents, paras, org_at, dates))
     facts.extend(_dashed_pairs(doc, sents, paras, org_at, dates))
-    facts.extend(_members_listed_below(doc, sents, paras, org_at, dates))
+    facts.extend(_members_listed_below(doc, sents, paras, org_at, dates, alliances, facts, orgs or {}))
     facts.extend(_whole_county_members(doc, sents, org_at, dates, orgs or {}))
     for key, alliance in alliances.orgs.items():
         for s, e in alliance.spans:
@@ -473,10 +473,11 @@ _MEMBERS_BELOW = re.compile(r"成员(?:单位|医院|机构)(?:为|有|包括|�
 
 
 def _members_listed_below(doc: Document, sents: list[Span], paras: list[Span], org_at,
-                          dates: list[DateMention]) -> list[dict]:
+                          dates: list[DateMention], alliances, found: list[dict], orgs: dict) -> list[dict]:
     """A group's members in a numbered list under the paragraph that names its lead: X作为牵头医院，
     与…组建紧密型城市医疗集团。集团成员单位为：¶1.A¶2.B. The lead partners each member, in the kind
-    and on the date of the paragraph that introduces them."""
+    and on the date of the paragraph that introduces them. Under a heading that names no lead (首批成员
+    单位名单如下：), they are members of the alliance named last before it, and partners of its lead."""
     text = doc.norm
     facts: list[dict] = []
     for n, para in enumerate(paras):
@@ -488,6 +489,14 @@ def _members_listed_below(doc: Document, sents: list[Span], paras: list[Span], o
                 named = [m for m in org_at if sent.start <= m[0] and m[1] <= sent.end and not m[3]]
                 leads.add(_lead(text, sent, named))
         leads.discard(None)
+        alliance = None
+        if not leads:
+            named_before = sorted((s, key) for key, a in alliances.orgs.items() for s, _e in a.spans
+                                  if s < para.start)
+            if named_before:
+                alliance = named_before[-1][1]
+                leads.add(_alliance_lead(alliance, alliances.orgs[alliance], found, orgs))
+                leads.discard(None)
         if len(leads) != 1:
             continue
         lead = leads.pop()
@@ -509,6 +518,8 @@ def _members_listed_below(doc: Document, sents: list[Span], paras: list[Span], o
         ev = doc.evidence(para.start, para.end)
         facts.extend(_partnership(lead, k, ev, kinds, date, lead)
                      for k in dict.fromkeys(members) if k != lead)
+        if alliance is not None:
+            facts.extend(_membership(k, alliance, ev) for k in dict.fromkeys(members) if k != lead)
     return facts
 
 

@@ -1123,3 +1123,13 @@ def test_extract_each_team_member_goes_to_each_place_the_team_works_in() -> None
 def test_extract_one_who_goes_with_the_team_goes_where_it_goes() -> None:
     x = extract("此外，定西市人民医院神经内科主任医师廉启华也随队到通渭县马营镇中心卫生院参加巡诊。")
     assert ("廉启华", "通渭县马营镇中心卫生院") in facts(x, RelationType.DISPATCHED_TO)
+
+
+def test_extract_a_numbered_list_of_members_of_an_alliance_named_after_its_lead() -> None:
+    x = extract("6月21日，遵义医科大学附属医院儿科专科联盟成立大会在遵义召开，"
+                "来自黔北各地的医院代表参加会议，大会选举产生了首届理事会。\n\n"
+                "首批成员单位名单如下：\n\n1．习水县人民医院\n2．桐梓县人民医院\n\n（排名不分先后）\n")
+    pairs = {frozenset(p) for p in facts(x, RelationType.PARTNER_OF)}
+    assert pairs == {frozenset(("遵义医科大学附属医院", "习水县人民医院")),
+                     frozenset(("遵义医科大学附属医院", "桐梓县人民医院"))}
+    assert {m for m, _a in facts(x, RelationType.MEMBER_OF)} >= {"习水县人民医院", "桐梓县人民医院"}
