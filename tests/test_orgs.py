@@ -9,6 +9,10 @@ from kg.orgs import find_org_mentions, parse_name
 
 SPECIFIC = [
     # (sentence, expected name, type)
+    ("天津市环湖医院与西青医院结对。", "天津市环湖医院", EntityType.HOSPITAL),  # a noun of its own
+    ("湟中区人民医院与青海省心脑血管病专科医院开通远程会诊。", "青海省心脑血管病专科医院",
+     EntityType.HOSPITAL),
+    ("屏东县政府卫生局长游秀英表示。", "屏东县政府卫生局", EntityType.AUTHORITY),  # Taiwan's 县政府卫生局
     ("国立台湾大学医学院附设医院金山分院今天与三芝区卫生所签约。", "国立台湾大学医学院附设医院金山分院",
      EntityType.HOSPITAL),  # 附设 (Taiwan's 附属) and 国立 in a name
     ("高雄医学大学附设中和纪念医院与部立澎湖医院签署策略联盟。", "高雄医学大学附设中和纪念医院",
