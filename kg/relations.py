@@ -409,8 +409,7 @@ def _members_named_later(doc: Document, sents: list[Span], org_at, alliances, fa
         else:
             # only the list right before 成员单位 (A、B、C等成员单位), not whoever else the sentence names
             named = [m for m in org_at if sent.start <= m[0] and m[1] <= marker.start() and not m[3]]
-            groups = enumeration_groups(text, named)
-            last = groups[-1] if groups else []
+            last = _list_before(text, named)
         listed = [k for k in last if k != lead and not _is_authority(orgs, k)]
         kinds, _ = _cue_types(alliances.orgs[key].label)
         ev = doc.evidence(sent.start, sent.end)
@@ -420,6 +419,23 @@ def _members_named_later(doc: Document, sents: list[Span], org_at, alliances, fa
             if kinds:
                 out.append(_partnership(lead, k, ev, kinds, date, lead))
     return out
+
+
+# what may stand between two names of one list: 、, 和, 及, or a place's name with 的 (，阜阳市的)
+_LIST_GAP = re.compile(r"[、，,]?(?:和|及|以及)?(?:[\u4e00-\u9fff]{2,6}的)?")
+
+
+def _list_before(text: str, named) -> list:
+    """The institutions listed last, read back from the end (来自六安市的A、B，阜阳市的C和亳州市的D)."""
+    if not named:
+        return []
+    listed = [named[-1]]
+    for m in reversed(named[:-1]):
+        gap = text[m[1] : listed[-1][0]]
+        if not gap or not _LIST_GAP.fullmatch(gap):
+            break
+        listed.append(m)
+    return list(dict.fromkeys(k for _s, _e, k, _a in reversed(listed)))
 
 
 def _alliance_lead(key, alliance, facts: list[dict], orgs: dict):

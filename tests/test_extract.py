@@ -1133,3 +1133,14 @@ def test_extract_a_numbered_list_of_members_of_an_alliance_named_after_its_lead(
     assert pairs == {frozenset(("遵义医科大学附属医院", "习水县人民医院")),
                      frozenset(("遵义医科大学附属医院", "桐梓县人民医院"))}
     assert {m for m, _a in facts(x, RelationType.MEMBER_OF)} >= {"习水县人民医院", "桐梓县人民医院"}
+
+
+def test_extract_members_listed_with_their_cities_after_the_alliance_is_named() -> None:
+    x = extract("8月23日，由中国科学技术大学附属第一医院牵头组建的"
+                "安徽省县域呼吸与危重症医学专科联盟在合肥成立。"
+                "来自六安市的霍邱县第一人民医院、舒城县人民医院，阜阳市的阜南县人民医院和亳州市的利辛县人民医院"
+                "现场签约，成为首批成员单位。")
+    assert [a.label for a in x.alliances.values()] == ["安徽省县域呼吸与危重症医学专科联盟"]
+    pairs = {frozenset(p) for p in facts(x, RelationType.PARTNER_OF)}
+    for member in ("霍邱县第一人民医院", "舒城县人民医院", "阜南县人民医院", "利辛县人民医院"):
+        assert frozenset(("中国科学技术大学附属第一医院", member)) in pairs
