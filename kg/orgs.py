@@ -579,6 +579,12 @@ def _known_mentions(text: str, found: list[OrgMention]) -> list[OrgMention]:
         s, e = m.span()
         if any(a <= s and e <= b for a, b in spans):
             continue
+        full = next((k.name for k in lexicon().known_orgs[m.group()]
+                     if k.name.endswith(m.group()) and text.endswith(k.name[: -len(m.group())], 0, s)
+                     and k.name != m.group()), None)
+        if full is not None:  # 吉林大学中日联谊医院: the well-known name written in full
+            out.append(OrgMention(e - len(full), e, full, EntityType.HOSPITAL, (), full))
+            continue
         start, codes = _region_before(text, s, m.group())
         pieces = (text[start:s],) if codes else ()
         out.append(OrgMention(start, e, text[start:e], EntityType.HOSPITAL, codes, m.group(), pieces))

@@ -658,11 +658,18 @@ def _joined(sentence: str, names: list[tuple[int, int]]) -> bool:
                and not CLAUSE_BREAK.search(sentence, a[1], b[0]) for a, b in pairwise(spans))
 
 
+_LIST_JOINERS = ("、", "，", ",", "、与", "、和", "、同", "以及", "、以及", "及")
+
+
 def _one_with_a_list(text: str, mentioned) -> bool:
     """Whether the sentence names one institution and the others in one list, either way round:
     市中心医院与准格尔旗、伊金霍洛旗、乌审旗、鄂托克前旗人民医院四家医院签约; A、B、C、D、E作为首批成员
     单位与青岛市立医院签约 (however long the list, a statement of partnership)."""
-    groups = enumeration_groups(text, [m for m in mentioned if not m[3]])
+    named = sorted(m for m in mentioned if not m[3])
+    starts = {m[0] for m in named}
+    named = [m for m in named if m[1] not in starts]  # 吉林大学|中日联谊医院: one name read as two
+    # the list may go on after 以及 or 及 (A与B、C以及D、E等7家基层医疗机构签订…)
+    groups = enumeration_groups(text, named, joiners=_LIST_JOINERS)
     return len(groups) == 2 and 1 in (len(groups[0]), len(groups[1]))
 
 

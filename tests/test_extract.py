@@ -1144,3 +1144,18 @@ def test_extract_members_listed_with_their_cities_after_the_alliance_is_named() 
     pairs = {frozenset(p) for p in facts(x, RelationType.PARTNER_OF)}
     for member in ("霍邱县第一人民医院", "舒城县人民医院", "阜南县人民医院", "利辛县人民医院"):
         assert frozenset(("中国科学技术大学附属第一医院", member)) in pairs
+
+
+def test_extract_one_with_a_long_list_that_goes_on_after_yiji() -> None:
+    x = extract("绥棱县人民医院与绥棱县中医医院以及上集镇中心卫生院、四海店镇卫生院、"
+                "克音河乡卫生院、后头乡卫生院等5家基层医疗机构签订对口帮扶协议，期限3年。")
+    pairs = {frozenset(p) for p in facts(x, RelationType.PARTNER_OF)}
+    assert len(pairs) == 5 and all("绥棱县人民医院" in p for p in pairs)
+
+
+def test_extract_a_well_known_name_written_in_full_is_one_mention() -> None:
+    x = extract("3月12日，吉林大学中日联谊医院与梨树县第一人民医院、伊通满族自治县第一人民医院、"
+                "双辽市中心医院远程医疗协作网签约。")
+    assert "吉林大学" not in org_names(x)
+    pairs = {frozenset(p) for p in facts(x, RelationType.PARTNER_OF)}
+    assert frozenset(("吉林大学中日联谊医院", "双辽市中心医院")) in pairs and len(pairs) == 3
