@@ -603,6 +603,9 @@ def _add_branch(
 ) -> OrgKey | None:
     """武穴市医共体总医院石佛寺卫生院: the 石佛寺 township centre, a member of the group the 总医院 leads."""
     head_rest, member_rest = branch
+    county_group = "医共体" in head_rest or head_rest.endswith(("总医院", "总院"))
+    if head_rest.endswith("医共体") and head_rest[:-3].endswith("医院"):
+        head_rest = head_rest[:-3]  # 灵武市人民医院医共体郝家桥分院: the hospital heads its community
     county = m.regions[-1]
     codes, rest, _, pieces = parse_name(member_rest, [county])
     head_label = region_label(county) + head_rest
@@ -629,7 +632,6 @@ def _add_branch(
     key, label, aliases, code = ident
     member = table.add(key, label, m.type, code, aliases | {m.surface}, (m.start, m.end))
     # 医共体总医院, 县总医院, 总院: the head of a county medical community
-    county_group = "医共体" in head_rest or head_rest.endswith(("总医院", "总院"))
     kind = PartnershipType.COUNTY_MEDICAL_COMMUNITY if county_group else PartnershipType.MEDICAL_ALLIANCE
     facts.append(
         Fact(

@@ -1159,3 +1159,10 @@ def test_extract_a_well_known_name_written_in_full_is_one_mention() -> None:
     assert "吉林大学" not in org_names(x)
     pairs = {frozenset(p) for p in facts(x, RelationType.PARTNER_OF)}
     assert frozenset(("吉林大学中日联谊医院", "双辽市中心医院")) in pairs and len(pairs) == 3
+
+
+def test_extract_a_branch_plaque_of_a_hospitals_community_partners_that_hospital() -> None:
+    x = extract("今年3月下旬，永宁县望洪镇卫生院加挂“永宁县人民医院医共体望洪分院”牌子，"
+                "实行人员统一调配、业务统一管理。")
+    assert {frozenset(p) for p in facts(x, RelationType.PARTNER_OF)} == {
+        frozenset(("永宁县人民医院", "永宁县望洪镇卫生院"))}
