@@ -50,6 +50,8 @@ _AFTER_NAME = [
     "驻点",
     "常驻",  # 柯子谦常驻龙川县人民医院
     "自",  # 邝启铭自协议签署起便挂任…
+    "当即",
+    "同批",
     "现任",
     "扎根",
     "坐诊",
@@ -526,6 +528,15 @@ def find_persons(text: str) -> list[PersonMention]:
         length = _name_at(text, i)
         if length == len(m.group("name")) and not _vetoed(text, i, i + length, m.group("name")):
             found[i] = PersonMention(i, i + length, m.group("name"), post, i)
+    for m in _NAME_SPACE_POST.finditer(text):  # 佟丽娟　秦皇岛市第一医院儿科主任医师: a list's line
+        i, post = m.start("name"), m.group("post")
+        titles = list(_titles_pattern().finditer(post))
+        if i in found or not titles or titles[-1].end() != len(post) or not any(
+                x in post for x in _org_suffixes()):
+            continue
+        length = _name_at(text, i)
+        if length == len(m.group("name")) and not _vetoed(text, i, i + length, m.group("name")):
+            found[i] = PersonMention(i, i + length, m.group("name"), post, i)
     candidates = [_captioned(text, m.start()) for m in _CAPTION_PLACE.finditer(text)]
     candidates += [m.span("name") for m in _LISTED_WITH_HOME.finditer(text)]
     candidates += [m.span("name") for m in _DESCRIBED.finditer(text) if _described_by_title(text, m.end())]
@@ -616,6 +627,12 @@ def _common_word(name: str) -> bool:
 _NAME_THEN_POST = re.compile(
     r"^[ \t]*(?:" + LIST_ITEM.pattern + r")?[ \t]*(?:[\u4e00-\u9fff]{2,12}[：:][ \t]*)?"
     r"(?P<name>[\u4e00-\u9fff·]{2,9})[（(](?P<post>[^（）()\n]{2,30})[）)]",
+    re.MULTILINE,
+)
+# a line of a list: a name, a space, then its institution and title
+_NAME_SPACE_POST = re.compile(
+    r"^[ \t]*(?:" + LIST_ITEM.pattern + r")?[ \t]*(?P<name>[\u4e00-\u9fff·]{2,9})[ \t]+"
+    r"(?P<post>[^\s]{4,40})[ \t]*$",
     re.MULTILINE,
 )
 # the start of a line of a roster: a name, then its institution and title (a list's number first)

@@ -9,6 +9,7 @@ from kg.orgs import find_org_mentions, parse_name
 
 SPECIFIC = [
     # (sentence, expected name, type)
+    ("鄂伦春自治旗人民医院接入中日友好医院远程医疗平台。", "中日友好医院", EntityType.HOSPITAL),
     ("天津市环湖医院与西青医院结对。", "天津市环湖医院", EntityType.HOSPITAL),  # a noun of its own
     ("湟中区人民医院与青海省心脑血管病专科医院开通远程会诊。", "青海省心脑血管病专科医院",
      EntityType.HOSPITAL),
@@ -87,6 +88,7 @@ def test_orgs_words_around_a_name_are_not_a_name(text: str, wrong: str) -> None:
 
 
 GENERIC = [
+    "由广西壮族自治区级医院派出专家，到边境县医院坐诊。",  # a level and a kind of county, not names
     "患者转到上级医院治疗。",
     "全县12家镇卫生院全部达标。",
     "努力建成三级甲等综合医院。",
