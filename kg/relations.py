@@ -231,6 +231,7 @@ def partnerships(
             facts.extend(_partnership(a, b, ev, kinds, date, pair_leads.get((a, b), lead)) for a, b in pairs)
     facts.extend(_listed_leads_and_members(doc, sents, paras, org_at, dates))
     facts.extend(_dashed_pairs(doc, sents, paras, org_at, dates))
+    facts.extend(_table_of_leads_and_members(doc, sents, org_at, dates))
     facts.extend(_members_listed_below(doc, sents, paras, org_at, dates, alliances, facts, orgs or {}))
     facts.extend(_whole_county_members(doc, sents, org_at, dates, orgs or {}))
     for key, alliance in alliances.orgs.items():
@@ -616,6 +617,58 @@ def _dashed_pairs(doc: Document, sents: list[Span], paras: list[Span], org_at,
             lead = b if lead_column == 1 else a
             facts.append(_partnership(a, b, doc.evidence(para.start, para.end), kinds, date, lead))
     return facts
+
+
+_CELL_BAR = re.compile(r"[｜|]")
+
+
+def _table_of_leads_and_members(doc: Document, sents: list[Span], org_at,
+                                dates: list[DateMention]) -> list[dict]:
+    """A table whose columns are cut by bars, headed 牵头医院｜成员单位 (序号｜名称｜牵头医院｜成员单位):
+    on each row the lead partners each member, in the kind its row (名称) or the table's title says."""
+    text = doc.norm
+    facts: list[dict] = []
+    columns = None  # (lead column, members column) of the table being read
+    for line in re.finditer(r"[^\n]+", text):
+        cells = list(_cells(text, line.start(), line.end()))
+        if len(cells) < 2:
+            columns = None
+            continue
+        heads = [text[a:b] for a, b in cells]
+        lead_col = next((i for i, h in enumerate(heads) if "牵头" in h), None)
+        member_col = next((i for i, h in enumerate(heads) if "成员" in h), None)
+        if lead_col is not None and member_col is not None and not any(
+                line.start() <= s < line.end() for s, _e, _k, _a in org_at):
+            columns = (lead_col, member_col)
+            continue
+        if columns is None or max(columns) >= len(cells):
+            continue
+        leads, members = ([k for s, e, k, ana in org_at if cells[i][0] <= s and e <= cells[i][1] and not ana]
+                          for i in columns)
+        if len(set(leads)) != 1:
+            continue
+        lead = leads[0]
+        kinds, _ = _cue_types(text[line.start() : line.end()])
+        if not kinds:
+            before = [x for x in sents if x.end <= line.start()]
+            kinds = set().union(*(_cue_types(x.text)[0] for x in before[-3:])) if before else set()
+        if not kinds:
+            continue
+        date = _date_for([x for x in sents if x.start < line.start()], dates)
+        ev = doc.evidence(line.start(), line.end())
+        facts.extend(_partnership(lead, k, ev, kinds, date, lead)
+                     for k in dict.fromkeys(members) if k != lead)
+    return facts
+
+
+def _cells(text: str, start: int, end: int):
+    """The spans of a line's cells, cut by bars (｜ or |)."""
+    at = start
+    for bar in _CELL_BAR.finditer(text, start, end):
+        yield at, bar.start()
+        at = bar.end()
+    if at != start:
+        yield at, end
 
 
 _ROW_NUMBER = re.compile(r"\s*\d{1,3}\s+")

@@ -1166,3 +1166,14 @@ def test_extract_a_branch_plaque_of_a_hospitals_community_partners_that_hospital
                 "实行人员统一调配、业务统一管理。")
     assert {frozenset(p) for p in facts(x, RelationType.PARTNER_OF)} == {
         frozenset(("永宁县人民医院", "永宁县望洪镇卫生院"))}
+
+
+def test_extract_a_table_of_leads_and_members_cut_by_bars() -> None:
+    x = extract("经各牵头医院申报、专家评审，现将2025年度医联体建设名单公示如下。\n\n"
+                "序号｜名称｜牵头医院｜成员单位\n"
+                "1｜开封市中心医院医联体｜开封市中心医院｜兰考县人民医院、杞县人民医院\n"
+                "2｜开封市妇女儿童医疗保健中心妇幼专科联盟｜开封市妇女儿童医疗保健中心｜尉氏县妇幼保健院\n")
+    pairs = {frozenset(p) for p in facts(x, RelationType.PARTNER_OF)}
+    assert pairs == {frozenset(("开封市中心医院", "兰考县人民医院")),
+                     frozenset(("开封市中心医院", "杞县人民医院")),
+                     frozenset(("开封市妇女儿童医疗保健中心", "尉氏县妇幼保健院"))}
