@@ -515,9 +515,6 @@ def normalise(text: str, drop: Sequence[int] | frozenset[int] | set[int] | None 
     return "".join(out), tuple(offsets)
 
 
-_TABLE_ROW = re.compile(r"[|｜]")
-
-
 def _joins(line: str, nxt: str, blank: int, hard_wrapped: bool | None, width: float) -> str | None:
     """How the break after ``line`` goes: ``""`` deleted, ``" "`` as a space, ``None`` kept."""
     content = line.strip(_SPACES)
@@ -527,7 +524,7 @@ def _joins(line: str, nxt: str, blank: int, hard_wrapped: bool | None, width: fl
         return None
     if LIST_ITEM.match(nxt[:6]):  # so does an item of a numbered list
         return None
-    if _TABLE_ROW.search(content) and _TABLE_ROW.search(nxt):  # rows of a table (序号｜名称｜…)
+    if ("|" in content or "｜" in content) and ("|" in nxt or "｜" in nxt):  # rows of a table (序号｜名称｜…)
         return None
     last, first = content[-1], nxt[0]
     if last in _SENTENCE_END and last not in _GOES_ON:

@@ -313,8 +313,9 @@ def _ends_longer_name(org: LocalOrg, other: LocalOrg) -> bool:
     does (东宁分院 in the 东宁 township is 东宁市人民医院, which hangs 牡丹江市第一人民医院东宁分院)."""
     code = org.key[0]
     if not code or code in (other.key[0], other.adcode):
-        names = other.aliases | {other.label}
-        return any(a.endswith(org.label) and len(a) > len(org.label) + 1 for a in names)
+        label, longer = org.label, len(org.label) + 1
+        return (other.label.endswith(label) and len(other.label) > longer) or any(
+            a.endswith(label) and len(a) > longer for a in other.aliases)
     if not other.adcode or code == other.adcode or not code.startswith(_code_prefix(other.adcode)):
         return False  # (a division's code opens with its parent's, less the zeros of the levels below)
     return any(

@@ -628,6 +628,8 @@ def _table_of_leads_and_members(doc: Document, sents: list[Span], org_at,
     on each row the lead partners each member, in the kind its row (名称) or the table's title says."""
     text = doc.norm
     facts: list[dict] = []
+    if "牵头" not in text or not _CELL_BAR.search(text):
+        return facts  # (no table headed with a lead)
     columns = None  # (lead column, members column) of the table being read
     for line in re.finditer(r"[^\n]+", text):
         cells = list(_cells(text, line.start(), line.end()))
