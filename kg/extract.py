@@ -382,17 +382,17 @@ def extract_document(doc: Document) -> DocumentExtraction:
             went_to.append((pm.start, pm.name, affiliation, host))
             facts.append(Fact(RelationType.DISPATCHED_TO, ("person", pm.name), ("org", host),
                               evidence(pm.start), role=post_role or None))
-    for pm, post_role, named in of_a_batch:
+    for pm, post_role, mate_named in of_a_batch:
         # 同批驻点的还有…宁晓芸, 首批同时到岗的还有A、B和C, a roster under 本批医疗队成员如下：: one of the
         # group sent, who went where the others went, and came from where they came unless said
         if any(w[1] == pm.name for w in went_to):
             continue  # another mention says where this one went
-        mates = [w for w in went_to if w[1] != pm.name and (named is None or w[1] == named)]
+        mates = [w for w in went_to if w[1] != pm.name and (mate_named is None or w[1] == mate_named)]
         home = best.get(pm.name)
         if home is not None and any(w[2] == home[2] for w in mates):
             mates = [w for w in mates if w[2] == home[2]]  # of the group from where this one comes
         before = [w for w in mates if w[0] < pm.start]
-        mate = before[-1] if before else (mates[0] if mates and named is None else None)
+        mate = before[-1] if before else (mates[0] if mates and mate_named is None else None)
         if mate is None:
             continue
         affiliation = home[2] if home is not None else None
