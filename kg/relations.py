@@ -405,7 +405,7 @@ def _members_named_later(doc: Document, sents: list[Span], org_at, alliances, fa
         if listing is not None and (marker is None or listing.start() <= marker.start()):
             # 首批成员包括A、B…及F, 联盟成员单位A、B的…: the list right after, to its last (及, 和, 以及)
             named = [m for m in org_at if listing.end() <= m[0] and m[1] <= sent.end and not m[3]]
-            groups = enumeration_groups(text, named, joiners=("、", "，", ",", "及", "和", "以及", "、以及"))
+            groups = enumeration_groups(text, named, joiners=(*_LIST_JOINERS, "和"))
             last = groups[0] if groups and named[0][0] == listing.end() else []
         else:
             # only the list right before 成员单位 (A、B、C等成员单位), not whoever else the sentence names
