@@ -345,7 +345,8 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
         if suffix == "医院" and text.endswith("医院", 0, s):
             continue  # 屯门医院医院行政总监: a post after the name (医院行政总监), not a 医院医院
         start, toks = _left_edge(text, s, counties)
-        if toks and toks[0][0][0] == "原" and len(toks[0][0]) > 1:
+        if toks and toks[0][0][0] == "原" and len(toks[0][0]) > 1 and toks[0][1] != "region":
+            # (原阳县 is a county, not 原 + 阳县)
             # 原江苏省人民医院: 原 (former) is not part of the name
             first = toks[0][0][1:]
             toks[0] = (first, _classify(first, counties))

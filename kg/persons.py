@@ -529,14 +529,23 @@ def find_persons(text: str) -> list[PersonMention]:
         if length == len(m.group("name")) and not _vetoed(text, i, i + length, m.group("name")):
             found[i] = PersonMention(i, i + length, m.group("name"), post, i)
     for m in _NAME_SPACE_POST.finditer(text):  # 佟丽娟　秦皇岛市第一医院儿科主任医师: a list's line
-        i, post = m.start("name"), m.group("post")
+        i, post = m.start("name"), re.sub(r"\s|[（(][^（）()]*[）)]$", "", m.group("post"))
         titles = list(_titles_pattern().finditer(post))
-        if i in found or not titles or titles[-1].end() != len(post) or not any(
-                x in post for x in _org_suffixes()):
+        numbered = m.group("item") is not None  # 1. 姜沐阳　神经内科　主任医师（挂任业务副院长）
+        if i in found or not titles or titles[-1].end() != len(post) or not (
+                numbered or any(x in post for x in _org_suffixes())):
             continue
         length = _name_at(text, i)
         if length == len(m.group("name")) and not _vetoed(text, i, i + length, m.group("name")):
             found[i] = PersonMention(i, i + length, m.group("name"), post, i)
+    for m in _NAME_ROW.finditer(text):
+        i, cells = m.start("name"), [c.strip() for c in re.split(r"[|｜]", m.group("cells"))]
+        title = next((c for c in cells if _titles_pattern().fullmatch(c)), None)
+        if i in found or title is None:
+            continue
+        length = _name_at(text, i)
+        if length == len(m.group("name")) and not _vetoed(text, i, i + length, m.group("name")):
+            found[i] = PersonMention(i, i + length, m.group("name"), title, i)
     candidates = [_captioned(text, m.start()) for m in _CAPTION_PLACE.finditer(text)]
     candidates += [m.span("name") for m in _LISTED_WITH_HOME.finditer(text)]
     candidates += [m.span("name") for m in _DESCRIBED.finditer(text) if _described_by_title(text, m.end())]
@@ -631,10 +640,12 @@ _NAME_THEN_POST = re.compile(
 )
 # a line of a list: a name, a space, then its institution and title
 _NAME_SPACE_POST = re.compile(
-    r"^[ \t]*(?:" + LIST_ITEM.pattern + r")?[ \t]*(?P<name>[\u4e00-\u9fff·]{2,9})[ \t]+"
-    r"(?P<post>[^\s]{4,40})[ \t]*$",
+    r"^[ \t\u3000]*(?P<item>" + LIST_ITEM.pattern + r")?[ \t\u3000]*(?P<name>[\u4e00-\u9fff·]{2,9})"
+    r"[ \t\u3000]+(?P<post>[^\s][^\n]{3,50}?)[ \t\u3000]*$",
     re.MULTILINE,
 )
+# a row of a table cut by bars that opens with a name and gives a title in a cell (栾秋实｜主任医师｜…)
+_NAME_ROW = re.compile(r"^[ \t]*(?P<name>[\u4e00-\u9fff·]{2,9})[ \t]*[|｜](?P<cells>[^\n]+)$", re.MULTILINE)
 # the start of a line of a roster: a name, then its institution and title (a list's number first)
 _ROSTER_LINE = re.compile(r"(?:^|(?<=[\n;；]))[ \t]*(?:" + LIST_ITEM.pattern + r")?[ \t]*", re.MULTILINE)
 _ROSTER_NAME = re.compile(r"[\u4e00-\u9fff·]{2,12}[，,]")

@@ -409,6 +409,37 @@ def _group_lines(text: str, mentions, org_at) -> dict[int, tuple]:
     return out
 
 
+_HOST_COLUMN = re.compile(r"派驻|驻点|下派|帮扶单位|受援|支援单位|派往")
+
+
+def _table_hosts(text: str, mentions, org_at) -> dict[int, tuple]:
+    """A table cut by bars headed 姓名｜科室｜职称｜派驻单位: each row's person goes to the institution in
+    the column that says where. ``{person's start: host key}``."""
+    out: dict[int, tuple] = {}
+    if "姓名" not in text:
+        return out
+    starts = {p.start for p in mentions}
+    column = None
+    for line in re.finditer(r"[^\n]+", text):
+        cells = [(m.start(), m.end()) for m in re.finditer(r"[^|｜]+", line.group())]
+        if len(cells) < 2:
+            column = None
+            continue
+        heads = [line.group()[a:b].strip() for a, b in cells]
+        if heads[0] == "姓名":
+            column = next((i for i, h in enumerate(heads) if _HOST_COLUMN.search(h)), None)
+            continue
+        if column is None or column >= len(cells):
+            continue
+        a, b = line.start() + cells[column][0], line.start() + cells[column][1]
+        host = next((k for s, e, k, ana in org_at if a <= s and e <= b and not ana), None)
+        first = range(line.start() + cells[0][0], line.start() + cells[0][1])
+        person = next((i for i in first if i in starts), None)
+        if host is not None and person is not None:
+            out[person] = host
+    return out
+
+
 def roster_hosts(text: str, mentions, org_at) -> dict[int, tuple]:
     """People listed line by line under a heading that sends them somewhere (派驻X医院（7人）：), each
     going there, or each after the place they go to (X卫生院——内分泌科副主任医师栾慧敏).
@@ -416,6 +447,7 @@ def roster_hosts(text: str, mentions, org_at) -> dict[int, tuple]:
     person's name (or a place and a dash)."""
     out = _assignment_hosts(text, mentions, org_at)
     out.update(_group_lines(text, mentions, org_at))
+    out.update(_table_hosts(text, mentions, org_at))
     starts = {p.start for p in mentions}
     for m in _ROSTER_HEADING.finditer(text):
         host = next((k for s, e, k, ana in org_at if m.start() <= s and e <= m.end() and not ana), None)

@@ -1177,3 +1177,14 @@ def test_extract_a_table_of_leads_and_members_cut_by_bars() -> None:
     assert pairs == {frozenset(("开封市中心医院", "兰考县人民医院")),
                      frozenset(("开封市中心医院", "杞县人民医院")),
                      frozenset(("开封市妇女儿童医疗保健中心", "尉氏县妇幼保健院"))}
+
+
+def test_extract_a_table_of_people_and_where_each_is_sent() -> None:
+    x = extract("新乡医学院第一附属医院选派第三批专家赴封丘、原阳两县开展为期半年的驻点帮扶，名单如下。\n\n"
+                "姓名｜科室｜职称｜派驻单位\n"
+                "栾秋明｜心血管内科｜主任医师｜封丘县人民医院\n"
+                "佘立华｜神经内科｜副主任医师｜原阳县人民医院\n")
+    went = facts(x, RelationType.DISPATCHED_TO)
+    assert {("栾秋明", "封丘县人民医院"), ("佘立华", "原阳县人民医院")} <= went
+    for person in ("栾秋明", "佘立华"):
+        assert (person, "新乡医学院第一附属医院") in facts(x, RelationType.AFFILIATED_WITH)
