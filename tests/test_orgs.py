@@ -9,6 +9,7 @@ from kg.orgs import find_org_mentions, parse_name
 
 SPECIFIC = [
     # (sentence, expected name, type)
+    ("厦大中山医院与红寺堡区人民医院签约。", "厦大中山医院", EntityType.HOSPITAL),  # a well-known short name
     ("鄂伦春自治旗人民医院接入中日友好医院远程医疗平台。", "中日友好医院", EntityType.HOSPITAL),
     ("天津市环湖医院与西青医院结对。", "天津市环湖医院", EntityType.HOSPITAL),  # a noun of its own
     ("湟中区人民医院与青海省心脑血管病专科医院开通远程会诊。", "青海省心脑血管病专科医院",
@@ -69,6 +70,7 @@ def test_orgs_finds_specific_names(text: str, name: str, etype: EntityType) -> N
 
 PARTS_ARE_NOT_NAMES = [
     # (sentence, what must not be read as a name of its own)
+    ("力争北辰医院三年内建成区域医疗中心。", "力争北辰医院"),  # 力争 (strive) stands before a name
     ("他也跟著卫生所护理师到部落做居家访视。", "著卫生所"),  # 著: 着 in traditional texts
     ("明年起仁伯爵综合医院每年将安排肾科医生来访。", "起仁伯爵综合医院"),
     ("市卫健委与中日联谊医院签约。", "联谊医院"),
