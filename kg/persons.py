@@ -14,7 +14,7 @@ from functools import cache
 
 from .lexicon import lexicon
 from .regions import gazetteer
-from .segment import LIST_ITEM, pos_tag, word_frequency, words
+from .segment import LIST_ITEM, pos_tag, table_cells, word_frequency, words
 
 __all__ = ["SPEECH_VERBS", "PersonMention", "find_persons"]
 
@@ -539,7 +539,8 @@ def find_persons(text: str) -> list[PersonMention]:
         if length == len(m.group("name")) and not _vetoed(text, i, i + length, m.group("name")):
             found[i] = PersonMention(i, i + length, m.group("name"), post, i)
     for m in _NAME_ROW.finditer(text):
-        i, cells = m.start("name"), [c.strip() for c in re.split(r"[|｜]", m.group("cells"))]
+        i = m.start("name")
+        cells = [text[a:b].strip() for a, b in table_cells(text, m.end("name"), m.end())]
         title = next((c for c in cells if _titles_pattern().fullmatch(c)), None)
         if i in found or title is None:
             continue

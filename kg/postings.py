@@ -16,7 +16,7 @@ from .lexicon import lexicon
 from .model import EntityType
 from .persons import SPEECH_VERBS, PersonMention
 from .regions import gazetteer
-from .segment import CLAUSE_BREAK, Span
+from .segment import CLAUSE_BREAK, Span, table_cells
 
 __all__ = [
     "affiliation_and_host",
@@ -421,20 +421,19 @@ def _table_hosts(text: str, mentions, org_at) -> dict[int, tuple]:
     starts = {p.start for p in mentions}
     column = None
     for line in re.finditer(r"[^\n]+", text):
-        cells = [(m.start(), m.end()) for m in re.finditer(r"[^|｜]+", line.group())]
+        cells = table_cells(text, line.start(), line.end())
         if len(cells) < 2:
             column = None
             continue
-        heads = [line.group()[a:b].strip() for a, b in cells]
+        heads = [text[a:b].strip() for a, b in cells]
         if heads[0] == "姓名":
             column = next((i for i, h in enumerate(heads) if _HOST_COLUMN.search(h)), None)
             continue
         if column is None or column >= len(cells):
             continue
-        a, b = line.start() + cells[column][0], line.start() + cells[column][1]
+        a, b = cells[column]
         host = next((k for s, e, k, ana in org_at if a <= s and e <= b and not ana), None)
-        first = range(line.start() + cells[0][0], line.start() + cells[0][1])
-        person = next((i for i in first if i in starts), None)
+        person = next((i for i in range(*cells[0]) if i in starts), None)
         if host is not None and person is not None:
             out[person] = host
     return out

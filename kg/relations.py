@@ -19,7 +19,7 @@ from .lexicon import lexicon
 from .model import Document, EntityType, PartnershipType, RelationType
 from .postings import enumeration_groups, is_a
 from .regions import gazetteer
-from .segment import CLAUSE_BREAK, LIST_ITEM, Span
+from .segment import CLAUSE_BREAK, LIST_ITEM, Span, table_cells
 
 __all__ = ["formation_dates", "formed_on", "partnerships"]
 
@@ -619,20 +619,17 @@ def _dashed_pairs(doc: Document, sents: list[Span], paras: list[Span], org_at,
     return facts
 
 
-_CELL_BAR = re.compile(r"[｜|]")
-
-
 def _table_of_leads_and_members(doc: Document, sents: list[Span], org_at,
                                 dates: list[DateMention]) -> list[dict]:
     """A table whose columns are cut by bars, headed 牵头医院｜成员单位 (序号｜名称｜牵头医院｜成员单位):
     on each row the lead partners each member, in the kind its row (名称) or the table's title says."""
     text = doc.norm
     facts: list[dict] = []
-    if "牵头" not in text or not _CELL_BAR.search(text):
+    if "牵头" not in text or ("|" not in text and "｜" not in text):
         return facts  # (no table headed with a lead)
     columns = None  # (lead column, members column) of the table being read
     for line in re.finditer(r"[^\n]+", text):
-        cells = list(_cells(text, line.start(), line.end()))
+        cells = table_cells(text, line.start(), line.end())
         if len(cells) < 2:
             columns = None
             continue
@@ -661,16 +658,6 @@ def _table_of_leads_and_members(doc: Document, sents: list[Span], org_at,
         facts.extend(_partnership(lead, k, ev, kinds, date, lead)
                      for k in dict.fromkeys(members) if k != lead)
     return facts
-
-
-def _cells(text: str, start: int, end: int):
-    """The spans of a line's cells, cut by bars (｜ or |)."""
-    at = start
-    for bar in _CELL_BAR.finditer(text, start, end):
-        yield at, bar.start()
-        at = bar.end()
-    if at != start:
-        yield at, end
 
 
 _ROW_NUMBER = re.compile(r"\s*\d{1,3}\s+")

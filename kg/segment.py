@@ -13,13 +13,26 @@ from functools import cache, lru_cache
 from importlib import resources
 
 __all__ = [
-    "CLAUSE_BREAK", "LIST_ITEM", "Span", "paragraphs", "pos_tag", "release", "sentences", "tokenizer",
-    "words",
+    "CLAUSE_BREAK", "LIST_ITEM", "Span", "paragraphs", "pos_tag", "release", "sentences", "table_cells",
+    "tokenizer", "words",
 ]
 
 # the number of an item of a list: 1. 2、 3) （4） 一、 （二）
 CLAUSE_BREAK = re.compile(r"[，,；;：:]")  # where a clause ends inside a sentence
 LIST_ITEM = re.compile(r"(?:\d{1,2}[.、)）．]|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]{1,2}[、)）])")
+
+_CELL_BAR = re.compile(r"[｜|]")
+
+
+def table_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the cells of the line ``text[start:end]`` of a table cut by bars (序号｜名称｜牵头医院),
+    empty cells included; none for a line without a bar."""
+    cells, at = [], start
+    for bar in _CELL_BAR.finditer(text, start, end):
+        cells.append((at, bar.start()))
+        at = bar.end()
+    return [*cells, (at, end)] if cells else []
+
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」』）)]*|\n|$)")
 
