@@ -388,17 +388,16 @@ def _members_named_later(doc: Document, sents: list[Span], org_at, alliances, fa
     if not alliances.orgs:
         return []
     text = doc.norm
-    named_at = sorted((s, key) for key, a in alliances.orgs.items() for s, _e in a.spans)
     out: list[dict] = []
     for sent in sents:
         marker = _MEMBERS.search(text, sent.start, sent.end)
         listing = _MEMBERS_LISTED.search(text, sent.start, sent.end)
         if marker is None and listing is None:
             continue
-        before = [key for s, key in named_at if s < sent.start]
-        if not before or any(sent.start <= s < sent.end for s, _key in named_at):
+        key = _alliance_named_before(alliances, sent.start)
+        spans = (s for a in alliances.orgs.values() for s, _e in a.spans)
+        if key is None or any(sent.start <= s < sent.end for s in spans):
             continue  # (a sentence that names an alliance is read as a statement of its own)
-        key = before[-1]
         lead = _alliance_lead(key, alliances.orgs[key], facts, orgs)
         if lead is None:
             continue
@@ -437,6 +436,12 @@ def _list_before(text: str, named) -> list:
             break
         listed.append(m)
     return list(dict.fromkeys(k for _s, _e, k, _a in reversed(listed)))
+
+
+def _alliance_named_before(alliances, at: int):
+    """The key of the alliance named last before ``at``, or None."""
+    named = [(s, key) for key, a in alliances.orgs.items() for s, _e in a.spans if s < at]
+    return max(named)[1] if named else None
 
 
 def _alliance_lead(key, alliance, facts: list[dict], orgs: dict):
@@ -508,10 +513,8 @@ def _members_listed_below(doc: Document, sents: list[Span], paras: list[Span], o
         leads.discard(None)
         alliance = None
         if not leads:
-            named_before = sorted((s, key) for key, a in alliances.orgs.items() for s, _e in a.spans
-                                  if s < para.start)
-            if named_before:
-                alliance = named_before[-1][1]
+            alliance = _alliance_named_before(alliances, para.start)
+            if alliance is not None:
                 leads.add(_alliance_lead(alliance, alliances.orgs[alliance], found, orgs))
                 leads.discard(None)
         if len(leads) != 1:
