@@ -556,12 +556,9 @@ class OrgTable:
             code, rest = org.key
             head = re.fullmatch(r"(.*?)医共体总(?:医)?院", rest)
             if head is not None:
-                named = (code, head.group(1))
-                general = [k for k in self.orgs if k[0] == code and k[1] in ("人民医院", *_GENERAL_HOSPITALS)]
-                if head.group(1) and named in self.orgs:
+                named = (code, head.group(1)) if head.group(1) else self._general_hospital(code)
+                if named in self.orgs:
                     self.union(named, org.key)
-                elif not head.group(1) and len(general) == 1:
-                    self.union(general[0], org.key)
                 continue
             region = gaz.get(code)
             if rest == "分院" and region is not None and region.level == "township":
@@ -569,6 +566,14 @@ class OrgTable:
                            if o.adcode == code and o.type is EntityType.PRIMARY_CARE and o is not org]
                 if len(centres) == 1:
                     self.union(centres[0].key, org.key)
+
+    def _general_hospital(self, code: str) -> OrgKey | None:
+        """The place's general hospital the article names: its 人民医院, else its one 中心医院 (第一人民医院,
+        总医院)."""
+        if (code, "人民医院") in self.orgs:
+            return (code, "人民医院")
+        general = [k for k in self.orgs if k[0] == code and k[1] in _GENERAL_HOSPITALS]
+        return general[0] if len(general) == 1 else None
 
     def merge_spoken_forms(self) -> None:
         """市三医院 is 市第三人民医院 and 县医院 is 县人民医院 (or the place's 中心医院, when that is
@@ -580,14 +585,10 @@ class OrgTable:
             m = re.fullmatch(r"(第[一二三四五六七八九十]+)?医院", rest)
             if not m:
                 continue
-            full = (code, (m.group(1) or "") + "人民医院")
+            # 静乐县中心医院 … 县医院: the place's one general hospital, whatever its name
+            full = (code, m.group(1) + "人民医院") if m.group(1) else self._general_hospital(code)
             if full in self.orgs:
                 self.union(full, org.key)
-            elif m.group(1) is None:
-                # 静乐县中心医院 … 县医院: the place's one general hospital, whatever its name
-                general = [k for k in self.orgs if k[0] == code and k[1] in _GENERAL_HOSPITALS]
-                if len(general) == 1:
-                    self.union(general[0], org.key)
 
     def merge_shortened(self) -> None:
         """A name without a region that ends a longer name of the article is that organisation
