@@ -22,6 +22,7 @@ from .localorgs import (
     OrgKey,
     OrgTable,
     RegionContext,
+    level_region,
     org_identity,
     region_label,
     split_branch,
@@ -191,7 +192,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
             continue
         key, label, aliases, code = ident
         fitting = [ident for k, ident in named.get(key[1], {}).items()
-                   if m.context_level and _is_level(k[0], m.context_level)
+                   if m.context_level and level_region(m.context_level, k[0]) == k[0]
                    and gazetteer().is_within(key[0], k[0])]
         if key not in named.get(key[1], ()) and len(fitting) == 1:
             # 市立医院 said about 莱西市, after 青岛市立医院 (and no 莱西市立医院): the city of 莱西 that
@@ -570,16 +571,6 @@ def _pronoun_mentions(text: str, sents: list[Span], mentions: list[PersonMention
         if named:
             out.append(PersonMention(sent.start, sent.start + 1, named[-1].name, "", sent.start))
     return out
-
-
-def _is_level(code: str, level: str) -> bool:
-    """Whether the region ``code`` is one a bare 市/县/区/省 (``level``) can stand for."""
-    region = gazetteer().get(code)
-    if region is None:
-        return False
-    if level in ("省", "自治区"):
-        return region.level == "province"
-    return region.level in ("city", "county") and region.name.endswith(level)
 
 
 def _remap(fact: Fact, table: OrgTable) -> Fact:

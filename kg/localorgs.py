@@ -21,7 +21,7 @@ from .regions import gazetteer
 
 __all__ = [
     "DEPARTMENTS", "LocalOrg", "OrgKey", "OrgTable", "RegionContext",
-    "org_identity", "region_label", "split_branch",
+    "level_region", "org_identity", "region_label", "split_branch",
 ]
 
 OrgKey = tuple[str, str]
@@ -36,6 +36,29 @@ class LocalOrg:
     adcode: str | None  # most specific known region (township codes have 9 digits)
     aliases: set[str] = field(default_factory=set)
     spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def level_region(level: str, code: str) -> str | None:
+    """The region a bare 市/区/县/省/州 stands for when the place last named is ``code``: the province
+    of any place, the 市 itself or the city holding a county, the 区 or 县 itself, the 州 holding it."""
+    gaz = gazetteer()
+    r = gaz.get(code)
+    if r is None or r.level == "township":
+        return None
+    if level in ("省", "自治区"):
+        prov = gaz.province_of(code)
+        return prov.code if prov is not None and (level == "省" or prov.name.endswith("自治区")) else None
+    if level == "市":
+        if r.level in ("city", "county") and r.name.endswith("市"):
+            return code
+        city = gaz.city_of(code) if r.level == "county" else None
+        return city.code if city is not None and city.name.endswith("市") else None
+    if level in ("区", "县"):
+        return code if r.level == "county" and r.name.endswith(level) else None
+    if level in ("州", "自治州") and r.level in ("city", "county"):
+        city = r if r.level == "city" else gaz.city_of(code)
+        return city.code if city is not None and city.name.endswith(level) else None
+    return None
 
 
 class RegionContext:
@@ -86,32 +109,13 @@ class RegionContext:
 
     def resolve_level(self, level: str, pos: int) -> str | None:
         """The region a bare 市/区/县/省 at ``pos`` stands for: the nearest suitable one named before it."""
-        gaz = gazetteer()
         before = [(p, code) for p, code in self.mentions if p < pos]
         if before and self.listed_at(before[-1][0]):
             return None  # 和政县、临夏县、康乐县…县医院: which county is not said
-        for code in [c for _, c in reversed(before)]:
-            r = gaz.get(code)
-            if r.level == "township":
-                continue
-            if level in ("省", "自治区"):
-                prov = gaz.province_of(code)
-                if prov is not None and (level == "省" or prov.name.endswith("自治区")):
-                    return prov.code
-            elif level == "市":
-                if r.level in ("city", "county") and r.name.endswith("市"):
-                    return code
-                if r.level == "county":
-                    city = gaz.city_of(code)
-                    if city is not None and city.name.endswith("市"):
-                        return city.code
-            elif level in ("区", "县"):
-                if r.level == "county" and r.name.endswith(level):
-                    return code
-            elif level in ("州", "自治州") and r.level in ("city", "county"):
-                city = r if r.level == "city" else gaz.city_of(code)
-                if city is not None and city.name.endswith(level):
-                    return city.code
+        for _p, code in reversed(before):
+            found = level_region(level, code)
+            if found is not None:
+                return found
         return None
 
 
