@@ -36,6 +36,7 @@ from .postings import (
     respective_hosts,
     role_phrase,
     roster_hosts,
+    sender_nearby,
     team_hosts,
     team_places,
 )
@@ -353,7 +354,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
             if others:
                 c, _, start, a = max(others)
                 best[name] = (c, start, a, evidence(start), best[name][4])
-            elif (sent_by := _sent_by_nearby(text, sec.paras, best[name][1], org_at)) is not None \
+            elif (sent_by := sender_nearby(text, sec.paras, best[name][1], org_at)) is not None \
                     and sent_by not in hosts_of[name]:
                 # …医疗队抵达宜川县人民医院。…郑博宇同时挂任宜川县人民医院业务副院长: from the one that sends
                 best[name] = (1, best[name][1], sent_by, best[name][3], best[name][4])
@@ -540,21 +541,6 @@ def _states_partnership(text: str, mention) -> bool:
 
 _BARE_HOSPITAL = re.compile(r"(?<=[是，,。由])医院(?=(?:此前|此外|还|也|已|已经|曾|曾经|早已|先后)*[与和同])")
 _FILED = ("讯", "电", "電")
-_SENDS_PEOPLE = re.compile(r"医疗队|专家团队|派驻|选派|下派|派出")
-
-
-def _sent_by_nearby(text: str, paras: list[Span], at: int, org_at) -> OrgKey | None:
-    """The institution that sends people (…医疗队, 选派…), named first in a paragraph that says so,
-    among the three paragraphs up to the one holding ``at``."""
-    here = max((i for i, p in enumerate(paras) if p.start <= at), default=0)
-    for para in paras[max(0, here - 2) : here + 1]:
-        cue = _SENDS_PEOPLE.search(text, para.start, para.end)
-        if cue is None:
-            continue
-        first = next((k for s, _e, k, ana in org_at if para.start <= s < cue.start() and not ana), None)
-        if first is not None:
-            return first
-    return None
 _SPOKESPERSON = re.compile(r"(?:有关|相关)?负责人(?:表示|介绍|说|指出|称|透露|强调)")
 _LEARNT = ("获悉", "了解到", "得知", "获得消息")
 _NOT_ONE = ("他们", "她们", "他人")

@@ -27,6 +27,7 @@ __all__ = [
     "org_at_place",
     "respective_hosts",
     "role_phrase",
+    "sender_nearby",
     "team_places",
 ]
 
@@ -566,6 +567,23 @@ def team_places(text: str, sents: list[Span], mentions, org_at) -> dict[int, lis
             keys = list(dict.fromkeys(k for _s, _e, k in places))
             out.update((p.start, keys) for p in named)
     return out
+
+
+_SENDS_PEOPLE = re.compile(_TEAM.pattern + "|" + _SENDS.pattern)
+
+
+def sender_nearby(text: str, paras: list[Span], at: int, org_at) -> tuple | None:
+    """The institution that sends people (…医疗队, 选派…), named first in a paragraph that says so,
+    among the three paragraphs up to the one holding ``at``."""
+    here = max((i for i, p in enumerate(paras) if p.start <= at), default=0)
+    for para in paras[max(0, here - 2) : here + 1]:
+        cue = _SENDS_PEOPLE.search(text, para.start, para.end)
+        if cue is None:
+            continue
+        first = next((k for s, _e, k, ana in org_at if para.start <= s < cue.start() and not ana), None)
+        if first is not None:
+            return first
+    return None
 
 
 def org_at_place(text: str, start: int, end: int, orgs: dict, anywhere: bool = False):
