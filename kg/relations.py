@@ -231,7 +231,7 @@ def partnerships(
             facts.extend(_partnership(a, b, ev, kinds, date, pair_leads.get((a, b), lead)) for a, b in pairs)
     facts.extend(_listed_leads_and_members(doc, sents, paras, org_at, dates))
     facts.extend(_dashed_pairs(doc, sents, paras, org_at, dates))
-    facts.extend(_table_of_leads_and_members(doc, sents, org_at, dates))
+    facts.extend(_table_of_leads_and_members(doc, sents, paras, org_at, dates))
     facts.extend(_members_listed_below(doc, sents, paras, org_at, dates, alliances, facts, orgs or {}))
     facts.extend(_whole_county_members(doc, sents, org_at, dates, orgs or {}))
     for key, alliance in alliances.orgs.items():
@@ -622,7 +622,7 @@ def _dashed_pairs(doc: Document, sents: list[Span], paras: list[Span], org_at,
     return facts
 
 
-def _table_of_leads_and_members(doc: Document, sents: list[Span], org_at,
+def _table_of_leads_and_members(doc: Document, sents: list[Span], paras: list[Span], org_at,
                                 dates: list[DateMention]) -> list[dict]:
     """A table whose columns are cut by bars, headed 牵头医院｜成员单位 (序号｜名称｜牵头医院｜成员单位):
     on each row the lead partners each member, in the kind its row (名称) or the table's title says."""
@@ -651,9 +651,9 @@ def _table_of_leads_and_members(doc: Document, sents: list[Span], org_at,
             continue
         lead = leads[0]
         kinds, _ = _cue_types(text[line.start() : line.end()])
-        if not kinds:
-            before = [x for x in sents if x.end <= line.start()]
-            kinds = set().union(*(_cue_types(x.text)[0] for x in before[-3:])) if before else set()
+        if not kinds:  # the kinds the table is introduced with
+            n = max((i for i, p in enumerate(paras) if p.start <= line.start()), default=0)
+            kinds, _ = _introduced_kinds(paras, n, org_at, itself=False)
         if not kinds:
             continue
         date = _date_for([x for x in sents if x.start < line.start()], dates)
