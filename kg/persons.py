@@ -520,33 +520,18 @@ def find_persons(text: str) -> list[PersonMention]:
         title = described[cut:] if cut <= titles[-1].start() else titles[-1].group()
         if not _vetoed(text, i, i + length, name):
             found[i] = PersonMention(i, i + length, name, title or titles[-1].group(), i)
-    for m in _NAME_THEN_POST.finditer(text):  # 韦振霖（心血管内科　主任医师）: a roster's line
-        i, post = m.start("name"), re.sub(r"\s", "", m.group("post"))
-        titles = list(_titles_pattern().finditer(post))
-        if i in found or not titles or titles[-1].end() != len(post):
-            continue
-        length = _name_at(text, i)
-        if length == len(m.group("name")) and not _vetoed(text, i, i + length, m.group("name")):
-            found[i] = PersonMention(i, i + length, m.group("name"), post, i)
-    for m in _NAME_SPACE_POST.finditer(text):  # 佟丽娟　秦皇岛市第一医院儿科主任医师: a list's line
-        i, post = m.start("name"), re.sub(r"\s|[（(][^（）()]*[）)]$", "", m.group("post"))
-        titles = list(_titles_pattern().finditer(post))
-        numbered = m.group("item") is not None  # 1. 姜沐阳　神经内科　主任医师（挂任业务副院长）
-        if i in found or not titles or titles[-1].end() != len(post) or not (
-                numbered or any(x in post for x in _org_suffixes())):
-            continue
-        length = _name_at(text, i)
-        if length == len(m.group("name")) and not _vetoed(text, i, i + length, m.group("name")):
-            found[i] = PersonMention(i, i + length, m.group("name"), post, i)
+    # the lines of a list that give each name with its post: 韦振霖（心血管内科　主任医师）, 佟丽娟　秦皇岛市
+    # 第一医院儿科主任医师, 1. 姜沐阳　神经内科　主任医师（挂任业务副院长）, 栾秋实｜心血管内科｜主任医师｜…
+    for m in _NAME_THEN_POST.finditer(text):
+        post = re.sub(r"\s", "", m.group("post"))
+        _add_listed(text, found, m, post if _ends_with_title(post) else None)
+    for m in _NAME_SPACE_POST.finditer(text):
+        post = re.sub(r"\s|[（(][^（）()]*[）)]$", "", m.group("post"))
+        placed = m.group("item") is not None or any(x in post for x in _org_suffixes())
+        _add_listed(text, found, m, post if placed and _ends_with_title(post) else None)
     for m in _NAME_ROW.finditer(text):
-        i = m.start("name")
         cells = [text[a:b].strip() for a, b in table_cells(text, m.end("name"), m.end())]
-        title = next((c for c in cells if _titles_pattern().fullmatch(c)), None)
-        if i in found or title is None:
-            continue
-        length = _name_at(text, i)
-        if length == len(m.group("name")) and not _vetoed(text, i, i + length, m.group("name")):
-            found[i] = PersonMention(i, i + length, m.group("name"), title, i)
+        _add_listed(text, found, m, next((c for c in cells if _titles_pattern().fullmatch(c)), None))
     candidates = [_captioned(text, m.start()) for m in _CAPTION_PLACE.finditer(text)]
     candidates += [m.span("name") for m in _LISTED_WITH_HOME.finditer(text)]
     candidates += [m.span("name") for m in _DESCRIBED.finditer(text) if _described_by_title(text, m.end())]
@@ -559,6 +544,22 @@ def find_persons(text: str) -> list[PersonMention]:
         found[i] = PersonMention(i, end, name, "", i)
     _add_repeated(text, found, title_spans)
     return [found[k] for k in sorted(found)]
+
+
+def _ends_with_title(post: str) -> bool:
+    titles = list(_titles_pattern().finditer(post))
+    return bool(titles) and titles[-1].end() == len(post)
+
+
+def _add_listed(text: str, found: dict[int, PersonMention], m: re.Match, title: str | None) -> None:
+    """Add the name (group ``name`` of ``m``) of a list's line with its ``title``, when it has one and
+    reads as a whole name."""
+    i, name = m.start("name"), m.group("name")
+    if title is None or i in found:
+        return
+    length = _name_at(text, i)
+    if length == len(name) and not _vetoed(text, i, i + length, name):
+        found[i] = PersonMention(i, i + length, name, title, i)
 
 
 def _add_repeated(text: str, found: dict[int, PersonMention], title_spans: list[tuple[int, int]]) -> None:
