@@ -33,6 +33,7 @@ from .persons import PersonMention, find_persons
 from .postings import (
     affiliation_and_host,
     batch_cue,
+    is_a,
     respective_hosts,
     role_phrase,
     roster_hosts,
@@ -258,6 +259,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
     publisher = _publisher(text, [(s, e, k) for s, e, k in spans
                                   if not any(a <= s < b for a, b in named_in_alliances)],
                            _site_org(doc.site, ctx, table))
+    org_at_anaphors = []
     for s, e in find_anaphors(text):
         # 该院 points back to the institution just named (in its paragraph, else at the end of the
         # one before: …服务中心也是成员单位。¶该中心副主任付丽娟介绍); 我院/本院 to the one the
@@ -278,9 +280,12 @@ def extract_document(doc: Document) -> DocumentExtraction:
         t = t or sec.topic(s)
         if t:
             org_at.append((s, e, t, True))
+            org_at_anaphors.append((s, e, t, True))
+    # (on a page that says 我院, the hospital itself: 院党委书记晏立新、副院长仇海宁出席)
+    ours = publisher if any(text[s] in "我本" for s, _e, _k, _a in org_at_anaphors) else None
     for sent in sec.sents:
         if sent.text.startswith(("医院", "院党委")):
-            t = sec.topic(sent.start)
+            t = ours or sec.topic(sent.start)
             if t:
                 org_at.append((sent.start, sent.start + 2, t, True))
     for m in _BARE_HOSPITAL.finditer(text):
@@ -310,7 +315,10 @@ def extract_document(doc: Document) -> DocumentExtraction:
     places = team_places(text, sec.sents, mentions, org_at)  # …主要在X和Y开展工作: each of them
     # those on a roster of people sent somewhere come from the institution that sends them: the
     # first the article names, unless it is where they go
-    sender = next((k for _s, _e, k, ana in org_at if not ana and k not in roster.values()), None)
+    # (我院 is the publisher; a health authority arranges, it does not send)
+    sender = ours if ours is not None and ours not in roster.values() else next(
+        (k for _s, _e, k, ana in org_at if not ana and k not in roster.values()
+         and not is_a(orgs, k, EntityType.AUTHORITY)), None)
     read: list[tuple] = []  # (mention, sentence, paragraph, home, host, post, confidence) as read
     for pm in mentions:
         for s0, e0, _k, ana in org_at:
@@ -507,9 +515,30 @@ def _publisher(text: str, spans: list[tuple[int, int, OrgKey]], site: OrgKey | N
         named = next((k for s, _e, k in spans if s == m.end()), None)
         if named is not None:
             return named
+    signed = _signature(text, spans)
+    if signed is not None:
+        return signed
     if site is not None:
         return site
     return next((k for s, _e, k in spans if not text.endswith(_AT_PLACE, 0, s)), None)
+
+
+# the last lines of a hospital's own page: 徐州医科大学附属医院　党委办公室, （来源：X医院宣传科）
+_SIGNATURE_LINE = re.compile(r"[ \t]*[（(]?(?:(?:" + "|".join(SOURCE_LABELS) + r")\s*[:：]\s*)?")
+_SIGNATURE_REST = re.compile(r"[ \t　]*[\u4e00-\u9fff]{0,10}[）)]?[ \t]*$", re.MULTILINE)
+
+
+def _signature(text: str, spans: list[tuple[int, int, OrgKey]]) -> OrgKey | None:
+    """The institution a page signs off with on one of its last four lines: the line is its name,
+    perhaps with the department that wrote it (党委办公室) or a source label before it."""
+    offset = text.find("\n", max(0, len(text) - 300)) + 1  # (whole lines only)
+    lines = list(re.finditer(r"[^\n]*\S[^\n]*", text[offset:]))[-4:]
+    for line in reversed(lines):
+        opening = _SIGNATURE_LINE.match(text, offset + line.start())
+        named = next(((e, k) for s, e, k in spans if s == opening.end()), None)
+        if named is not None and _SIGNATURE_REST.match(text, named[0], offset + line.end()):
+            return named[1]
+    return None
 
 
 _NOTICE_TITLE = re.compile(r"(?:通知|公告|通告|决定|批复)$")

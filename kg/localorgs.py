@@ -269,8 +269,13 @@ def _name_pieces() -> list[str]:
     return sorted(pieces, key=len, reverse=True)
 
 
+_ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
+
+
 def _generic_rest(rest: str) -> bool:
-    """Whether a name without its regions is only a kind of institution (人民医院, 疾病预防控制中心)."""
+    """Whether a name without its regions is only a kind of institution (人民医院, 疾病预防控制中心),
+    perhaps numbered (第一医院: a city and its counties may each have one)."""
+    rest = _ORDINAL.sub("", rest)
     lex = lexicon()
     parts = sorted(
         {*lex.name_parts, *lex.org_suffixes, *(c for _, c in lex.org_suffixes.values())},

@@ -263,9 +263,11 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
                 and pos_tag(toks[k]) not in _NOT_PLACE_TAGS):
             classes[k] = "proper"  # (实现街道社区卫生服务中心全覆盖: a verb, not a place)
     for k in range(1, len(toks)):
-        # 天津市环湖医院: a noun between a place and the name's kind (and its parts) is the name's own word
+        # 天津市环湖医院, 十堰市太和医院: a noun between a place and the name's kind (and its parts) is the
+        # name's own word
         if (classes[k] == "stop" and classes[k - 1] == "region" and all(c == "part" for c in classes[k + 1 :])
-                and len(toks[k]) == 2 and toks[k] not in lexicon().stop_words and pos_tag(toks[k]) == "n"):
+                and len(toks[k]) == 2 and toks[k] not in lexicon().stop_words
+                and pos_tag(toks[k]) in ("n", "nz")):
             classes[k] = "proper"
     for k in range(1, len(toks) - 1):
         # 河北北方学院: a word of direction between a place and the name's kind is part of the name

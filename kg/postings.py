@@ -78,6 +78,8 @@ _SENT_BY = re.compile("(?:" + _SEND_VERBS + ")的")
 _ROLE_LEAD = re.compile(r"^(其中|包括|特别是|尤其是|(?:并|还|同时)?(?:" + _SEND_VERBS + ")了?)")
 _SENT_TO_PLACE = re.compile(r"(?:派驻|选派到|派到|派往|下派到|派驻到)([\u4e00-\u9fff]{2,6})的")
 _HOSTLESS_CUES = ("坐诊", "带教", "查房", "来院", "到院", "下沉", "驻点", "定期来院", "每周坐诊")
+_TO_A_TEAM = re.compile(r"(?<!作)[向给为][^，,。；;]{0,6}$")
+_TEAM_NOUN = re.compile(r"(?:小)?(?:分队|医疗队|团队|队员|专家|医生)")
 _POST = re.compile(
     r"[\u4e00-\u9fff、]{0,10}?(?:副院长|院长|副主任|主任|书记|科长|处长|局长|主任医师|专家|负责人)"
 )
@@ -291,6 +293,8 @@ def affiliation_and_host(
                         if 0 <= (i := tail.find(cue)) <= 30)
     for i, _, cue in found_cues:
         cue_end = tail_start + i + len(cue)
+        if _TO_A_TEAM.search(tail, 0, i) and _TEAM_NOUN.match(text, cue_end):
+            continue  # 院长冯志远向4支驻点小分队授旗: a team sent, not the one who sees it off
         target = next(((s, e, k) for s, e, k, _ in after if s >= cue_end and s - cue_end <= 3), None)
         if target is not None:
             host = target[2]
@@ -440,12 +444,80 @@ def _table_hosts(text: str, mentions, org_at) -> dict[int, tuple]:
     return out
 
 
+# 赴睢宁县人民医院的专家为：A、B、C; 派驻X医院的队员有：…: a list of those sent to one place
+_SENT_THERE_ARE = re.compile(r"(?:赴|派驻|派往|进驻|驻|到|下沉到?|支援)$")
+_ARE_LISTED = re.compile(
+    r"的(?:帮扶|驻点|派驻|下沉)?(?:专家|医生|队员|成员|人员)(?:名单)?(?:为|是|有|包括|如下)?[:：]"
+)
+
+
+def _listed_for_a_place(text: str, mentions, org_at) -> dict[int, tuple]:
+    out: dict[int, tuple] = {}
+    for s, e, k, ana in org_at:
+        if ana or not _SENT_THERE_ARE.search(text, max(0, s - 3), s):
+            continue
+        listed = _ARE_LISTED.match(text, e)
+        if listed is None:
+            continue
+        end = re.compile(r"[。！？\n]").search(text, listed.end())
+        end_at = end.start() if end else len(text)
+        out.update((p.start, k) for p in mentions if listed.end() <= p.start < end_at)
+    return out
+
+
+# 镇赉县医院（5人）, a line that is a place alone, heading the people of a roster sent there
+_PLACE_LINE_REST = re.compile(r"[ \t]*(?:[（(]\d+\s*[人名][）)])?[ \t]*[:：]?[ \t]*$", re.MULTILINE)
+_SENT_ROSTER_TITLE = re.compile(
+    r"(?:派驻|下派|下沉|驻点|帮扶|支援|援[疆藏青滇黔外]|医疗队)[^\n。]{0,20}(?:名单|如下)"
+)
+
+
+_NUMBERED_LINE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})[.、．）)]")
+
+
+def _place_lines(text: str, mentions, org_at) -> dict[int, tuple]:
+    """Under a heading naming a roster of people sent (第四批下沉帮扶专家名单), a line that is only a
+    place (镇赉县医院（5人）) heads the numbered lines of those sent there."""
+    out: dict[int, tuple] = {}
+    if not _SENT_ROSTER_TITLE.search(text):
+        return out
+    starts = {p.start for p in mentions}
+    named_at = {s: (e, k) for s, e, k, ana in org_at if not ana}
+    lines = list(re.finditer(r"[^\n]*", text))
+    host = None
+    for line in lines:
+        body = line.group().strip()
+        if not body:
+            continue
+        at = line.start() + len(line.group()) - len(line.group().lstrip())
+        place = named_at.get(at)
+        if place is not None and _PLACE_LINE_REST.match(text, place[0], line.end()):
+            heading = host is not None or any(
+                _SENT_ROSTER_TITLE.search(x.group()) and len(x.group()) <= 40
+                for x in lines if x.end() < line.start() and x.group().strip()
+            )
+            host = place[1] if heading else None
+            continue
+        if host is None:
+            continue
+        numbered = _NUMBERED_LINE.match(text, at)
+        opening = numbered.end() + len(text[numbered.end():line.end()]) - len(
+            text[numbered.end():line.end()].lstrip()) if numbered else at
+        if opening in starts:
+            out[opening] = host
+        elif numbered is None:  # (a numbered line whose name the reader does not know goes on)
+            host = None
+    return out
+
+
 def roster_hosts(text: str, mentions, org_at) -> dict[int, tuple]:
     """People listed line by line under a heading that sends them somewhere (派驻X医院（7人）：), each
     going there, or each after the place they go to (X卫生院——内分泌科副主任医师栾慧敏).
     ``{person's start: host key}``; the roster ends at the first line that does not open with a
     person's name (or a place and a dash)."""
     out = _assignment_hosts(text, mentions, org_at)
+    out.update(_listed_for_a_place(text, mentions, org_at))
+    out.update(_place_lines(text, mentions, org_at))
     out.update(_group_lines(text, mentions, org_at))
     out.update(_table_hosts(text, mentions, org_at))
     starts = {p.start for p in mentions}

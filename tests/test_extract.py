@@ -73,6 +73,14 @@ def test_extract_context_dependent_names(text: str, label: str) -> None:
     assert not any(n.endswith("县医院") and n != label for n in names)  # no second hospital for 县医院
 
 
+def test_extract_a_citys_numbered_hospital_is_not_its_countys() -> None:
+    # 第一医院 is a kind every level has: the city's is not the county's of the same name
+    x = extract("宁波市第一医院对口支援宁海县第一医院，奉化区人民医院也加入协作。")
+    assert {"宁波市第一医院", "宁海县第一医院"} <= set(org_names(x))
+    assert ("宁波市第一医院", "宁海县第一医院") in facts(x, RelationType.PARTNER_OF) | {
+        (b, a) for a, b in facts(x, RelationType.PARTNER_OF)}
+
+
 def test_extract_context_dependent_names_are_never_aliases() -> None:
     names = org_names(extract("都安瑶族自治县的患者在县医院溶栓后，转到市人民医院。河池市人民医院专家会诊。"))
     assert set(names) == {"都安瑶族自治县医院", "河池市人民医院"}  # both read, in their article's places
@@ -776,6 +784,14 @@ def test_extract_our_hospital_is_the_one_whose_news_it_is() -> None:
         "伏海燕是我院消化内科主任医师、教授，擅长消化道早癌内镜诊治。"
     )
     assert ("伏海燕", "兰州大学第一医院") in facts(x, RelationType.AFFILIATED_WITH)
+    # no source line at the top: the page signs off with its institution and department
+    x = extract(
+        "我院第三批驻县专家启程\n\n发布时间：2025-03-06　来源：党委办公室\n\n"
+        "3月5日，我院举行驻县专家欢送会。根据省卫生健康委的部署，我院自2020年起对口支援灌南县人民医院。"
+        "本批我院派出神经外科副主任医师钟离岳，开展为期一年的驻点帮扶。\n\n"
+        "连云港市第一人民医院　党委办公室\n（供稿：宋知遥）"
+    )
+    assert ("钟离岳", "连云港市第一人民医院") in facts(x, RelationType.AFFILIATED_WITH)
 
 
 def test_extract_a_roster_under_a_heading_that_sends_them_somewhere() -> None:
@@ -792,6 +808,46 @@ def test_extract_a_roster_under_a_heading_that_sends_them_somewhere() -> None:
     }
     assert {p for p, home in facts(x, RelationType.AFFILIATED_WITH) if home == "柳州市工人医院"} == {
         "韦振霖", "石秋漪", "蓝馨予"}
+
+
+def test_extract_a_list_of_those_sent_to_a_place() -> None:
+    x = extract(
+        "3月2日，宁波市第一医院对口支援象山县第一人民医院和宁海县第一医院。本批共派出5名专家。\n\n"
+        "赴象山县第一人民医院的专家为：普外科副主任医师闻人澈（挂职业务副院长）、儿科主治医师葛言蹊。\n\n"
+        "赴宁海县第一医院的专家有：骨科主任医师卞一舟、麻醉科主治医师鲍若岚、护理部主管护师岑语桐。"
+    )
+    assert facts(x, RelationType.DISPATCHED_TO) == {
+        ("闻人澈", "象山县第一人民医院"), ("葛言蹊", "象山县第一人民医院"),
+        ("卞一舟", "宁海县第一医院"), ("鲍若岚", "宁海县第一医院"), ("岑语桐", "宁海县第一医院"),
+    }
+    assert {home for _p, home in facts(x, RelationType.AFFILIATED_WITH)} == {"宁波市第一医院"}
+
+
+def test_extract_a_roster_grouped_under_the_places_they_go_to() -> None:
+    x = extract(
+        "黑龙江省医院第二批下沉专家出发\n\n4月1日，黑龙江省医院为下沉专家送行。\n\n"
+        "第二批下沉帮扶专家名单\n\n"
+        "桦南县人民医院（2人）\n1. 栾星河　心血管内科　主任医师（挂任业务副院长）\n"
+        "2. 曲晚晴　儿科　主治医师\n\n"
+        "汤原县人民医院（2人）\n1. 佟修远　骨科　副主任医师\n2. 盖一鸣　急诊科　主治医师\n\n"
+        "出发前，栾星河说：“这次一定把卒中中心建起来。”"
+    )
+    assert facts(x, RelationType.DISPATCHED_TO) == {
+        ("栾星河", "桦南县人民医院"), ("曲晚晴", "桦南县人民医院"),
+        ("佟修远", "汤原县人民医院"), ("盖一鸣", "汤原县人民医院"),
+    }
+    assert {home for _p, home in facts(x, RelationType.AFFILIATED_WITH)} == {"黑龙江省医院"}
+
+
+def test_extract_the_hospital_of_a_page_that_says_we() -> None:
+    # 院党委书记 on a page that says 我院 is of the page's own hospital, not the one it helps
+    x = extract(
+        "我院驻县专家出发\n\n来源：南通大学附属医院\n\n"
+        "3月5日，我院举行欢送会。院党委书记宗政远、副院长冷秋池出席。"
+        "我院对口支援如东县人民医院，帮助如东县人民医院建成胸痛中心。"
+    )
+    assert {("宗政远", "南通大学附属医院"), ("冷秋池", "南通大学附属医院")} <= facts(
+        x, RelationType.AFFILIATED_WITH)
 
 
 def test_extract_members_numbered_below_the_paragraph_that_names_their_lead() -> None:
