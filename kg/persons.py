@@ -230,12 +230,23 @@ def _minority_name(text: str, i: int) -> int:
         if not step:
             break
         j, count = j + step, count + 1
+    if count and j - i <= 4 and text[j : j + 1] == "吉" and _boundary_after(text, j + 1):
+        j += 1  # 拉毛吉, 才让吉: the ending of many Amdo women's names
+    elif count == 1 and j - i == 2 and _boundary_after(text, j + 2) and _own_element(text[j : j + 2]):
+        j += 2  # 扎西翁加: a known element and one the list lacks, the name ending there
     if j - i > 6 or count == 0 or (count == 1 and j - i < 3):
         return 0  # one element is a name only when long enough to be one (其木格, 巴特尔), not 扎西 alone
     after = words(text[j : j + 6])
     if _boundary_after(text, j) or (after and pos_tag(after[0]) in _ENDS_NAME):
         return j - i
     return 0
+
+
+def _own_element(chars: str) -> bool:
+    """Whether two characters after a Tibetan name element may be another element: not a word of
+    another kind (扎西表示, 扎西主任, 扎西带领; 白音仓说: jieba's 仓说 ends with the verb)."""
+    return (all(_CJK.match(c) for c in chars) and not chars.endswith(SPEECH_VERBS)
+            and not _titles_pattern().fullmatch(chars) and pos_tag(chars) in (*_NAME_TAGS, "nz"))
 
 
 def _unsurnamed_name(text: str, i: int) -> int:
@@ -294,6 +305,9 @@ def _name_at(text: str, i: int) -> int:
         return sl + 2  # 卜庆和表示: 和 ends the name, it does not join two
     # jieba's view first: a name it segments as one word (王立会, 居行行)
     toks = words(text[i : i + 8])
+    if (len(toks) > 1 and len(toks[0]) == sl + 3 and toks[0][-1] in "原曾现" and toks[1] in ("是", "任", "在")
+            and not word_frequency(toks[0])):
+        return sl + 2  # 邱德懋原是… (jieba: 邱德懋原 / 是): 原 (formerly) begins what follows the name
     if toks and len(toks[0]) > sl + 2 and word_frequency(toks[0]) and pos_tag(toks[0]) not in _NAME_TAGS:
         return 0  # 医师普遍认为: a longer dictionary word starts here, not a name (普 is a surname too)
     if toks and sl + 1 <= len(toks[0]) <= sl + 2 and all(_CJK.match(c) for c in toks[0]):
@@ -603,9 +617,10 @@ def _captioned(text: str, end: int) -> tuple[int, int]:
 _LISTED_WITH_HOME = re.compile(
     r"[（(][^（）()，,。]{2,30}?(?:医院|中心|卫生院)[ \t\u3000]*(?P<name>[\u4e00-\u9fff·]{2,9})(?=[）)])"
 )
-# 应晓峰是宁波大学附属第一医院儿科主任医师: at a clause's start, a name that 是 describes by its post
+# 应晓峰是宁波大学附属第一医院儿科主任医师, 邱德懋原是…: at a clause's start, a name that 是 describes by
+# its post
 _DESCRIBED = re.compile(
-    r"(?:^|(?<=[。！？!?；;，,\n”]))(?P<name>[\u4e00-\u9fff]{2,4})是(?=[^，,。；;！!？?\n]{4,40})",
+    r"(?:^|(?<=[。！？!?；;，,\n”]))(?P<name>[\u4e00-\u9fff]{2,4}?)(?:原|曾|现|也)?是(?=[^，,。；;！!？?\n]{4,40})",
     re.MULTILINE,
 )
 
