@@ -465,6 +465,32 @@ def _listed_for_a_place(text: str, mentions, org_at) -> dict[int, tuple]:
     return out
 
 
+# 冉晓帆、谭洪亮，到中益乡卫生院；秦雨涵，到黄水镇卫生院: items of a list cut by semicolons, each
+# naming people, then where they go (or the post they take there: A，任怀集县人民医院重症医学科主任；
+# B，任产科主任: the place the list names once)
+_SEMICOLON_RUN = re.compile(r"[^。\n]*[；;][^。\n]*")
+_THEN_GOES = re.compile(r"[，,][ \t]*(?:到|赴|前往|驻点|常驻|进驻|下沉到|派驻到?|任|挂职|挂任|担任)")
+
+
+def _items_then_place(text: str, mentions, org_at) -> dict[int, tuple]:
+    out: dict[int, tuple] = {}
+    named_at = {s: k for s, _e, k, ana in org_at if not ana}
+    for run in _SEMICOLON_RUN.finditer(text):
+        items = []  # (people, where the list says they go, if it names it)
+        for item in re.finditer(r"[^；;]+", run.group()):
+            a, b = run.start() + item.start(), run.start() + item.end()
+            goes = next(_THEN_GOES.finditer(text, a, b), None)
+            if goes is None:
+                continue
+            people = [p.start for p in mentions if a <= p.start and p.end <= goes.start()]
+            items.append((people, named_at.get(goes.end())))
+        places = {k for _people, k in items if k is not None}
+        only = next(iter(places)) if len(places) == 1 else None
+        for people, k in items:
+            out.update((p, k or only) for p in people if k or only)
+    return out
+
+
 # 镇赉县医院（5人）, a line that is a place alone, heading the people of a roster sent there
 _PLACE_LINE_REST = re.compile(r"[ \t]*(?:[（(]\d+\s*[人名][）)])?[ \t]*[:：]?[ \t]*$", re.MULTILINE)
 _SENT_ROSTER_TITLE = re.compile(
@@ -516,6 +542,7 @@ def roster_hosts(text: str, mentions, org_at) -> dict[int, tuple]:
     ``{person's start: host key}``; the roster ends at the first line that does not open with a
     person's name (or a place and a dash)."""
     out = _assignment_hosts(text, mentions, org_at)
+    out.update(_items_then_place(text, mentions, org_at))
     out.update(_listed_for_a_place(text, mentions, org_at))
     out.update(_place_lines(text, mentions, org_at))
     out.update(_group_lines(text, mentions, org_at))

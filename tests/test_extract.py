@@ -823,6 +823,23 @@ def test_extract_a_list_of_those_sent_to_a_place() -> None:
     assert {home for _p, home in facts(x, RelationType.AFFILIATED_WITH)} == {"宁波市第一医院"}
 
 
+def test_extract_items_cut_by_semicolons_each_say_where_their_people_go() -> None:
+    x = extract(
+        "本批下沉轮转医生分别是：酉阳县人民医院心血管内科主治医师冉秋池、普外科副主任医师田望舒，到龙潭镇"
+        "中心卫生院；酉阳县人民医院儿科主治医师石晚晴，到麻旺镇中心卫生院。"
+    )
+    longtan, mawang = "酉阳土家族苗族自治县龙潭镇中心卫生院", "酉阳土家族苗族自治县麻旺镇中心卫生院"
+    assert facts(x, RelationType.DISPATCHED_TO) == {
+        ("冉秋池", longtan), ("田望舒", longtan), ("石晚晴", mawang)}
+    # the place named once, the other items give only the post they take there
+    x = extract(
+        "团队其他成员包括：广西医科大学第一附属医院重症医学科副主任医师韦若川，任天峨县人民医院重症医学科主任；"
+        "心血管内科主治医师蓝星野，任心血管内科副主任；护理部副主任覃晚照，任护理部主任。"
+    )
+    assert facts(x, RelationType.DISPATCHED_TO) == {
+        ("韦若川", "天峨县人民医院"), ("蓝星野", "天峨县人民医院"), ("覃晚照", "天峨县人民医院")}
+
+
 def test_extract_a_roster_grouped_under_the_places_they_go_to() -> None:
     x = extract(
         "黑龙江省医院第二批下沉专家出发\n\n4月1日，黑龙江省医院为下沉专家送行。\n\n"
