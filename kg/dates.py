@@ -51,16 +51,16 @@ class DateMention:
     plan_year: bool = False  # 2024年度: the year a plan or list is for, not the day something happened
 
 
-def _cn_number(text: str) -> int:
+def cn_number(text: str) -> int:
     """一 -> 1, 十 -> 10, 十二 -> 12, 二十一 -> 21, 三十 -> 30; 二〇二四 (digit by digit) -> 2024."""
     if "十" not in text:
         return int("".join(str(_CN_DIGITS[c]) for c in text))
     tens, _, ones = text.partition("十")
-    return (_cn_number(tens) if tens else 1) * 10 + (_cn_number(ones) if ones else 0)
+    return (cn_number(tens) if tens else 1) * 10 + (cn_number(ones) if ones else 0)
 
 
 def _cn_date(m: re.Match) -> tuple[int, int, int | None]:
-    return _cn_number(m.group(1)), _cn_number(m.group(2)), _cn_number(m.group(3)) if m.group(3) else None
+    return cn_number(m.group(1)), cn_number(m.group(2)), cn_number(m.group(3)) if m.group(3) else None
 
 
 def _valid(y: int, m: int, d: int | None = None) -> bool:
@@ -170,7 +170,7 @@ def find_dates(text: str, reference: str | None) -> list[DateMention]:
                 taken.append(m.span())
     if ref_year is not None:
         for m in _CN_MONTH_DAY.finditer(text):
-            y, mo, d = ref_year, _cn_number(m.group(1)), _cn_number(m.group(2))
+            y, mo, d = ref_year, cn_number(m.group(1)), cn_number(m.group(2))
             if free(*m.span()) and _valid(y, mo, d):
                 found.append(DateMention(m.start(), m.end(), f"{y:04d}-{mo:02d}-{d:02d}", False))
                 taken.append(m.span())

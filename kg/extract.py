@@ -42,7 +42,7 @@ from .postings import (
     team_places,
 )
 from .regions import gazetteer
-from .relations import formation_dates, formed_on, partnerships
+from .relations import formation_dates, formed_on, partners_sent_to, partnerships
 from .segment import Span, paragraphs, sentences
 
 __all__ = ["DocumentExtraction", "Fact", "LocalOrg", "LocalPerson", "extract_document"]
@@ -435,6 +435,12 @@ def extract_document(doc: Document) -> DocumentExtraction:
     org_at_parties = [x for x in org_at if x[3] or x[0] not in speakers or _states_partnership(text, x)]
     for p in partnerships(doc, sec.sents, sec.paras, org_at_parties, sec.topic, dates, alliances, orgs):
         facts.append(Fact(**p))
+    paired = {frozenset((f.source[1], f.target[1])) for f in facts if f.type is RelationType.PARTNER_OF}
+    sent_out = [(persons[f.source[1]].affiliation, f.target[1]) for f in facts
+                if f.type is RelationType.DISPATCHED_TO and f.source[0] == "person"]
+    for p in partners_sent_to(doc, sec.sents, org_at_parties, dates, sent_out):
+        if frozenset((p["source"][1], p["target"][1])) not in paired:
+            facts.append(Fact(**p))
     formed = formation_dates(text, sec.sents, org_at_parties, dates)
     # a notice (…的通知, 黔卫健函〔2025〕27号) sets up what it lists on the day it is issued
     issued = reference if reference and len(reference) == 10 and _is_notice(doc, text) else None

@@ -78,6 +78,7 @@ _SENT_BY = re.compile("(?:" + _SEND_VERBS + ")的")
 _ROLE_LEAD = re.compile(r"^(其中|包括|特别是|尤其是|(?:并|还|同时)?(?:" + _SEND_VERBS + ")了?)")
 _SENT_TO_PLACE = re.compile(r"(?:派驻|选派到|派到|派往|下派到|派驻到)([\u4e00-\u9fff]{2,6})的")
 _HOSTLESS_CUES = ("坐诊", "带教", "查房", "来院", "到院", "下沉", "驻点", "定期来院", "每周坐诊")
+_LEARNS = re.compile(r"(?:跟随|跟着)[^，,。；;]{0,8}(?:学习|进修|跟岗|培训)")
 _TO_A_TEAM = re.compile(r"(?<!作)[向给为][^，,。；;]{0,6}$")
 _TEAM_NOUN = re.compile(r"(?:小)?(?:分队|医疗队|团队|队员|专家|医生)")
 _POST = re.compile(
@@ -311,6 +312,8 @@ def affiliation_and_host(
             host = place
             break
         if cue in _HOSTLESS_CUES:
+            if _LEARNS.search(tail):
+                break  # 在西南医科大学附属医院急诊抢救室跟随带教老师学习: the one taught, not sent
             to = tail.rfind("到", 0, i)  # 每月到葫芦岛查房: the article's institution at the place
             place = org_at_place(text, tail_start + to + 1, sent.end, orgs) if to >= 0 else None
             if place is not None and place != affiliation:
@@ -467,8 +470,9 @@ def _listed_for_a_place(text: str, mentions, org_at) -> dict[int, tuple]:
 
 # 冉晓帆、谭洪亮，到中益乡卫生院；秦雨涵，到黄水镇卫生院: items of a list cut by semicolons, each
 # naming people, then where they go (or the post they take there: A，任怀集县人民医院重症医学科主任；
-# B，任产科主任: the place the list names once)
-_SEMICOLON_RUN = re.compile(r"[^。\n]*[；;][^。\n]*")
+# B，任产科主任: the place the list names once); the items may stand a line each, all but the last
+# ending with ；
+_SEMICOLON_RUN = re.compile(r"(?:[^。；;\n]*[；;][ \t]*\n*)+[^。；;\n]*")
 _THEN_GOES = re.compile(r"[，,][ \t]*(?:到|赴|前往|驻点|常驻|进驻|下沉到|派驻到?|任|挂职|挂任|担任)")
 
 
@@ -477,7 +481,7 @@ def _items_then_place(text: str, mentions, org_at) -> dict[int, tuple]:
     named_at = {s: k for s, _e, k, ana in org_at if not ana}
     for run in _SEMICOLON_RUN.finditer(text):
         items = []  # (people, where the list says they go, if it names it)
-        for item in re.finditer(r"[^；;]+", run.group()):
+        for item in re.finditer(r"[^；;\n]+", run.group()):
             a, b = run.start() + item.start(), run.start() + item.end()
             goes = next(_THEN_GOES.finditer(text, a, b), None)
             if goes is None:

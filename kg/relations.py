@@ -14,14 +14,14 @@ from collections.abc import Callable
 from functools import cache
 from itertools import pairwise
 
-from .dates import DateMention
+from .dates import DateMention, cn_number
 from .lexicon import lexicon
 from .model import Document, EntityType, PartnershipType, RelationType
 from .postings import enumeration_groups, is_a
 from .regions import gazetteer
 from .segment import CLAUSE_BREAK, LIST_ITEM, Span, table_cells
 
-__all__ = ["formation_dates", "formed_on", "partnerships"]
+__all__ = ["formation_dates", "formed_on", "partners_sent_to", "partnerships"]
 
 
 def _partnership(a, b, evidence, kinds, date: str | None, lead=None) -> dict:
@@ -294,6 +294,36 @@ def partnerships(
 
 
 _FORMED = re.compile(r"组建|成立|牵头|龙头|挂牌")
+
+
+# 省立医院与临沂、菏泽、聊城3市的6家县级医院签订对口帮扶协议: partners counted, not named
+_COUNTED_PARTNERS = re.compile(
+    r"与[^。；;]{0,20}?([\d一二三四五六七八九十两]+)家[^。；;，,]{0,10}?(?:医院|卫生院|单位|机构)"
+    r"[^。；;]{0,6}?(?:签订|签署|建立|结成|开展)"
+)
+
+
+def partners_sent_to(doc: Document, sents: list[Span], org_at, dates: list[DateMention],
+                     sent: list[tuple]) -> list[dict]:
+    """An institution said to partner with N institutions it does not name, and whose people the
+    article then sends to N of them (6名挂职专家分别是：…，挂职沂水县人民医院业务副院长；…): those N are
+    the partners. ``sent``: (home, host) of each person sent, in the article's order."""
+    facts: list[dict] = []
+    for sentence in sents:
+        m = _COUNTED_PARTNERS.search(sentence.text)
+        if m is None:
+            continue
+        count = int(m.group(1)) if m.group(1).isdigit() else cn_number(m.group(1).replace("两", "二"))
+        at = sentence.start + m.start()
+        subject = next((k for s, e, k, _ana in reversed(org_at) if sentence.start <= s and e <= at), None)
+        hosts = list(dict.fromkeys(host for home, host in sent if home == subject and host != subject))
+        if subject is None or count is None or len(hosts) != count:
+            continue
+        kinds, _ = _span_kinds(sentence, org_at)
+        date = _date_for([sentence], dates)
+        ev = doc.evidence(sentence.start, sentence.end)
+        facts.extend(_partnership(subject, host, ev, kinds, date, lead=subject) for host in hosts)
+    return facts
 
 
 def formation_dates(text: str, sents: list[Span], org_at, dates: list[DateMention]) -> dict[tuple, tuple]:

@@ -840,6 +840,31 @@ def test_extract_items_cut_by_semicolons_each_say_where_their_people_go() -> Non
         ("韦若川", "天峨县人民医院"), ("蓝星野", "天峨县人民医院"), ("覃晚照", "天峨县人民医院")}
 
 
+def test_extract_one_taught_at_a_hospital_is_not_sent_there() -> None:
+    x = extract(
+        "稻城县人民医院急诊科护士长央宗拉姆在附院进修三个月。\n\n"
+        "图为央宗拉姆（右一）在西南医科大学附属医院急诊抢救室跟随带教老师学习。"
+    )
+    assert facts(x, RelationType.DISPATCHED_TO) == set()
+
+
+def test_extract_partners_counted_then_named_by_the_people_sent_to_them() -> None:
+    x = extract(
+        "3月4日，河南省人民医院与信阳市的2家县级医院签订对口帮扶协议，并选派2名专家挂职业务副院长。\n\n"
+        "2名挂职专家分别是：\n\n心血管内科副主任医师司徒远，挂职光山县人民医院业务副院长；\n\n"
+        "神经内科副主任医师闻听雪，挂职新县人民医院业务副院长。"
+    )
+    pairs = facts(x, RelationType.PARTNER_OF)
+    assert {("河南省人民医院", "光山县人民医院"), ("河南省人民医院", "新县人民医院")} <= pairs | {
+        (b, a) for a, b in pairs}
+    # a count the people sent do not match names no partner
+    x = extract(
+        "河南省人民医院与信阳市的3家县级医院签订对口帮扶协议。心血管内科副主任医师司徒远挂职光山县人民医院"
+        "业务副院长。"
+    )
+    assert facts(x, RelationType.PARTNER_OF) == set()
+
+
 def test_extract_a_roster_grouped_under_the_places_they_go_to() -> None:
     x = extract(
         "黑龙江省医院第二批下沉专家出发\n\n4月1日，黑龙江省医院为下沉专家送行。\n\n"
