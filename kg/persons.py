@@ -375,6 +375,11 @@ def _name_at(text: str, i: int) -> int:
     return 0
 
 
+_VILLAGE_OFFICER = re.compile(
+    r"(?:村|居委会)(?:党支部|党总支|委会|民委员会)?(?:书记|支书|主任|干部|委员|会计)$"
+)
+
+
 def _vetoed(text: str, start: int, end: int, name: str) -> bool:
     lex = lexicon()
     if name[1:] in _TIME_WORDS or name[2:] in _TIME_WORDS:
@@ -386,6 +391,9 @@ def _vetoed(text: str, start: int, end: int, name: str) -> bool:
     clause = re.split(r"[，,。；;！!？?\n]", before)[-1]
     if any(cue in clause for cue in ("记者", "通讯员", "编辑", "摄影", "主持人", "设计", "撰稿")):
         return True
+    lead = re.split(r"[，,。；;！!？?\n]", text[max(0, start - 8) : end - len(name)])[-1]
+    if _VILLAGE_OFFICER.search(lead):
+        return True  # 陈塘村党支部书记巫建华: a village's officer, not a health worker
     after = text[end : end + 6]
     if after.startswith(("(化名)", "（化名）", "化名")):
         return True

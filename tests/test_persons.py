@@ -122,6 +122,8 @@ def test_persons_found_with_titles(text: str, names: list[str]) -> None:
 
 
 NOT_EXPERTS = [
+    "陈塘村党支部书记巫建华告诉记者，现在村里老人看病先找家庭医生。",  # a village's officer
+    "华溪村村委会主任冉启贵说，医生就在乡里，心里踏实多了。",
     "卫生院医生通过5G系统与省二医专家连线。",  # 连线 (a common noun) after the loosest title
     "本报记者 张三丰 通讯员 李四海",
     "（通讯员王小明）近日，医院开展义诊。",
