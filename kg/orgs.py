@@ -26,7 +26,7 @@ _LEVELS = set("省市县区州旗盟镇乡")
 # 自治区人民医院 in Xinjiang or Ningxia, 自治州人民医院 in Yanbian: the autonomous region's (or
 # prefecture's) hospital, named by its level as 市第一人民医院 is
 _AUTONOMOUS_LEVELS = {"自治区", "自治州"}
-_FULL_REGION_ENDS = ("市", "县", "区", "旗", "盟", "自治州")  # a place named whole, with its level
+_FULL_REGION_ENDS = ("省", "市", "县", "区", "旗", "盟", "自治州")  # a place named whole, with its level
 _PROPER_TAGS = {"ns", "nr", "nz", "nt", "j", "nrt", "nrfg", "ng"}
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _NAME_CHARS = re.compile(r"[\u3400-\u9fff0-9A-Za-z“”\"]")
@@ -305,8 +305,11 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
         if tok in ("“", "”", '"') and not kept:
             break
         if (cls == "proper" and kept and kept[-1][1] == "region" and kept[-1][0].endswith(_FULL_REGION_ENDS)
-                and len(tok) > 1 and tok not in _brands() and not _ends_with_suffix(tok)):
-            break  # 扎根化德县医院: a word before a place's full name is not its name (扎根 is no place)
+                and (len(tok) > 1 or pos_tag(tok) in _NOT_PLACE_TAGS)
+                and tok not in _brands() and not _ends_with_suffix(tok)):
+            # 扎根化德县医院, 使皮山县人民医院: a word before a place's full name is not its name (扎根
+            # is no place; nor is 使, a verb of one character)
+            break
         kept.append((tok, cls))
         if cls == "level" and (k == 0 or classes[k - 1] not in ("proper", "region", "head")) and (
             k == 0 or toks[k - 1] != "附属"

@@ -13,6 +13,8 @@ SPECIFIC = [
     ("鄂伦春自治旗人民医院接入中日友好医院远程医疗平台。", "中日友好医院", EntityType.HOSPITAL),
     ("天津市环湖医院与西青医院结对。", "天津市环湖医院", EntityType.HOSPITAL),  # a noun of its own
     ("十堰市太和医院与房县人民医院结对。", "十堰市太和医院", EntityType.HOSPITAL),  # a proper noun with 和
+    ("援疆力量的投入，使皮山县人民医院的就诊率提高。", "皮山县人民医院", EntityType.HOSPITAL),  # 使, a verb
+    ("受江苏省卫生健康委员会委托开展评估。", "江苏省卫生健康委员会", EntityType.AUTHORITY),
     ("湟中区人民医院与青海省心脑血管病专科医院开通远程会诊。", "青海省心脑血管病专科医院",
      EntityType.HOSPITAL),
     ("屏东县政府卫生局长游秀英表示。", "屏东县政府卫生局", EntityType.AUTHORITY),  # Taiwan's 县政府卫生局
