@@ -174,6 +174,15 @@ def partnerships(
                 facts.extend(_partnership(lead, k, ev, kinds, date, lead)
                              for k in explicit if k != lead and not _is_authority(orgs or {}, k))
                 continue
+            co_led = _co_leads(text, sent, mentioned)
+            if co_led:  # 联盟由A和B共同牵头，C、D、E等成员单位签约: each lead with each member, and together
+                ev = doc.evidence(sent.start, sent.end)
+                kinds = _kinds_in_context(types, para_types)
+                leads, members = co_led
+                facts.extend(_partnership(a, b, ev, kinds, date)
+                             for i, a in enumerate(leads) for b in leads[i + 1 :])
+                facts.extend(_partnership(a, m, ev, kinds, date, a) for a in leads for m in members)
+                continue
             chained = _paired_chain(text, mentioned)
             if len(explicit) > 4 and not chained and not _one_with_a_list(text, mentioned):
                 # a list of sponsors or members, not a statement of partnership, unless each of its
@@ -294,6 +303,29 @@ def partnerships(
 
 
 _FORMED = re.compile(r"组建|成立|牵头|龙头|挂牌")
+_CO_LEAD = re.compile(r"(?:共同|联合)牵头")
+_BRACKETED = re.compile(r"[（(][^（）()]{1,30}[）)]")
+
+
+def _co_leads(text: str, sent: Span, mentioned) -> tuple[list, list] | None:
+    """(leads, members) of a sentence where two or more institutions named together lead (A和B共同牵头)
+    and others named after it join; None otherwise."""
+    co = _CO_LEAD.search(text, sent.start, sent.end)
+    if co is None:
+        return None
+    before = [m for m in mentioned if m[1] <= co.start() and not m[3]]
+    after = [m for m in mentioned if m[0] >= co.end() and not m[3]]
+    if not before or not after:
+        return None
+    leads = [before[-1][2]]
+    for prev, nxt in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
+        # (a name's other name in brackets may come between: A（A's other name）和B)
+        if _BRACKETED.sub("", text[prev[1] : nxt[0]]) not in ("、", "和", "与", "及", "、和"):
+            break
+        leads.insert(0, prev[2])
+    leads = list(dict.fromkeys(leads))
+    members = [k for k in dict.fromkeys(k for _s, _e, k, _a in after) if k not in leads]
+    return (leads, members) if len(leads) >= 2 and members else None
 
 
 # 省立医院与临沂、菏泽、聊城3市的6家县级医院签订对口帮扶协议: partners counted, not named

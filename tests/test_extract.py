@@ -865,6 +865,16 @@ def test_extract_partners_counted_then_named_by_the_people_sent_to_them() -> Non
     assert facts(x, RelationType.PARTNER_OF) == set()
 
 
+def test_extract_two_that_lead_together_partner_each_member_and_each_other() -> None:
+    x = extract(
+        "12月5日，宜昌市急诊急救专科联盟成立。联盟由宜昌市急救中心（宜昌市120急救指挥中心）和宜昌市中心人民医院"
+        "共同牵头，远安县人民医院、兴山县人民医院等首批成员单位现场签约。"
+    )
+    pairs = {frozenset(p) for p in facts(x, RelationType.PARTNER_OF)}
+    leads, members = ("宜昌市急救中心", "宜昌市中心人民医院"), ("远安县人民医院", "兴山县人民医院")
+    assert pairs == {frozenset(leads)} | {frozenset((a, m)) for a in leads for m in members}
+
+
 def test_extract_a_roster_grouped_under_the_places_they_go_to() -> None:
     x = extract(
         "黑龙江省医院第二批下沉专家出发\n\n4月1日，黑龙江省医院为下沉专家送行。\n\n"
