@@ -305,9 +305,11 @@ def _name_at(text: str, i: int) -> int:
         return sl + 2  # 卜庆和表示: 和 ends the name, it does not join two
     # jieba's view first: a name it segments as one word (王立会, 居行行)
     toks = words(text[i : i + 8])
-    if (len(toks) > 1 and len(toks[0]) == sl + 3 and toks[0][-1] in "原曾现" and toks[1] in ("是", "任", "在")
-            and not word_frequency(toks[0])):
-        return sl + 2  # 邱德懋原是… (jieba: 邱德懋原 / 是): 原 (formerly) begins what follows the name
+    if (len(toks) > 1 and len(toks[0]) == sl + 3 and not word_frequency(toks[0])
+            and (toks[0][-1] in "到赴" or (toks[0][-1] in "原曾现" and toks[1] in ("是", "任", "在")))):
+        # 邱德懋原是… (jieba: 邱德懋原 / 是), 戴书恒到英山县人民医院驻点 (戴书恒到 / 英山县): 原 (formerly),
+        # 到 (to) begin what follows the name
+        return sl + 2
     if toks and len(toks[0]) > sl + 2 and word_frequency(toks[0]) and pos_tag(toks[0]) not in _NAME_TAGS:
         return 0  # 医师普遍认为: a longer dictionary word starts here, not a name (普 is a surname too)
     if toks and sl + 1 <= len(toks[0]) <= sl + 2 and all(_CJK.match(c) for c in toks[0]):
