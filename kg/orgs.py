@@ -112,8 +112,10 @@ def _classify(tok: str, counties: tuple[str, ...]) -> str:
         return "part"  # 心血管病医院: the field with 病, as 传染病医院 is
     if lex.name_heads.get(tok):
         return "head"
-    if tok in lex.partnership_verbs:
-        return "stop"  # 桑植县人民医院共建专科联盟: the verb ends the alliance's name
+    if tok in lex.partnership_verbs or tok in lex.dispatch_cues:
+        # 桑植县人民医院共建专科联盟: the verb ends the alliance's name; so does one of sending or
+        # serving (带教县医院医生)
+        return "stop"
     if tok in lex.generic_words:
         return "generic"
     if _region_word(tok) or (counties and gazetteer().townships(tok, counties)):
@@ -222,6 +224,8 @@ def _split_glued_levels(toks: list[str]) -> list[str]:
             out.extend((tok[0], tok[1:]))
         elif len(tok) == 2 and tok[1] in "省市县区州" and tok[0] in stops:
             out.extend((tok[0], tok[1]))  # 转运 / 至县 / 医院: 至 and the level of 县医院
+        elif len(tok) >= 3 and tok[-1] in "省市县区" and tok[:-1] in lexicon().dispatch_cues:
+            out.extend((tok[:-1], tok[-1]))  # 带教县 / 医院: the verb of 带教 and the level of 县医院
         else:
             out.append(tok)
     return out
@@ -576,6 +580,12 @@ def _known_mentions(text: str, found: list[OrgMention]) -> list[OrgMention]:
         if not any(a <= s and e <= b for a, b in spans) and surface not in lexicon().known_orgs:
             out.append(OrgMention(s, e, surface, EntityType.HOSPITAL, (), surface))
             spans.append((s, e))
+    for m in _LEVEL_ORDINAL.finditer(text):  # 省六院, 市一院: the Nth hospital of the province, city, county
+        s, e = m.start(1), m.end()
+        if not any(a <= s < b or a < e <= b for a, b in spans):
+            out.append(OrgMention(s, e, m.group()[m.start(1) - m.start():], EntityType.HOSPITAL, (),
+                                  _numbered_kind(text, m.group(2)), context_level=m.group(1)))
+            spans.append((s, e))
     for m in city_ordinal_pattern().finditer(text):  # 深圳二院, 厦门一院: a city's Nth hospital
         s, e = m.span()
         if not any(a <= s < b or a < e <= b for a, b in spans) and m.group() not in lexicon().known_orgs:
@@ -595,6 +605,16 @@ def _known_mentions(text: str, found: list[OrgMention]) -> list[OrgMention]:
         pieces = (text[start:s],) if codes else ()
         out.append(OrgMention(start, e, text[start:e], EntityType.HOSPITAL, codes, m.group(), pieces))
     return out
+
+
+# 省六院, 市一院, 县二院 (not 深圳市一院区, 市二院长): a place's Nth hospital, said with its level only
+_LEVEL_ORDINAL = re.compile(r"(?<![\u4e00-\u9fff])([省市县区])([一二三四五六七八九十])院(?![区长士内外办])")
+
+
+def _numbered_kind(text: str, ordinal: str) -> str:
+    """The kind the article calls its Nth hospital in full (第六人民医院, 第一医院), else 第N人民医院."""
+    m = re.search(f"第{ordinal}(人民|中心|中医)?医院", text)
+    return m.group() if m else f"第{ordinal}人民医院"
 
 
 def _region_before(text: str, s: int, alias: str) -> tuple[int, tuple[str, ...]]:

@@ -81,6 +81,16 @@ def test_extract_a_citys_numbered_hospital_is_not_its_countys() -> None:
         (b, a) for a, b in facts(x, RelationType.PARTNER_OF)}
 
 
+def test_extract_a_places_nth_hospital_said_with_its_level_only() -> None:
+    # 省六院 is the province's 第六人民医院 the article names; 带教县医院医生: 带教 is a verb, not a name
+    x = extract(
+        "河北省第六人民医院与唐县人民医院签订专科联盟协议。省六院老年精神科主任医师闵若溪每月到唐县坐诊两次，"
+        "带教县医院医生。"
+    )
+    assert set(org_names(x)) == {"河北省第六人民医院", "唐县人民医院"}
+    assert ("闵若溪", "河北省第六人民医院") in facts(x, RelationType.AFFILIATED_WITH)
+
+
 def test_extract_context_dependent_names_are_never_aliases() -> None:
     names = org_names(extract("都安瑶族自治县的患者在县医院溶栓后，转到市人民医院。河池市人民医院专家会诊。"))
     assert set(names) == {"都安瑶族自治县医院", "河池市人民医院"}  # both read, in their article's places
