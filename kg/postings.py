@@ -132,6 +132,10 @@ def affiliation_and_host(
     def is_former(s: int) -> bool:
         return s > 0 and text[s - 1] == "原"
 
+    sent_to = {k for s, _e, k, _ in org_at
+               if para is not None and para.start <= s < sent.start
+               and any(text[max(para.start, s - 4) : s].endswith(c) for c in _DEST_CUES)}
+
     affiliation, confidence = None, 0
     for s, _e, k, _ in reversed(before):  # 来自X的 … NAME
         if text[max(sent.start, s - 2) : s].endswith(_SOURCE_CUES):
@@ -182,6 +186,8 @@ def affiliation_and_host(
             described_until = clause.end() if clause else sent.end
     if affiliation is None and para is not None:  # the institution named earlier in the paragraph
         earlier = [k for s, e, k, _ in org_at if para.start <= s and e <= sent.start and not is_former(s)]
+        # (…燕秋实挂职绥化市疾控中心副主任；…邰文博…: where another was sent is not this one's home)
+        earlier = [k for k in earlier if k not in sent_to] or earlier
         # 院长冉从军表示: a 院长 heads a 院, not the 卫生健康局 named last (if the paragraph names one)
         head = pm.title[-2] if len(pm.title) >= 2 and pm.title.endswith("长") else None
         fitting = [k for k in earlier if head and k in orgs and orgs[k].label.endswith(head)]

@@ -886,6 +886,15 @@ def test_extract_two_that_lead_together_partner_each_member_and_each_other() -> 
     assert pairs == {frozenset(leads)} | {frozenset((a, m)) for a in leads for m in members}
 
 
+def test_extract_where_another_was_sent_is_not_ones_home() -> None:
+    x = extract(
+        "黑龙江省疾控中心选派3名业务骨干驻点帮扶：主任技师燕秋池挂职绥化市疾控中心副主任；"
+        "主治医师邰文远、主管医师晁雪凝分别驻点明水县疾控中心和青冈县疾控中心。"
+    )
+    homes = {p: home for p, home in facts(x, RelationType.AFFILIATED_WITH)}
+    assert homes["邰文远"] == homes["晁雪凝"] == "黑龙江省疾病预防控制中心"
+
+
 def test_extract_a_roster_grouped_under_the_places_they_go_to() -> None:
     x = extract(
         "黑龙江省医院第二批下沉专家出发\n\n4月1日，黑龙江省医院为下沉专家送行。\n\n"
