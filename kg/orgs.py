@@ -287,9 +287,11 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
         # research centres, societies and alliances are named by their field: 卫生发展研究中心,
         # 社区卫生协会, 胸痛专科联盟
         n = len(toks)
-        for k in range(n - 1, max(-1, n - 4), -1):
+        for k in range(n - 1, max(-1, n - 5), -1):
             field_word = toks[k] in lexicon().specialties and classes[k] in ("stop", "proper")
-            if field_word or (classes[k] == "stop" and pos_tag(toks[k]) in ("n", "vn")):
+            # (a field may be qualified: 严重创伤救治联盟, 危重孕产妇救治联盟)
+            qualified = pos_tag(toks[k]) in ("a", "b") and k < n - 1 and classes[k + 1] == "part"
+            if field_word or (classes[k] == "stop" and (pos_tag(toks[k]) in ("n", "vn") or qualified)):
                 classes[k] = "part"
             elif classes[k] == "stop":
                 break

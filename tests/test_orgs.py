@@ -59,6 +59,9 @@ SPECIFIC = [
     ("香港医院管理局（医管局）与广东省人民医院签署合作备忘录。", "香港医院管理局", EntityType.ORGANIZATION),
     ("胶州市人民医院与青岛市立医院签约。", "青岛市立医院", EntityType.HOSPITAL),  # 青岛 + 市立医院
     ("他是湖州市中心医院（浙江大学湖州医院）的医生。", "浙江大学湖州医院", EntityType.HOSPITAL),
+    # an alliance named by a qualified field and the care it gives (严重 + 创伤 + 救治)
+    ("河北医科大学第三医院牵头的石家庄区域严重创伤救治联盟成立。", "石家庄区域严重创伤救治联盟",
+     EntityType.ALLIANCE),
 ]
 
 
