@@ -209,6 +209,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
     table.merge_renamed(text, spans)
     table.merge_branch_plaques()
     table.merge_shortened()
+    table.merge_affiliated_names()
     table.merge_units()
     table.merge_abbreviated()
     table.merge_spoken_forms()
@@ -376,6 +377,11 @@ def extract_document(doc: Document) -> DocumentExtraction:
             affiliation, host, post_role, _ = affiliation_and_host(
                 text, pm, sent, org_at, sec.topic, orgs, para, name_ends, home=home[2]
             )
+        elif (home is not None and confidence == 2 and home[0] >= 3 and home[2] != affiliation and not host
+              and pm.title.endswith("长") and not is_a(orgs, affiliation, EntityType.AUTHORITY)):
+            # 在蓝塘镇中心卫生院的慢病门诊里，执行院长涂钧和…; 涂钧和是暨南大学附属广州红十字会医院…医师:
+            # the head of a place that another mention says is not home, posted there
+            affiliation, host, post_role = home[2], affiliation, pm.title
         host = respective.get(pm.start, host) or team.get(pm.start)
         more = places.get(pm.start, [])
         if more and (not host or host == affiliation):

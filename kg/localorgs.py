@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from .lexicon import lexicon
 from .model import EntityType, pickled_by_fields
-from .orgs import ABBREVIATION, OrgMention, city_ordinal_pattern
+from .orgs import ABBREVIATION, OrgMention, city_ordinal_pattern, parse_name
 from .regions import gazetteer
 
 __all__ = [
@@ -534,6 +534,20 @@ class OrgTable:
                         break
                 if org.key not in self.orgs:
                     break
+
+    def merge_affiliated_names(self) -> None:
+        """暨南大学附属广州红十字会医院 is 广州市红十字会医院: a university's affiliated hospital named
+        after 附属 by its place and kind, the article's organisation of that place and kind."""
+        for org in list(self.orgs.values()):
+            if org.key not in self.orgs or "附属" not in org.label:
+                continue
+            tail = org.label.split("附属", 1)[1]
+            codes, rest, _heads, _pieces = parse_name(tail)
+            if not codes or len(rest) < 4:
+                continue  # (附属第一医院: no place; 附属南京医院: no more than a place)
+            same = [o for o in self.orgs.values() if o is not org and o.key == (codes[-1], rest)]
+            if len(same) == 1:
+                self.union(org.key, same[0].key)
 
     def merge_branch_plaques(self) -> None:
         """山西省人民医院岢岚分院 is 岢岚县人民医院: a branch named after its parent and a place, when

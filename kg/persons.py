@@ -9,7 +9,7 @@ before the name or a patient cue after it vetoes the person.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .lexicon import lexicon
@@ -431,7 +431,7 @@ def _closes_name(text: str, end: int) -> bool:
     王伟和副院长李明)."""
     if end >= len(text) or text[end] in _PUNCT or text.startswith(SPEECH_VERBS, end):
         return True
-    if text[end] in "将已曾还也":  # 骆清和将每周到怀柔出诊
+    if text[end] in "将已曾还也是":  # 骆清和将每周到怀柔出诊, 涂钧和是…副主任医师
         return True
     title = _postnominal_pattern().match(text, end)
     return title is not None and _boundary_after(text, title.end())
@@ -566,6 +566,11 @@ def find_persons(text: str) -> list[PersonMention]:
         if _name_at(text, i) != end - i or _common_word(name) or _vetoed(text, i, end, name):
             continue
         found[i] = PersonMention(i, end, name, "", i)
+    # 执行院长涂钧和一边看化验单 (read as 涂钧 and 和…), where 图为涂钧和（右） says the name is 涂钧和
+    names = {p.name for p in found.values()}
+    for k, p in list(found.items()):
+        if p.name + "和" in names and text.startswith("和", p.end):
+            found[k] = replace(p, end=p.end + 1, name=p.name + "和")
     _add_repeated(text, found, title_spans)
     return [found[k] for k in sorted(found)]
 

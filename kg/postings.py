@@ -580,6 +580,7 @@ _SAME_BATCH = re.compile(
     r"(?:与([\u4e00-\u9fff·]{2,8}?))?(?:同批|同期|同一批|同时到岗|一同到岗|随队"
     r"|(?:本|首|该|这|此)批(?:驻点|派驻|下沉|援[疆藏青])?(?:专家|医生|队员))"
 )
+_THE_OTHERS = re.compile(r"(?:另外|其他|其余|另)[^，,。；;]{0,4}(?:成员|队员)")
 _OF_THE_GROUP = re.compile(r"还有|包括|成员|队员|本批|首批|这批|该批|此批|共\d+人")
 _GROUP_SENT = re.compile(
     r"驻点|派|下沉|到岗|援|帮扶|支援|医疗队|专家团队|专家组|挂职|挂任|常驻|(?:本|首|该|这|此)批(?:专家|医生|队员)"
@@ -596,6 +597,8 @@ def batch_cue(text: str, sent: Span, pm: PersonMention) -> str | None:
     opening = text[sent.start : pm.start]
     if _OF_THE_GROUP.search(opening) and _GROUP_SENT.search(opening):
         return ""
+    if _THE_OTHERS.search(opening):
+        return ""  # 团队另外三名成员是：…: the others of the group just told about
     heading = _roster_heading(text, pm.start)
     if heading and _OF_THE_GROUP.search(heading) and _GROUP_SENT.search(heading):
         return ""

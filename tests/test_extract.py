@@ -45,6 +45,9 @@ ONE_ORGANISATION = [
     ("瑪麗醫院專家參與會診。", "玛丽医院", "瑪麗醫院"),  # well-known outside the mainland's codes too
     ("臺大醫院與花蓮慈濟醫院簽署合作備忘錄。", "台湾大学医学院附设医院", "臺大醫院"),
     ("武汉协和心血管内科专家到英山县人民医院驻点。", "华中科技大学同济医学院附属协和医院", "武汉协和"),
+    # a university's affiliated hospital named by place and kind after 附属 is that place's one
+    ("暨南大学附属广州红十字会医院专家到紫金县人民医院坐诊。广州市红十字会医院还将派驻专家。",
+     "暨南大学附属广州红十字会医院", "广州市红十字会医院"),
 ]
 
 
@@ -893,6 +896,19 @@ def test_extract_where_another_was_sent_is_not_ones_home() -> None:
     )
     homes = {p: home for p, home in facts(x, RelationType.AFFILIATED_WITH)}
     assert homes["邰文远"] == homes["晁雪凝"] == "黑龙江省疾病预防控制中心"
+
+
+def test_extract_the_head_of_a_place_that_is_not_home_and_the_rest_of_the_team() -> None:
+    x = extract(
+        "1月14日，在龙川县麻布岗镇中心卫生院的门诊里，执行院长冯振和一边看化验单，一边叮嘱老人。\n\n"
+        "冯振和是南方医科大学珠江医院全科医学科副主任医师。去年2月，珠江医院派出3人团队常驻麻布岗，"
+        "冯振和挂任执行院长。\n\n团队另外两名成员是：超声科主治医师骆晚晴、护理部主管护师叶秋池。\n\n"
+        "图为冯振和（右）在门诊为村民诊疗。"
+    )
+    homes = dict(facts(x, RelationType.AFFILIATED_WITH))
+    assert homes == {"冯振和": "南方医科大学珠江医院", "骆晚晴": "南方医科大学珠江医院",
+                     "叶秋池": "南方医科大学珠江医院"}
+    assert {p for p, _host in facts(x, RelationType.DISPATCHED_TO)} == {"冯振和", "骆晚晴", "叶秋池"}
 
 
 def test_extract_a_roster_grouped_under_the_places_they_go_to() -> None:
