@@ -592,12 +592,22 @@ def _pronoun_mentions(text: str, sents: list[Span], mentions: list[PersonMention
     last (…儿科主治医师冉月。她被派驻到布拖县妇幼保健计划生育服务中心): read as a mention of them."""
     out: list[PersonMention] = []
     for prev, sent in pairwise(sents):
-        if text[sent.start : sent.start + 1] not in ("他", "她") or text.startswith(_NOT_ONE, sent.start):
+        at = sent.start
+        opening = _TIME_OPENING.match(text, sent.start, sent.end)  # 从2020年起，他…: after when, who
+        if opening and text[opening.end() : opening.end() + 1] in ("他", "她"):
+            at = opening.end()
+        if text[at : at + 1] not in ("他", "她") or text.startswith(_NOT_ONE, at):
             continue
         named = [p for p in mentions if prev.start <= p.start < sent.start]
         if named:
-            out.append(PersonMention(sent.start, sent.start + 1, named[-1].name, "", sent.start))
+            out.append(PersonMention(at, at + 1, named[-1].name, "", at))
     return out
+
+
+# 从2020年起，今年5月，此后，: a clause of when that opens a sentence
+_TIME_OPENING = re.compile(
+    r"(?=[^，,。；;！？\n]{0,11}(?:年|月|日|起|以来|此后|随后|之后|当天))[^，,。；;！？\n]{1,12}[，,]"
+)
 
 
 def _remap(fact: Fact, table: OrgTable) -> Fact:

@@ -454,6 +454,14 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
     named_from = {m.start for m in found if m.specific and not m.is_alliance}
     found = [replace(m, specific=True) if m.is_alliance and not m.specific and m.start in named_from
              and text[max(0, m.start - 1) : m.start] not in ("与", "和", "同") else m for m in found]
+    # 一师医院, 十四师医院: a division of 新疆生产建设兵团 and its hospital (第一师医院); 师医院 alone is
+    # a kind
+    divisions = [OrgMention(m.start(), m.end(), m.group(), EntityType.HOSPITAL, (), f"第{m.group(2)}师医院")
+                 for m in _DIVISION_HOSPITAL.finditer(text)]
+    divisions = [d for d in divisions  # (新疆生产建设兵团第一师医院 is read whole already)
+                 if not any(m.start < d.start and d.end <= m.end and m.specific for m in found)]
+    found = [m for m in found if m.rest != "师医院" and not any(
+        d.start <= m.start < d.end or d.start < m.end <= d.end for d in divisions)] + divisions
     known = _known_mentions(text, found)
     if known:  # 中日联谊医院 is one name, not 中日 and a 联谊医院
         found = [m for m in found if not any(
@@ -607,6 +615,9 @@ def _known_mentions(text: str, found: list[OrgMention]) -> list[OrgMention]:
         pieces = (text[start:s],) if codes else ()
         out.append(OrgMention(start, e, text[start:e], EntityType.HOSPITAL, codes, m.group(), pieces))
     return out
+
+
+_DIVISION_HOSPITAL = re.compile(r"(第?)([一二三四五六七八九十]{1,3})师医院")
 
 
 # 省六院, 市一院, 县二院 (not 深圳市一院区, 市二院长): a place's Nth hospital, said with its level only

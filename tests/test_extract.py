@@ -1216,13 +1216,17 @@ def test_extract_members_listed_after_the_alliance_named_last_of_two() -> None:
     "帮扶队里还有一位特别的成员——四川大学华西第二医院儿科主治医师程悦。"
     "她被派驻到昭觉县妇幼保健计划生育服务中心，手把手教当地医护人员开展新生儿复苏。",
     "在岷县帮扶的天津专家还有天津市中医药研究院附属医院针灸科医生程悦。她驻点岷县中医医院，把针刺法带到了这里。",
+    # after a clause that says when
+    "这位老朋友是吉林大学第一医院心血管内科主任医师程悦。从2020年起，她每年冬天来到琼海，"
+    "担任琼海市人民医院心血管内科名誉主任。",
 ])
 def test_extract_a_sentence_opening_with_a_pronoun_says_where_the_one_just_named_went(text: str) -> None:
     x = extract(text)
     went = facts(x, RelationType.DISPATCHED_TO)
     assert len(went) == 1 and next(iter(went))[0] == "程悦"
-    assert next(iter(went))[1] in ("昭觉县妇幼保健计划生育服务中心", "岷县中医医院")
-    assert not any(home in ("昭觉县妇幼保健计划生育服务中心", "岷县中医医院")
+    hosts = ("昭觉县妇幼保健计划生育服务中心", "岷县中医医院", "琼海市人民医院")
+    assert next(iter(went))[1] in hosts
+    assert not any(home in hosts
                    for _p, home in facts(x, RelationType.AFFILIATED_WITH))
 
 

@@ -59,6 +59,9 @@ SPECIFIC = [
     ("香港医院管理局（医管局）与广东省人民医院签署合作备忘录。", "香港医院管理局", EntityType.ORGANIZATION),
     ("胶州市人民医院与青岛市立医院签约。", "青岛市立医院", EntityType.HOSPITAL),  # 青岛 + 市立医院
     ("他是湖州市中心医院（浙江大学湖州医院）的医生。", "浙江大学湖州医院", EntityType.HOSPITAL),
+    # a division of 新疆生产建设兵团 and its hospital, with or without 第 (jieba: 挂 / 任一 / 师)
+    ("他来到阿克苏，挂任一师医院副院长。", "一师医院", EntityType.HOSPITAL),
+    ("三师医院重症医学科主任。", "三师医院", EntityType.HOSPITAL),
     # an alliance named by a qualified field and the care it gives (严重 + 创伤 + 救治)
     ("河北医科大学第三医院牵头的石家庄区域严重创伤救治联盟成立。", "石家庄区域严重创伤救治联盟",
      EntityType.ALLIANCE),
@@ -112,6 +115,7 @@ GENERIC = [
     "帮助医院建成胸痛中心和卒中防治中心。",  # a field's centre inside a hospital
     "推动医院部分院内制剂在萍乡使用。",  # 部分 (some), not a 分院
     "吸纳了高昌区、鄯善县、托克逊县三家县级医院的医生。",  # a kind of each place's hospitals (县级)
+    "推动团场首诊、师医院救治、团场康复。",  # a 兵团 division's hospital, which one unsaid
 ]
 
 
