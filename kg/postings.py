@@ -519,26 +519,23 @@ def _place_lines(text: str, mentions, org_at) -> dict[int, tuple]:
         return out
     starts = {p.start for p in mentions}
     named_at = {s: (e, k) for s, e, k, ana in org_at if not ana}
-    lines = list(re.finditer(r"[^\n]*", text))
     host = None
-    for line in lines:
+    titled = False  # whether a line before names such a roster
+    for line in re.finditer(r"[^\n]*\S[^\n]*", text):
         body = line.group().strip()
-        if not body:
-            continue
         at = line.start() + len(line.group()) - len(line.group().lstrip())
         place = named_at.get(at)
         if place is not None and _PLACE_LINE_REST.match(text, place[0], line.end()):
-            heading = host is not None or any(
-                _SENT_ROSTER_TITLE.search(x.group()) and len(x.group()) <= 40
-                for x in lines if x.end() < line.start() and x.group().strip()
-            )
-            host = place[1] if heading else None
+            host = place[1] if titled else None
             continue
+        titled = titled or (len(body) <= 40 and _SENT_ROSTER_TITLE.search(body) is not None)
         if host is None:
             continue
         numbered = _NUMBERED_LINE.match(text, at)
-        opening = numbered.end() + len(text[numbered.end():line.end()]) - len(
-            text[numbered.end():line.end()].lstrip()) if numbered else at
+        opening = at
+        if numbered:
+            opening = numbered.end() + len(text[numbered.end() : line.end()]) - len(
+                text[numbered.end() : line.end()].lstrip())
         if opening in starts:
             out[opening] = host
         elif numbered is None:  # (a numbered line whose name the reader does not know goes on)
