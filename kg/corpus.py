@@ -33,6 +33,7 @@ Bad input
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import math
 import re
@@ -490,6 +491,7 @@ def normalise(text: str, drop: Sequence[int] | frozenset[int] | set[int] | None 
     out: list[str] = []
     offsets: list[int] = []
     done = 0
+    rows = _spaced_rows(joined)  # lines of a table cut by spaces
     for run in _SPACE_RUN.finditer(joined):
         i, j = run.span()
         out.append(folded[done:i])
@@ -502,6 +504,13 @@ def normalise(text: str, drop: Sequence[int] | frozenset[int] | set[int] | None 
         # number, where narrow ones (justified text: 医 院) do not
         separates = bool("\u3000" in run.group() and (_CJK.match(prev) or _CJK.match(nxt))
                          and prev.isalnum() and nxt.isalnum())
+        if prev != "\n" and nxt != "\n" and ("\t" in run.group() or _in_rows(rows, i)):
+            # 1	中南大学湘雅医院	新化县人民医院, 1 承德市中心医院 钮劲松 …: columns cut by tabs, or by
+            # spaces on a line of words of two characters or more, are a table's cells, as a bar
+            # cuts them (贺  铮, a name padded to the width of three, and 医 院 stay whole)
+            out.append("｜")
+            offsets.append(joined_pos[i])
+            continue
         if not separates and (prev == "\n" or nxt == "\n" or _CJK.match(prev) or _CJK.match(nxt)
                               or not prev.isascii() or not nxt.isascii()):
             continue
@@ -515,6 +524,39 @@ def normalise(text: str, drop: Sequence[int] | frozenset[int] | set[int] | None 
     return "".join(out), tuple(offsets)
 
 
+_COLUMNS = re.compile(r"\S(?:\t|[ \u3000]{2,})\S")
+# a line of three or more words of two characters or more (a number may open it, a dash stand for an
+# empty cell) cut by spaces (not full-width ones, read as a word's end already), in Chinese, with no
+# punctuation of a sentence: a row of a table whose columns the spaces cut
+_SPACED_LINE = re.compile(r"^[^\n]*[^\s][ \t]+[^\s][^\n]*$", re.MULTILINE)
+_CELL_WORD = re.compile(r"[^\s，。；！？,;]{2,}")
+_ROW_GAP = re.compile(r"[ \t]+")
+_EMPTY_CELL = ("—", "-", "－", "/", "／", "——")
+
+
+def _spaced_row(line: str) -> bool:
+    words = _ROW_GAP.split(line.strip(" \t"))
+    if words and words[0].isdigit() and len(words[0]) <= 3:
+        words = words[1:]
+    cells = [w for w in words if w not in _EMPTY_CELL]
+    return (len(cells) >= 3 and all(_CELL_WORD.fullmatch(w) for w in cells)
+            and _CJK.search(line) is not None)
+
+
+def _spaced_rows(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _SPACED_LINE.finditer(text) if _spaced_row(m.group())]
+
+
+def _is_row(line: str) -> bool:
+    return bool(_COLUMNS.search(line) or _spaced_row(line))
+
+
+def _in_rows(rows: list[tuple[int, int]], at: int) -> bool:
+    """Whether ``at`` is inside one of ``rows`` (spans in order)."""
+    k = bisect.bisect_right(rows, (at, math.inf)) - 1
+    return k >= 0 and rows[k][0] <= at < rows[k][1]
+
+
 def _joins(line: str, nxt: str, blank: int, hard_wrapped: bool | None, width: float) -> str | None:
     """How the break after ``line`` goes: ``""`` deleted, ``" "`` as a space, ``None`` kept."""
     content = line.strip(_SPACES)
@@ -525,6 +567,8 @@ def _joins(line: str, nxt: str, blank: int, hard_wrapped: bool | None, width: fl
     if LIST_ITEM.match(nxt[:6]):  # so does an item of a numbered list
         return None
     if ("|" in content or "｜" in content) and ("|" in nxt or "｜" in nxt):  # rows of a table (序号｜名称｜…)
+        return None
+    if _is_row(content) and (blank or _is_row(nxt)):  # …or of one cut by tabs or spaces
         return None
     last, first = content[-1], nxt[0]
     if last in _SENTENCE_END and last not in _GOES_ON:

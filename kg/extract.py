@@ -38,6 +38,7 @@ from .postings import (
     role_phrase,
     roster_hosts,
     sender_nearby,
+    table_homes,
     team_hosts,
     team_places,
 )
@@ -311,6 +312,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
     pronoun_starts = {p.start for p in pronouns}
     respective = respective_hosts(text, sec.sents, mentions, org_at)
     roster = roster_hosts(text, mentions, org_at)
+    tabled = table_homes(text, mentions, org_at)
     respective.update(roster)
     team = team_hosts(text, sec.sents, mentions, org_at)
     places = team_places(text, sec.sents, mentions, org_at)  # …主要在X和Y开展工作: each of them
@@ -338,7 +340,10 @@ def extract_document(doc: Document) -> DocumentExtraction:
         affiliation, host, post_role, confidence = affiliation_and_host(
             text, pm, sent, org_at, sec.topic, orgs, para, name_ends
         )
-        if pm.start in roster and sender is not None and (confidence <= 1 or affiliation == roster[pm.start]):
+        if pm.start in tabled:  # 序号｜派出单位｜姓名｜…: the home the row gives
+            affiliation, confidence = tabled[pm.start], 4
+        elif pm.start in roster and sender is not None and (
+                confidence <= 1 or affiliation == roster[pm.start]):
             affiliation, confidence = sender, 2
         read.append((pm, sent, para, affiliation, host, post_role, confidence))
         person = persons.setdefault(pm.name, LocalPerson(pm.name, set(), None))

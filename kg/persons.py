@@ -556,6 +556,7 @@ def find_persons(text: str) -> list[PersonMention]:
     for m in _NAME_ROW.finditer(text):
         cells = [text[a:b].strip() for a, b in table_cells(text, m.end("name"), m.end())]
         _add_listed(text, found, m, next((c for c in cells if _titles_pattern().fullmatch(c)), None))
+    _add_name_column(text, found)
     candidates = [_captioned(text, m.start()) for m in _CAPTION_PLACE.finditer(text)]
     candidates += [m.span("name") for m in _LISTED_WITH_HOME.finditer(text)]
     candidates += [m.span("name") for m in _DESCRIBED.finditer(text) if _described_by_title(text, m.end())]
@@ -589,6 +590,30 @@ def _add_listed(text: str, found: dict[int, PersonMention], m: re.Match, title: 
     length = _name_at(text, i)
     if length == len(name) and not _vetoed(text, i, i + length, name):
         found[i] = PersonMention(i, i + length, name, title, i)
+
+
+def _add_name_column(text: str, found: dict[int, PersonMention]) -> None:
+    """A table cut by bars with a column headed 姓名 (序号｜派出单位｜姓名｜职称｜派驻单位): the names in
+    that column, each with the title its row gives (a cell that ends with one: 心血管内科主任医师)."""
+    if "姓名" not in text:
+        return
+    column = None
+    for line in re.finditer(r"[^\n]+", text):
+        cells = table_cells(text, line.start(), line.end())
+        heads = [re.sub(r"\s", "", text[a:b]) for a, b in cells]
+        if "姓名" in heads:
+            column = heads.index("姓名")
+            continue
+        if column is None or len(cells) <= column:
+            column = None if not cells else column
+            continue
+        a, b = cells[column]
+        i = a + len(text[a:b]) - len(text[a:b].lstrip())
+        name = text[i:b].strip()
+        title = next((c for c in heads if c != name and _ends_with_title(c)), None)
+        if title and i not in found and 2 <= len(name) <= 9 and _name_at(text, i) == len(name) \
+                and not _vetoed(text, i, i + len(name), name):
+            found[i] = PersonMention(i, i + len(name), name, title, i)
 
 
 def _add_repeated(text: str, found: dict[int, PersonMention], title_spans: list[tuple[int, int]]) -> None:

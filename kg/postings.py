@@ -426,31 +426,41 @@ def _group_lines(text: str, mentions, org_at) -> dict[int, tuple]:
 _HOST_COLUMN = re.compile(r"派驻|驻点|下派|帮扶单位|受援|支援单位|派往")
 
 
-def _table_hosts(text: str, mentions, org_at) -> dict[int, tuple]:
-    """A table cut by bars headed 姓名｜科室｜职称｜派驻单位: each row's person goes to the institution in
-    the column that says where. ``{person's start: host key}``."""
+def _table_column(text: str, mentions, org_at, heading: re.Pattern[str]) -> dict[int, tuple]:
+    """A table cut by bars with a column headed 姓名 (姓名｜科室｜职称｜派驻单位, 序号｜派出单位｜姓名｜…):
+    the institution each row gives in the column whose heading matches ``heading``, by the start of
+    the row's person."""
     out: dict[int, tuple] = {}
     if "姓名" not in text:
         return out
     starts = {p.start for p in mentions}
-    column = None
+    column = name_column = None
     for line in re.finditer(r"[^\n]+", text):
         cells = table_cells(text, line.start(), line.end())
         if len(cells) < 2:
             column = None
             continue
-        heads = [text[a:b].strip() for a, b in cells]
-        if heads[0] == "姓名":
-            column = next((i for i, h in enumerate(heads) if _HOST_COLUMN.search(h)), None)
+        heads = [re.sub(r"\s", "", text[a:b]) for a, b in cells]
+        if "姓名" in heads:
+            name_column = heads.index("姓名")
+            column = next((i for i, h in enumerate(heads) if heading.search(h)), None)
             continue
-        if column is None or column >= len(cells):
+        if column is None or max(column, name_column) >= len(cells):
             continue
         a, b = cells[column]
-        host = next((k for s, e, k, ana in org_at if a <= s and e <= b and not ana), None)
-        person = next((i for i in range(*cells[0]) if i in starts), None)
-        if host is not None and person is not None:
-            out[person] = host
+        org = next((k for s, e, k, ana in org_at if a <= s and e <= b and not ana), None)
+        person = next((i for i in range(*cells[name_column]) if i in starts), None)
+        if org is not None and person is not None:
+            out[person] = org
     return out
+
+
+_HOME_COLUMN = re.compile(r"派出单位|选派单位|所在单位|工作单位|派出医院")
+
+
+def table_homes(text: str, mentions, org_at) -> dict[int, tuple]:
+    """Where each person of such a table comes from (the column 派出单位): ``{person's start: key}``."""
+    return _table_column(text, mentions, org_at, _HOME_COLUMN)
 
 
 # 赴睢宁县人民医院的专家为：A、B、C; 派驻X医院的队员有：…: a list of those sent to one place
@@ -553,7 +563,7 @@ def roster_hosts(text: str, mentions, org_at) -> dict[int, tuple]:
     out.update(_listed_for_a_place(text, mentions, org_at))
     out.update(_place_lines(text, mentions, org_at))
     out.update(_group_lines(text, mentions, org_at))
-    out.update(_table_hosts(text, mentions, org_at))
+    out.update(_table_column(text, mentions, org_at, _HOST_COLUMN))  # (派驻单位)
     starts = {p.start for p in mentions}
     for m in _ROSTER_HEADING.finditer(text):
         host = next((k for s, e, k, ana in org_at if m.start() <= s and e <= m.end() and not ana), None)

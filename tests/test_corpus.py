@@ -102,7 +102,7 @@ def check_offsets(text: str, norm: str, offsets: tuple[int, ...]) -> None:
         raw = text[offsets[i]]
         assert ch == raw or ch == raw.translate(fold) or ch == corpus._simplify(raw).translate(fold) \
             or (raw == "\r" and ch == "\n") or (raw in corpus._NEWLINES and ch == "\n") \
-            or (raw in "\n\r" and ch == " ") or (raw in corpus._SPACES and ch == " ") \
+            or (raw in "\n\r" and ch == " ") or (raw in corpus._SPACES and ch in " ｜") \
             or (corpus._CJK.match(raw) and corpus._CJK.match(ch)), (i, raw, ch)
 
 
@@ -124,6 +124,14 @@ NORMALISE = [
     ("comma then blank line", "双方签署了协议，\n\n共建医联体。", "双方签署了协议,共建医联体。"),
     ("paragraphs stay", "第一段。\n\n第二段。", "第一段。\n\n第二段。"),
     ("hard-wrapped latin words", "Wuhan No.1\nHospital and\nSuizhou", "Wuhan No.1 Hospital and Suizhou"),
+    # a table whose columns tabs or spaces cut: its cells, as bars cut them; its rows stay lines, and
+    # a cell wrapped onto the next line joins its row
+    ("tab columns", "1\t中南大学湘雅医院\t新化县人民医院\n2\t湖南省人民医院\t新晃侗族自治县人民医院",
+     "1｜中南大学湘雅医院｜新化县人民医院\n2｜湖南省人民医院｜新晃侗族自治县人民医院"),
+    ("spaced columns",
+     "序号 派出单位 姓名 派驻岗位\n1 承德市中心医院 钮劲松 业务副\n院长\n2 承德市中医院 甘霖溪 针灸科 —",
+     "序号｜派出单位｜姓名｜派驻岗位\n1｜承德市中心医院｜钮劲松｜业务副院长\n2｜承德市中医院｜甘霖溪｜针灸科｜—"),
+    ("a padded name stays whole", "副主任柏  岚，院长嵇  峻 等出席", "副主任柏岚,院长嵇峻等出席"),
 ]
 
 

@@ -911,6 +911,16 @@ def test_extract_the_head_of_a_place_that_is_not_home_and_the_rest_of_the_team()
     assert {p for p, _host in facts(x, RelationType.DISPATCHED_TO)} == {"冯振和", "骆晚晴", "叶秋池"}
 
 
+def test_extract_a_table_cut_by_spaces_with_home_name_and_host_columns() -> None:
+    x = extract(
+        "附件：派驻专家名单\n\n序号 派出单位 姓名 职称 派驻单位\n"
+        "1 衡水市人民医院 钮青松 心血管内科主任医师 故城县医院\n"
+        "2 衡水市中医医院 甘霖雨 针灸科副主任医师 景县中医医院\n"
+    )
+    assert facts(x, RelationType.AFFILIATED_WITH) == {("钮青松", "衡水市人民医院"), ("甘霖雨", "衡水市中医医院")}
+    assert facts(x, RelationType.DISPATCHED_TO) == {("钮青松", "故城县医院"), ("甘霖雨", "景县中医医院")}
+
+
 def test_extract_a_roster_grouped_under_the_places_they_go_to() -> None:
     x = extract(
         "黑龙江省医院第二批下沉专家出发\n\n4月1日，黑龙江省医院为下沉专家送行。\n\n"
