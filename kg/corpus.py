@@ -528,13 +528,15 @@ _COLUMNS = re.compile(r"\S(?:\t|[ \u3000]{2,})\S")
 # a line of three or more words of two characters or more (a number may open it, a dash stand for an
 # empty cell) cut by spaces (not full-width ones, read as a word's end already), in Chinese, with no
 # punctuation of a sentence: a row of a table whose columns the spaces cut
-_SPACED_LINE = re.compile(r"^[^\n]*[^\s][ \t]+[^\s][^\n]*$", re.MULTILINE)
+_INNER_GAP = re.compile(r"[^\s][ \t]+[^\s]")
 _CELL_WORD = re.compile(r"[^\s，。；！？,;]{2,}")
 _ROW_GAP = re.compile(r"[ \t]+")
 _EMPTY_CELL = ("—", "-", "－", "/", "／", "——")
 
 
 def _spaced_row(line: str) -> bool:
+    if " " not in line and "\t" not in line:
+        return False
     words = _ROW_GAP.split(line.strip(" \t"))
     if words and words[0].isdigit() and len(words[0]) <= 3:
         words = words[1:]
@@ -544,10 +546,23 @@ def _spaced_row(line: str) -> bool:
 
 
 def _spaced_rows(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _SPACED_LINE.finditer(text) if _spaced_row(m.group())]
+    """The spans of the lines of ``text`` that are rows of a table cut by spaces (in order)."""
+    rows: list[tuple[int, int]] = []
+    end = -1
+    for gap in _INNER_GAP.finditer(text):  # (only lines with a gap inside are read)
+        if gap.start() < end:
+            continue
+        start = text.rfind("\n", 0, gap.start()) + 1
+        end = text.find("\n", gap.end())
+        end = len(text) if end < 0 else end
+        if _spaced_row(text[start:end]):
+            rows.append((start, end))
+    return rows
 
 
 def _is_row(line: str) -> bool:
+    if " " not in line and "\t" not in line and "\u3000" not in line:
+        return False
     return bool(_COLUMNS.search(line) or _spaced_row(line))
 
 
