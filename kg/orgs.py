@@ -86,12 +86,18 @@ def _brands() -> frozenset[str]:
     return frozenset(found)
 
 
+# districts whose names are words for a kind of area (阳泉市郊区, 大同市矿区): places only after their city
+_DISTRICTS_NAMED_BY_KIND = frozenset({"郊区", "城区", "矿区"})
+
+
 def _region_word(piece: str) -> list:
     """Regions called ``piece``: any full name, or the short name of a province or prefecture.
 
     County short names (新建, 南华, 江汉) collide with ordinary words and other names, so they count
     only after their parent region (see :func:`parse_name`).
     """
+    if piece in _DISTRICTS_NAMED_BY_KIND:
+        return []  # 郊区医院 is a suburb's hospital; 阳泉市郊区 is read after its city
     return [
         r
         for r in gazetteer().lookup(piece)
@@ -267,17 +273,20 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
                 and pos_tag(toks[k]) not in _NOT_PLACE_TAGS):
             classes[k] = "proper"  # (实现街道社区卫生服务中心全覆盖: a verb, not a place)
     for k in range(1, len(toks)):
-        # 天津市环湖医院, 十堰市太和医院: a noun between a place and the name's kind (and its parts) is the
-        # name's own word
+        # 天津市环湖医院, 十堰市太和医院, 北京世纪坛医院, 北京老年医院: a noun or a field between a place
+        # and the name's kind (and its parts) is the name's own word
         if (classes[k] == "stop" and classes[k - 1] == "region" and all(c == "part" for c in classes[k + 1 :])
-                and len(toks[k]) == 2 and toks[k] not in lexicon().stop_words
-                and pos_tag(toks[k]) in ("n", "nz")):
+                and 2 <= len(toks[k]) <= 3 and toks[k] not in lexicon().stop_words
+                and (pos_tag(toks[k]) in ("n", "nz") or toks[k] in lexicon().specialties)):
             classes[k] = "proper"
     for k in range(1, len(toks) - 1):
         # 河北北方学院: a word of direction between a place and the name's kind is part of the name
         if classes[k] == "stop" and classes[k - 1] == "region" and classes[k + 1] == "part" \
                 and pos_tag(toks[k]) == "f":
             classes[k] = "proper"
+    for k in range(1, len(toks)):
+        if toks[k] in _DISTRICTS_NAMED_BY_KIND and classes[k - 1] == "region":
+            classes[k] = "region"  # 阳泉市郊区人民医院: after its city, 郊区 is the district
     for k in range(1, len(toks)):
         # 卫生福利部金门医院: after a name's head, a county's short name is that place
         if classes[k - 1] == "head" and classes[k] == "stop" and any(

@@ -917,7 +917,8 @@ def test_extract_a_table_cut_by_spaces_with_home_name_and_host_columns() -> None
         "1 衡水市人民医院 钮青松 心血管内科主任医师 故城县医院\n"
         "2 衡水市中医医院 甘霖雨 针灸科副主任医师 景县中医医院\n"
     )
-    assert facts(x, RelationType.AFFILIATED_WITH) == {("钮青松", "衡水市人民医院"), ("甘霖雨", "衡水市中医医院")}
+    assert facts(x, RelationType.AFFILIATED_WITH) == {
+        ("钮青松", "衡水市人民医院"), ("甘霖雨", "衡水市中医医院")}
     assert facts(x, RelationType.DISPATCHED_TO) == {("钮青松", "故城县医院"), ("甘霖雨", "景县中医医院")}
 
 

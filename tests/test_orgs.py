@@ -14,6 +14,10 @@ SPECIFIC = [
     ("天津市环湖医院与西青医院结对。", "天津市环湖医院", EntityType.HOSPITAL),  # a noun of its own
     ("十堰市太和医院与房县人民医院结对。", "十堰市太和医院", EntityType.HOSPITAL),  # a proper noun with 和
     ("援疆力量的投入，使皮山县人民医院的就诊率提高。", "皮山县人民医院", EntityType.HOSPITAL),  # 使, a verb
+    ("北京老年医院与延庆区中医医院结对。", "北京老年医院", EntityType.HOSPITAL),  # a field of care
+    ("首都医科大学附属北京世纪坛医院派出专家。", "首都医科大学附属北京世纪坛医院", EntityType.HOSPITAL),
+    # 郊区 after its city is the district
+    ("阳泉市郊区人民医院与阳泉市第一人民医院签约。", "阳泉市郊区人民医院", EntityType.HOSPITAL),
     ("受江苏省卫生健康委员会委托开展评估。", "江苏省卫生健康委员会", EntityType.AUTHORITY),
     ("湟中区人民医院与青海省心脑血管病专科医院开通远程会诊。", "青海省心脑血管病专科医院",
      EntityType.HOSPITAL),
@@ -116,6 +120,7 @@ GENERIC = [
     "推动医院部分院内制剂在萍乡使用。",  # 部分 (some), not a 分院
     "吸纳了高昌区、鄯善县、托克逊县三家县级医院的医生。",  # a kind of each place's hospitals (县级)
     "推动团场首诊、师医院救治、团场康复。",  # a 兵团 division's hospital, which one unsaid
+    "公布2025年度市属医院支持郊区医院发展结对名单。",  # a suburb's hospitals (郊区 alone is no district)
 ]
 
 
