@@ -251,6 +251,10 @@ def partnerships(
             # (not the institution the alliance is named after, inside its name)
             members = [k for ms, me, k, _ in org_at
                        if sent.start <= ms and me <= sent.end and not s <= ms < e]
+            heading = LIST_ITEM.sub("", text[sent.start : s]).strip() == "" and not text[e : sent.end].strip()
+            if heading:  # 四、百色市中医专科联盟 (a line of its own): the lines after it say who is in it
+                facts.extend(_heading_lead_and_members(doc, sent, key, org_at, paras))
+                continue
             if not members and topic(s):
                 members = [topic(s)]
             if not members:
@@ -524,6 +528,26 @@ _LEAD_LABEL = re.compile(r"牵头(?:医院|单位)\s*[:：]")
 _MEMBERS_LABEL = re.compile(r"成员(?:单位|医院)\s*[:：]")
 
 
+def _heading_lead_and_members(doc: Document, heading: Span, alliance, org_at,
+                              paras: list[Span]) -> list[dict]:
+    """The alliance a line names alone (一、百色市心血管病专科联盟), led by the one on the next line
+    (牵头单位：X) and joined by those on the line after (成员单位：A、B)."""
+    text = doc.norm
+    after = [p for p in paras if p.start >= heading.end][:2]
+    if len(after) < 2:
+        return []
+    lead_label = _LEAD_LABEL.match(text, after[0].start)
+    members_label = _MEMBERS_LABEL.match(text, after[1].start)
+    leads = [k for s, e, k, ana in org_at if after[0].start <= s and e <= after[0].end and not ana]
+    members = [k for s, e, k, ana in org_at if after[1].start <= s and e <= after[1].end and not ana]
+    if lead_label is None or members_label is None or len(set(leads)) != 1:
+        return []
+    ev = doc.evidence(heading.start, after[1].end)
+    return [{"type": RelationType.LEADS, "source": ("org", leads[0]), "target": ("alliance", alliance),
+             "evidence": ev},
+            *(_membership(k, alliance, ev) for k in dict.fromkeys(members) if k != leads[0])]
+
+
 def _listed_leads_and_members(doc: Document, sents: list[Span], paras: list[Span], org_at,
                               dates: list[DateMention]) -> list[dict]:
     """Lists of a notice, one group per line: 牵头医院：X；成员单位：A、B、C. X partners each of its
@@ -534,13 +558,19 @@ def _listed_leads_and_members(doc: Document, sents: list[Span], paras: list[Span
     for n, para in enumerate(paras):
         lead_label = _LEAD_LABEL.search(text, para.start, para.end)
         members_label = _MEMBERS_LABEL.search(text, para.start, para.end)
+        group = para
+        if lead_label is not None and members_label is None and n + 1 < len(paras):
+            # 牵头单位：X¶成员单位：A、B (a line each)
+            members_label = _MEMBERS_LABEL.match(text, paras[n + 1].start)
+            group = Span(para.start, paras[n + 1].end, text[para.start : paras[n + 1].end])
         if lead_label is None or members_label is None or members_label.start() < lead_label.end():
             continue
-        named = [(s, e, k) for s, e, k, ana in org_at if para.start <= s and e <= para.end and not ana]
+        named = [(s, e, k) for s, e, k, ana in org_at if group.start <= s and e <= group.end and not ana]
         leads = [k for s, e, k in named if lead_label.end() <= s and e <= members_label.start()]
         members = [k for s, _e, k in named if members_label.end() <= s]
         if len(set(leads)) != 1:
             continue
+        para = group
         kinds, before = _introduced_kinds(paras, n, org_at, itself=True)
         if not kinds:
             continue

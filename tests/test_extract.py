@@ -922,6 +922,23 @@ def test_extract_a_table_cut_by_spaces_with_home_name_and_host_columns() -> None
     assert facts(x, RelationType.DISPATCHED_TO) == {("钮青松", "故城县医院"), ("甘霖雨", "景县中医医院")}
 
 
+def test_extract_alliances_each_headed_then_their_lead_and_members_a_line_each() -> None:
+    x = extract(
+        "我委确定河池市心血管病专科联盟等2个专科联盟为第一批市级专科联盟。现将名单公布如下：\n"
+        "一、河池市心血管病专科联盟\n牵头单位：河池市人民医院\n成员单位：南丹县人民医院、天峨县人民医院\n"
+        "二、河池市中医专科联盟\n牵头单位：河池市中医医院\n成员单位：东兰县中医医院\n"
+    )
+    pairs = {frozenset(p) for p in facts(x, RelationType.PARTNER_OF)}
+    assert pairs == {
+        frozenset(("河池市人民医院", "南丹县人民医院")), frozenset(("河池市人民医院", "天峨县人民医院")),
+        frozenset(("河池市中医医院", "东兰县中医医院"))}
+    alliance = {k: a.label for k, a in x.alliances.items()}
+    led = {(org, alliance[key]) for org, key in facts(x, RelationType.LEADS)}
+    joined = {(org, alliance[key]) for org, key in facts(x, RelationType.MEMBER_OF)}
+    assert led == {("河池市人民医院", "河池市心血管病专科联盟"), ("河池市中医医院", "河池市中医专科联盟")}
+    assert ("东兰县中医医院", "河池市中医专科联盟") in joined
+
+
 def test_extract_a_roster_grouped_under_the_places_they_go_to() -> None:
     x = extract(
         "黑龙江省医院第二批下沉专家出发\n\n4月1日，黑龙江省医院为下沉专家送行。\n\n"
