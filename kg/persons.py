@@ -230,8 +230,8 @@ def _minority_name(text: str, i: int) -> int:
         if not step:
             break
         j, count = j + step, count + 1
-    if count and j - i <= 4 and text[j : j + 1] == "吉" and _boundary_after(text, j + 1):
-        j += 1  # 拉毛吉, 才让吉: the ending of many Amdo women's names
+    if count and j - i <= 4 and text[j : j + 1] in "吉图" and _boundary_after(text, j + 1):
+        j += 1  # 拉毛吉, 才让吉: the ending of many Amdo women's names; 宝音图: a Mongolian one
     elif count == 1 and j - i == 2 and _boundary_after(text, j + 2) and _own_element(text[j : j + 2]):
         j += 2  # 扎西翁加: a known element and one the list lacks, the name ending there
     if j - i > 6 or count == 0 or (count == 1 and j - i < 3):
@@ -345,7 +345,8 @@ def _name_at(text: str, i: int) -> int:
         and toks[0] == text[i : i + sl]
         and 1 <= len(toks[1]) <= 2
         and all(_CJK.match(c) for c in toks[1])
-        and pos_tag(toks[1]) not in _NOT_NAMES
+        # (a two-character adjective is a given name as often as not: 鞠 / 明远 / 留)
+        and (pos_tag(toks[1]) not in _NOT_NAMES or (len(toks[1]) == 2 and pos_tag(toks[1]) == "a"))
         and pos_tag(toks[2]) in _ENDS_NAME
         # (吉史 / 木 / 呷 / 表示: a one-character word then a boundary is the name's last character)
         and not (len(toks[1]) == 1 and len(toks[2]) == 1 and _boundary_after(text, i + sl + 2)
