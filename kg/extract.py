@@ -168,6 +168,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
     # each mention's identity, and the organisations named in full, by name without their region
     identities = {id(m): org_identity(m, ctx) for m in mentions
                   if m.specific and not m.is_alliance and longest_at[m.start] == m.end}
+    in_full = [identities[id(m)] for m in mentions if identities.get(id(m)) and not m.context_level]
     named: dict[str, dict[OrgKey, tuple]] = {}
     for m in mentions:
         ident = identities.get(id(m))
@@ -191,6 +192,12 @@ def extract_document(doc: Document) -> DocumentExtraction:
                 spans.append((m.start, m.end, key))
             continue
         ident = identities[id(m)]
+        if m.context_level and _SAID_SHORT.fullmatch(m.surface):
+            # 省人医 in an article that names 江苏省人民医院 (and no other province's) is that one,
+            # whatever province the story is in (or begins with)
+            written = list({x[0]: x for x in in_full if x[1].endswith(m.rest) and x[3]
+                            and level_region(m.context_level, x[3]) == x[3]}.values())
+            ident = written[0] if len(written) == 1 else ident
         if ident is None:
             continue
         key, label, aliases, code = ident
@@ -610,6 +617,7 @@ def _pronoun_mentions(text: str, sents: list[Span], mentions: list[PersonMention
 
 
 # 从2020年起，今年5月，此后，: a clause of when that opens a sentence
+_SAID_SHORT = re.compile(r"[省市县区州](?:[一二三四五六七八九十]院|人医)")  # 省六院, 市人医
 _TIME_OPENING = re.compile(
     r"(?=[^，,。；;！？\n]{0,11}(?:年|月|日|起|以来|此后|随后|之后|当天))[^，,。；;！？\n]{1,12}[，,]"
 )

@@ -599,6 +599,18 @@ def _known_mentions(text: str, found: list[OrgMention]) -> list[OrgMention]:
         if not any(a <= s and e <= b for a, b in spans) and surface not in lexicon().known_orgs:
             out.append(OrgMention(s, e, surface, EntityType.HOSPITAL, (), surface))
             spans.append((s, e))
+    for m in _PEOPLES_SHORT.finditer(text):  # 省人医, 江苏省人医: a place's 人民医院 said short
+        s, e = m.start(1), m.end()
+        if any(a <= s < b or a < e <= b for a, b in spans):
+            continue
+        start, codes = _place_before(text, m.end(1))
+        if codes:
+            out.append(OrgMention(start, e, text[start:e], EntityType.HOSPITAL, codes, "人民医院",
+                                  (text[start : m.end(1)],)))
+        else:
+            out.append(OrgMention(s, e, m.group(), EntityType.HOSPITAL, (), "人民医院",
+                                  context_level=m.group(1)))
+        spans.append((start if codes else s, e))
     for m in _LEVEL_ORDINAL.finditer(text):  # 省六院, 市一院: the Nth hospital of the province, city, county
         s, e = m.start(1), m.end()
         if not any(a <= s < b or a < e <= b for a, b in spans):
@@ -629,6 +641,10 @@ def _known_mentions(text: str, found: list[OrgMention]) -> list[OrgMention]:
 _DIVISION_HOSPITAL = re.compile(r"(第?)([一二三四五六七八九十]{1,3})师医院")
 
 
+# 省人医, 市人医 (not 病人医疗, 老人医保, 工人医院)
+_PEOPLES_SHORT = re.compile(r"([省市县区州])人医(?![疗保务生学院])")
+
+
 # 省六院, 市一院, 县二院 (not 深圳市一院区, 市二院长): a place's Nth hospital, said with its level only
 _LEVEL_ORDINAL = re.compile(r"(?<![\u4e00-\u9fff])([省市县区])([一二三四五六七八九十])院(?![区长士内外办])")
 
@@ -637,6 +653,16 @@ def _numbered_kind(text: str, ordinal: str) -> str:
     """The kind the article calls its Nth hospital in full (第六人民医院, 第一医院), else 第N人民医院."""
     m = re.search(f"第{ordinal}(人民|中心|中医)?医院", text)
     return m.group() if m else f"第{ordinal}人民医院"
+
+
+def _place_before(text: str, s: int) -> tuple[int, tuple[str, ...]]:
+    """The longest name of a place ending at ``s`` with its level (甘肃省, 扬州市): its start and codes;
+    else ``(s, ())``."""
+    for length in range(min(s, 8), 1, -1):
+        codes, rest, _heads, _pieces = parse_name(text[s - length : s])
+        if codes and not rest and text[s - 1] in _LEVELS:
+            return s - length, tuple(codes)
+    return s, ()
 
 
 def _region_before(text: str, s: int, alias: str) -> tuple[int, tuple[str, ...]]:

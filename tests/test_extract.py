@@ -95,6 +95,18 @@ def test_extract_a_places_nth_hospital_said_with_its_level_only() -> None:
     assert ("闵若溪", "河北省第六人民医院") in facts(x, RelationType.AFFILIATED_WITH)
 
 
+def test_extract_a_peoples_hospital_said_short() -> None:
+    # 省人医 is the province's 人民医院 the article names in full, wherever the story is; 甘肃省人医 its own
+    x = extract(
+        "省人医第三批医疗队抵达贵德\n\n7月8日，江苏省人民医院第三批医疗队抵达青海省贵德县。"
+        "省人医普外科主任医师欧阳立新任贵德县人民医院执行院长。"
+    )
+    assert set(org_names(x)) == {"江苏省人民医院", "贵德县人民医院"}
+    assert ("欧阳立新", "江苏省人民医院") in facts(x, RelationType.AFFILIATED_WITH)
+    x = extract("3月19日，甘肃省人医—会宁县人民医院紧密型医联体揭牌。病人医疗费用明显下降。")
+    assert set(org_names(x)) == {"甘肃省人民医院", "会宁县人民医院"}
+
+
 def test_extract_context_dependent_names_are_never_aliases() -> None:
     names = org_names(extract("都安瑶族自治县的患者在县医院溶栓后，转到市人民医院。河池市人民医院专家会诊。"))
     assert set(names) == {"都安瑶族自治县医院", "河池市人民医院"}  # both read, in their article's places
