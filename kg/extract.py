@@ -424,7 +424,8 @@ def extract_document(doc: Document) -> DocumentExtraction:
         if mate is None:
             continue
         affiliation = home[2] if home is not None else None
-        if home is None or home[0] <= 1:
+        # (同批到岗的还有该院…邝思远: one of a group sent to a place is not from that place)
+        if home is None or home[0] <= 1 or (home[0] <= 3 and home[2] == mate[3]):
             affiliation = mate[2]
             best[pm.name] = (2, pm.start, affiliation, evidence(pm.start), home[4] if home else None)
         if mate[3] != affiliation:

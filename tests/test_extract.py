@@ -951,6 +951,16 @@ def test_extract_alliances_each_headed_then_their_lead_and_members_a_line_each()
     assert ("东兰县中医医院", "河池市中医专科联盟") in joined
 
 
+def test_extract_one_of_a_group_sent_somewhere_is_not_from_there() -> None:
+    # 该院 after 同批到岗的还有 is the hospital the group came from, not the one it went to
+    x = extract(
+        "启动会上，昆医附一院急诊医学部副主任医师骆言川被聘为麻栗坡县人民医院院长。"
+        "同批到岗的还有该院重症医学科主治医师邝思北。"
+    )
+    assert ("邝思北", "昆明医科大学第一附属医院") in facts(x, RelationType.AFFILIATED_WITH)
+    assert ("邝思北", "麻栗坡县人民医院") in facts(x, RelationType.DISPATCHED_TO)
+
+
 def test_extract_a_roster_grouped_under_the_places_they_go_to() -> None:
     x = extract(
         "黑龙江省医院第二批下沉专家出发\n\n4月1日，黑龙江省医院为下沉专家送行。\n\n"
