@@ -45,7 +45,7 @@ class RegionMention:
 class Gazetteer:
     """Look regions up by code or name; find region names in text."""
 
-    def __init__(self, rows: Iterable[Region]) -> None:
+    def __init__(self, rows: Iterable[Region], also_known_as: dict[str, str] | None = None) -> None:
         self.by_code: dict[str, Region] = {}
         self._names: dict[str, list[Region]] = defaultdict(list)  # province/city/county full + short
         self._full_names: dict[str, list[Region]] = defaultdict(list)
@@ -64,6 +64,15 @@ class Gazetteer:
             for s in r.shorts:
                 if len(s) >= 2:
                     self._names[s].append(r)
+        self._known_as: dict[str, list[str]] = defaultdict(list)
+        for form, full in (also_known_as or {}).items():  # 博州, 阿左旗 (place_short_names.tsv)
+            places = [r for r in self._full_names.get(full, ()) if r.level != "township"]
+            if len(places) != 1:
+                raise ValueError(f"place_short_names.tsv: {full} names {len(places)} places, not one")
+            self._names[form].append(places[0])
+            if form[-1] in _LEVEL_CHARS:  # (with its level: the place named whole)
+                self._full_names[form].append(places[0])
+                self._known_as[places[0].code].append(form)
         self._first: dict[str, list[int]] = defaultdict(list)
         for name in self._names:
             self._first[name[0]].append(len(name))
@@ -104,8 +113,8 @@ class Gazetteer:
         return list((self._full_names if full_only else self._names).get(name, ()))
 
     def lookup_full_names(self, region: Region) -> tuple[str, ...]:
-        """The official name and its everyday full forms (甘孜藏族自治州, 甘孜州)."""
-        return (region.name, *_level_forms(region))
+        """The official name and its everyday full forms (甘孜藏族自治州, 甘孜州, 阿拉善左旗 阿左旗)."""
+        return (region.name, *_level_forms(region), *self._known_as.get(region.code, ()))
 
     def townships(self, name: str, within: Iterable[str]) -> list[Region]:
         """Townships called ``name`` (full or short) inside any of the counties ``within``."""
@@ -216,6 +225,8 @@ def _parse(line: str) -> Region:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The shipped gazetteer, loaded on first use."""
+    forms = resources.files("kg.data").joinpath("lexicon", "place_short_names.tsv").read_text("utf-8")
+    also_known_as = dict(line.split("\t") for line in forms.splitlines() if line and not line.startswith("#"))
     with resources.files("kg.data").joinpath("regions.tsv").open(encoding="utf-8") as f:
         next(f)
-        return Gazetteer(_parse(line) for line in f)
+        return Gazetteer((_parse(line) for line in f), also_known_as)

@@ -158,6 +158,12 @@ def test_orgs_context_dependent_names_keep_their_level(text: str, level: str, re
         ("香港玛丽医院", ["810000"], "玛丽医院"),
         # an autonomous county named after its people is written with the bare level (东乡县)
         ("临夏州东乡县人民医院", ["622900", "622926"], "人民医院"),
+        # the everyday short forms of long place names (博州, 塔县, 阿左旗, 广西区)
+        ("博州人民医院", ["652700"], "人民医院"),
+        ("塔县人民医院", ["653131"], "人民医院"),
+        ("阿左旗医院", ["152921"], "医院"),
+        ("察右后旗人民医院", ["150928"], "人民医院"),
+        ("广西区人民医院", ["450000"], "人民医院"),
     ],
 )
 def test_orgs_parse_name_reads_nested_regions(name: str, codes: list[str], rest: str) -> None:
