@@ -553,7 +553,12 @@ class OrgTable:
         """山西省人民医院岢岚分院 is 岢岚县人民医院: a branch named after its parent and a place, when
         the article names one other hospital in that place, is the plaque hung on that hospital."""
         for org in list(self.orgs.values()):
-            if org.key not in self.orgs or not org.label.endswith("分院") or not org.adcode:
+            if org.key not in self.orgs:
+                continue
+            if not org.label.endswith("分院"):
+                self._merge_named_after_parent(org)
+                continue
+            if not org.adcode:
                 continue
             # the place after the parent's name: 山西省人民医院|岢岚|分院
             word = re.split("医院|集团", org.label[:-2])[-1]
@@ -567,6 +572,23 @@ class OrgTable:
                     and not any(org.label.startswith(n) for n in o.aliases | {o.label})]
             if len(here) == 1:
                 self.union(here[0].key, org.key)
+
+    def _merge_named_after_parent(self, org: LocalOrg) -> None:
+        """兰州大学第一医院景泰医院 is 景泰县人民医院: a hospital named after another of the article and
+        a county, when the article names one other hospital in that county."""
+        if not org.label.endswith("医院"):
+            return
+        parent = next((n for o in self.orgs.values() if o is not org for n in (o.label, *o.aliases)
+                       if n.endswith("医院") and org.label.startswith(n)), None)
+        if parent is None:
+            return
+        counties = [r for r in gazetteer().lookup(org.label[len(parent) : -2]) if r.level == "county"]
+        if len(counties) != 1:
+            return
+        here = [o for o in self.orgs.values()
+                if o is not org and o.adcode == counties[0].code and o.type is EntityType.HOSPITAL]
+        if len(here) == 1:
+            self.union(here[0].key, org.key)
 
     def merge_county_community(self) -> None:
         """The head and branches of a county medical community named by their role: 天台县人民医院医共体
