@@ -276,12 +276,7 @@ def _generic_rest(rest: str) -> bool:
     """Whether a name without its regions is only a kind of institution (人民医院, 疾病预防控制中心),
     perhaps numbered (第一医院: a city and its counties may each have one)."""
     rest = _ORDINAL.sub("", rest)
-    lex = lexicon()
-    parts = sorted(
-        {*lex.name_parts, *lex.org_suffixes, *(c for _, c in lex.org_suffixes.values())},
-        key=len,
-        reverse=True,
-    )
+    parts = _name_pieces()
     while rest:
         part = next((p for p in parts if rest.startswith(p)), None)
         if part is None:

@@ -488,17 +488,44 @@ def _listed_for_a_place(text: str, mentions, org_at) -> dict[int, tuple]:
 # naming people, then where they go (or the post they take there: A，任怀集县人民医院重症医学科主任；
 # B，任产科主任: the place the list names once); the items may stand a line each, all but the last
 # ending with ；
-_SEMICOLON_RUN = re.compile(r"(?:[^。；;\n]*[；;][ \t]*\n*)+[^。；;\n]*")
 _THEN_GOES = re.compile(r"[，,][ \t]*(?:到|赴|前往|驻点|常驻|进驻|下沉到|派驻到?|任|挂职|挂任|担任)")
+
+
+_SEMICOLON = re.compile(r"[；;]")
+_RUN_ENDS = re.compile(r"[。；;\n]")
+
+
+def _semicolon_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of the lists cut by semicolons: from the start of the sentence or line of the first ；
+    to the 。 or line end after the last, across line breaks that follow a ；."""
+    runs = []
+    at = 0
+    while (first := _SEMICOLON.search(text, at)) is not None:
+        start = max(text.rfind("。", 0, first.start()), text.rfind("\n", 0, first.start())) + 1
+        end = first.start()
+        while True:
+            nxt = end + 1
+            while nxt < len(text) and text[nxt] in " \t\n":
+                nxt += 1
+            stop = _RUN_ENDS.search(text, nxt)
+            if stop is None:
+                end = len(text)
+                break
+            end = stop.start()
+            if text[end] not in "；;":
+                break
+        runs.append((start, end))
+        at = end + 1
+    return runs
 
 
 def _items_then_place(text: str, mentions, org_at) -> dict[int, tuple]:
     out: dict[int, tuple] = {}
     named_at = {s: k for s, _e, k, ana in org_at if not ana}
-    for run in _SEMICOLON_RUN.finditer(text):
+    for run_start, run_end in _semicolon_runs(text):
         items = []  # (people, where the list says they go, if it names it)
-        for item in re.finditer(r"[^；;\n]+", run.group()):
-            a, b = run.start() + item.start(), run.start() + item.end()
+        for item in re.finditer(r"[^；;\n]+", text[run_start:run_end]):
+            a, b = run_start + item.start(), run_start + item.end()
             goes = next(_THEN_GOES.finditer(text, a, b), None)
             if goes is None:
                 continue
