@@ -265,8 +265,20 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
     if j == s:
         return s, []
     toks = _split_glued_levels(_join_quoted_numbers(words(text[j:s])))
+    at, following = j, None
+    for k, tok in enumerate(toks):
+        # 詹雨薇随县医院医共体巡诊队来到…: 随 (with) and the 县 of 县医院, unless a place comes first
+        # (湖北随县) or nothing does (随县人民医院开展义诊)
+        if tok == "随县" and at > 0 and _CJK.match(text[at - 1]) and text[at - 1] not in _LEVELS \
+                and not (k and _region_word(toks[k - 1])):
+            toks[k : k + 1] = ["随", "县"]
+            following = k
+            break
+        at += len(tok)
     kept: list[tuple[str, str]] = []
     classes = [_classify(tok, counties) for tok in toks]
+    if following is not None:
+        classes[following] = "stop"
     for k in range(len(toks) - 1):
         # the word before 街道/镇/乡/村/社区 is a place name (温泉街道, 韩家墩街)
         if (classes[k] == "stop" and toks[k + 1] in _PLACE_WORDS and toks[k] not in lexicon().stop_words

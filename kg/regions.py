@@ -197,7 +197,7 @@ class Gazetteer:
 
 
 _AUTONOMOUS = {"自治州": "州", "自治县": "县", "自治旗": "旗", "地区": "地区"}
-_CONJUNCTIONS = "和与及"  # the first character of 和县 joins words as well
+_CONJUNCTIONS = "和与及随"  # the first character of 和县 (随县) joins words (follows) as well
 _LEVEL_CHARS = "省市县区州旗盟"  # 马鞍山市和县, 安徽和县: after a place, 和县 is the county
 
 

@@ -82,6 +82,7 @@ def test_orgs_finds_specific_names(text: str, name: str, etype: EntityType) -> N
 
 
 PARTS_ARE_NOT_NAMES = [
+    ("宁波专家还随县医院医共体巡回医疗队来到东坑镇。", "随县医院"),  # 随 (with) and 县医院, not 随县's
     # (sentence, what must not be read as a name of its own)
     ("力争北辰医院三年内建成区域医疗中心。", "力争北辰医院"),  # 力争 (strive) stands before a name
     ("他也跟著卫生所护理师到部落做居家访视。", "著卫生所"),  # 著: 着 in traditional texts
@@ -193,6 +194,8 @@ def test_orgs_shi_li_after_a_place_belongs_to_the_name() -> None:
     ("县卫生健康局和县人民医院要主动对接。", []),  # 和 joins two names
     ("马鞍山市和县人民医院开展义诊。", ["马鞍山市", "和县"]),  # after a place, 和县 is the county
     ("安徽和县地处长江北岸。", ["安徽", "和县"]),
+    ("专家团队还随县医院医共体巡回医疗队来到东坑镇。", []),  # 随 (with) and the 县 of 县医院
+    ("湖北随县人民医院开展义诊。", ["湖北", "随县"]),
     ("和县人民医院开展义诊。", ["和县"]),
 ])
 def test_orgs_he_county_or_he_joining_two_names(text: str, places: list[str]) -> None:
