@@ -178,6 +178,8 @@ def org_identity(m: OrgMention, ctx: RegionContext) -> tuple[OrgKey, str, set[st
         label = region_label(code) + m.rest
         # 县医院 names this hospital only in this article: not an alias (the region-prefixed form is)
         aliases = {region_label(code) + surface[len(m.context_level) :]}
+        if any(gaz.townships(m.rest[:k], [code]) for k in range(2, min(6, len(m.rest)))):
+            aliases.add(m.rest)  # 该县永兴镇中心卫生院: a township's centre is named by its township
     else:
         known = lex.known_orgs.get(surface)
         if known is None and surface in lex.known_names:

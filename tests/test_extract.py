@@ -48,6 +48,8 @@ ONE_ORGANISATION = [
     # a university's affiliated hospital named by place and kind after 附属 is that place's one
     ("暨南大学附属广州红十字会医院专家到紫金县人民医院坐诊。广州市红十字会医院还将派驻专家。",
      "暨南大学附属广州红十字会医院", "广州市红十字会医院"),
+    # a township's centre of the county just told about is named by its township
+    ("湄潭县人民医院专家来到该县永兴镇中心卫生院义诊。", "湄潭县永兴镇中心卫生院", "永兴镇中心卫生院"),
     # a plaque named after the partner and the county, hung on the county's hospital
     ("兰州大学第一医院托管景泰县人民医院。双方为“兰州大学第一医院景泰医院”揭牌。", "景泰县人民医院",
      "兰州大学第一医院景泰医院"),
