@@ -29,7 +29,7 @@ _AUTONOMOUS_LEVELS = {"自治区", "自治州"}
 _FULL_REGION_ENDS = ("省", "市", "县", "区", "旗", "盟", "自治州")  # a place named whole, with its level
 _PROPER_TAGS = {"ns", "nr", "nz", "nt", "j", "nrt", "nrfg", "ng"}
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_NAME_CHARS = re.compile(r"[\u3400-\u9fff0-9A-Za-z“”\"]")
+_NAME_CHARS = re.compile(r"[\u3400-\u9fff\u30070-9A-Za-z“”\"]")  # (\u3007: 〇, as in 第九〇〇医院)
 ANAPHORS = re.compile(r"(该院|我院|本院|该中心|该医院|院方|该所|该局|该委)")
 _MAX_NAME = 32
 _FUNCTION_CHARS = set(
@@ -116,7 +116,7 @@ def _classify(tok: str, counties: tuple[str, ...]) -> str:
         return "part"
     if len(tok) > 2 and tok[-1] == "病" and tok[:-1] in lex.name_parts:
         return "part"  # 心血管病医院: the field with 病, as 传染病医院 is
-    if lex.name_heads.get(tok):
+    if tok in lex.name_heads:  # (a head may stand for no place: 武警, 解放军)
         return "head"
     if tok in lex.partnership_verbs or tok in lex.dispatch_cues:
         # 桑植县人民医院共建专科联盟: the verb ends the alliance's name; so does one of sending or
@@ -132,8 +132,8 @@ def _classify(tok: str, counties: tuple[str, ...]) -> str:
         return "level"
     if tok in lex.stop_words:
         return "stop"
-    if not _CJK.search(tok):
-        return "part" if tok.isdigit() else "stop"
+    if not _CJK.search(tok):  # (〇, the zero of 第九〇〇医院, is a digit here)
+        return "part" if tok.isdigit() or set(tok) <= {"〇"} else "stop"
     if len(tok) == 1:
         return "proper"
     if len(tok) in (3, 4) and tok[-1] == "任" and (tok[:1] in lex.surnames or tok[:2] in lex.surnames):
@@ -291,6 +291,15 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
                 and 2 <= len(toks[k]) <= 3 and toks[k] not in lexicon().stop_words
                 and (pos_tag(toks[k]) in ("n", "nz") or toks[k] in lexicon().specialties)):
             classes[k] = "proper"
+    for k in range(1, len(toks) - 1):
+        # 中国人民解放军西部战区总医院: after a name's head, nouns and words of direction before the
+        # name's kind are its own
+        if classes[k - 1] == "head" and classes[k] == "stop" and pos_tag(toks[k]) in ("n", "f", "nz") \
+                and all(c in ("stop", "part") for c in classes[k + 1 :]):
+            rest = range(k, next((i for i in range(k, len(toks)) if classes[i] == "part"), len(toks)))
+            if len(rest) <= 2 and all(pos_tag(toks[i]) in ("n", "f", "nz") for i in rest):
+                for i in rest:
+                    classes[i] = "proper"
     for k in range(1, len(toks) - 1):
         # 河北北方学院: a word of direction between a place and the name's kind is part of the name
         if classes[k] == "stop" and classes[k - 1] == "region" and classes[k + 1] == "part" \

@@ -66,6 +66,12 @@ SPECIFIC = [
     # a division of 新疆生产建设兵团 and its hospital, with or without 第 (jieba: 挂 / 任一 / 师)
     ("他来到阿克苏，挂任一师医院副院长。", "一师医院", EntityType.HOSPITAL),
     ("三师医院重症医学科主任。", "三师医院", EntityType.HOSPITAL),
+    # military and enterprise hospitals, named after a head that is no place
+    ("武警四川省总队医院派出医疗队。", "武警四川省总队医院", EntityType.HOSPITAL),
+    ("甘洛县人民医院与中国人民解放军西部战区总医院开通远程会诊。", "中国人民解放军西部战区总医院",
+     EntityType.HOSPITAL),
+    ("联勤保障部队第九〇〇医院专家到柘荣县医院坐诊。", "联勤保障部队第九〇〇医院", EntityType.HOSPITAL),
+    ("国药同煤总医院与阳原县人民医院组建专科联盟。", "国药同煤总医院", EntityType.HOSPITAL),
     # an alliance named by a qualified field and the care it gives (严重 + 创伤 + 救治)
     ("河北医科大学第三医院牵头的石家庄区域严重创伤救治联盟成立。", "石家庄区域严重创伤救治联盟",
      EntityType.ALLIANCE),
