@@ -704,7 +704,12 @@ _NAME_SPACE_POST = re.compile(
 )
 # a row of a table cut by bars that opens with a name and gives a title in a cell (栾秋实｜主任医师｜…)
 _NAME_ROW = re.compile(r"^[ \t]*(?P<name>[\u4e00-\u9fff·]{2,9})[ \t]*[|｜](?P<cells>[^\n]+)$", re.MULTILINE)
-# the start of a line of a roster: a name, then its institution and title (a list's number first)
-_ROSTER_LINE = re.compile(r"(?:^|(?<=[\n;；]))[ \t]*(?:" + LIST_ITEM.pattern + r")?[ \t]*", re.MULTILINE)
+# the start of a line of a roster: a name, then its institution and title (a list's number, or the
+# member's part in the team, first: 队长：简伯彦，福建医科大学附属第一医院普外科副主任医师，挂职…)
+_ROSTER_LABEL = r"(?:副?队长|领队|副?组长|队员|成员)[:：]"
+_ROSTER_LINE = re.compile(
+    r"(?:^|(?<=[\n;；]))[ \t]*(?:" + LIST_ITEM.pattern + r")?[ \t]*(?:" + _ROSTER_LABEL + r")?[ \t]*",
+    re.MULTILINE,
+)
 _ROSTER_NAME = re.compile(r"[\u4e00-\u9fff·]{2,12}[，,]")
 _CLAUSE = re.compile(r"[^，,；;。\n]{2,30}")

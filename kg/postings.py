@@ -639,12 +639,15 @@ def batch_cue(text: str, sent: Span, pm: PersonMention) -> str | None:
     return None
 
 
+_MEMBERS_LINE = re.compile(r"[ \t]*(?:队员|成员)[:：]")
+
+
 def _roster_heading(text: str, at: int) -> str | None:
     """The heading (a line ending with a colon) of the list whose line holds ``at``: 本批医疗队成员及所在
     科室如下：¶心血管内科：冉博文（副主任医师，队长）¶神经外科：主治医师戚向东."""
     line_start = text.rfind("\n", 0, at) + 1
-    if at - line_start > 20:
-        return None
+    if at - line_start > 20 and not _MEMBERS_LINE.match(text, line_start):
+        return None  # (队员：A、B、C…: a line of the team's members, however long)
     end = line_start - 1
     for _ in range(40):
         if end <= 0:

@@ -966,6 +966,16 @@ def test_extract_one_of_a_group_sent_somewhere_is_not_from_there() -> None:
     assert ("邝思北", "麻栗坡县人民医院") in facts(x, RelationType.DISPATCHED_TO)
 
 
+def test_extract_a_team_listed_by_its_parts_leader_then_members() -> None:
+    x = extract(
+        "3月12日，福建医科大学附属第一医院举行第三批驻大田县医院医疗队出征仪式。\n\n本批医疗队名单如下：\n\n"
+        "队长：简伯川，福建医科大学附属第一医院普外科副主任医师，挂职大田县医院副院长；\n"
+        "队员：神经外科主治医师缪思北、麻醉科副主任医师郑婉秋、儿科主治医师连俊良、超声医学科主治医师翁晓溪。"
+    )
+    went = {p for p, host in facts(x, RelationType.DISPATCHED_TO) if host == "大田县医院"}
+    assert went == {"简伯川", "缪思北", "郑婉秋", "连俊良", "翁晓溪"}
+
+
 def test_extract_a_roster_grouped_under_the_places_they_go_to() -> None:
     x = extract(
         "黑龙江省医院第二批下沉专家出发\n\n4月1日，黑龙江省医院为下沉专家送行。\n\n"
