@@ -574,7 +574,9 @@ def _leading_words(head: str) -> int:
     (依托郑大一附院, 由哈医大二院牵头: 依托 and 由)."""
     cut = 0
     for tok in words(head)[:-1]:
-        if pos_tag(tok) not in _NOT_PLACE_TAGS and tok not in lexicon().stop_words:
+        # (用好南大一附院的技术资源: 好 completes the verb before it)
+        sentence_word = pos_tag(tok) in _NOT_PLACE_TAGS or tok in lexicon().stop_words
+        if not sentence_word and not (cut and tok == "好"):
             break
         cut += len(tok)
     return cut

@@ -47,6 +47,7 @@ SPECIFIC = [
     ("普外科副主任医师郝振军任沁源县人民医院执行院长。", "沁源县人民医院", EntityType.HOSPITAL),
     ("今年6月，依托郑大一附院建设远程会诊中心。", "郑大一附院", EntityType.HOSPITAL),  # not 依托
     ("由哈医大二院牵头组建专科联盟。", "哈医大二院", EntityType.HOSPITAL),  # not 由
+    ("要用好南大一附院的技术资源。", "南大一附院", EntityType.HOSPITAL),  # not 用好
     # a university jieba splits (中国 / 科学技术 / 大学); 和 in a hospital's own name after 附属
     ("中国科学技术大学附属第一医院牵头。", "中国科学技术大学附属第一医院", EntityType.HOSPITAL),
     ("三峡大学附属仁和医院专家坐诊。", "三峡大学附属仁和医院", EntityType.HOSPITAL),
