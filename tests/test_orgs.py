@@ -48,7 +48,8 @@ SPECIFIC = [
     ("今年6月，依托郑大一附院建设远程会诊中心。", "郑大一附院", EntityType.HOSPITAL),  # not 依托
     ("由哈医大二院牵头组建专科联盟。", "哈医大二院", EntityType.HOSPITAL),  # not 由
     ("要用好南大一附院的技术资源。", "南大一附院", EntityType.HOSPITAL),  # not 用好
-    ("由天津医科大学朱宪彝纪念医院牵头组建联盟。", "天津医科大学朱宪彝纪念医院", EntityType.HOSPITAL),  # a memorial
+    # a memorial hospital, named after a person
+    ("由天津医科大学朱宪彝纪念医院牵头组建联盟。", "天津医科大学朱宪彝纪念医院", EntityType.HOSPITAL),
     ("中山大学孙逸仙纪念医院与海丰县彭湃纪念医院结对。", "海丰县彭湃纪念医院", EntityType.HOSPITAL),
     # a university jieba splits (中国 / 科学技术 / 大学); 和 in a hospital's own name after 附属
     ("中国科学技术大学附属第一医院牵头。", "中国科学技术大学附属第一医院", EntityType.HOSPITAL),
