@@ -576,7 +576,7 @@ def _is_notice(doc: Document, text: str) -> bool:
     return bool(_NOTICE_TITLE.search(title) or _DOCUMENT_NUMBER.search(text, 0, 300))
 
 
-_GOES_TO = ("赴", "到", "前往", "来到", "进驻")
+_GOES_TO = ("赴", "到", "前往", "来到", "进驻", "挂职", "挂任")
 
 
 def _ends_like(label: str, head: str) -> bool:

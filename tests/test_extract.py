@@ -976,6 +976,13 @@ def test_extract_a_team_listed_by_its_parts_leader_then_members() -> None:
     assert went == {"简伯川", "缪思北", "郑婉秋", "连俊良", "翁晓溪"}
 
 
+def test_extract_gaiyuan_that_sends_is_not_where_its_expert_is_posted() -> None:
+    x = extract("福建省肿瘤医院对口帮扶柘荣县医院已进入第三个年头，"
+                "该院派驻的肿瘤内科副主任医师詹慕川挂职柘荣县医院副院长。")
+    assert ("詹慕川", "福建省肿瘤医院") in facts(x, RelationType.AFFILIATED_WITH)
+    assert ("詹慕川", "柘荣县医院") in facts(x, RelationType.DISPATCHED_TO)
+
+
 def test_extract_a_roster_grouped_under_the_places_they_go_to() -> None:
     x = extract(
         "黑龙江省医院第二批下沉专家出发\n\n4月1日，黑龙江省医院为下沉专家送行。\n\n"
