@@ -186,8 +186,10 @@ def affiliation_and_host(
             described_until = clause.end() if clause else sent.end
     if affiliation is None and para is not None:  # the institution named earlier in the paragraph
         earlier = [k for s, e, k, _ in org_at if para.start <= s and e <= sent.start and not is_former(s)]
-        # (…燕秋实挂职绥化市疾控中心副主任；…邰文博…: where another was sent is not this one's home)
-        earlier = [k for k in earlier if k not in sent_to] or earlier
+        # (…燕秋实挂职绥化市疾控中心副主任；…邰文博…: where another was sent is not this one's home;
+        # nor is where this sentence sends this one: …郁沛川挂职城口县人民医院副院长)
+        going = {k for s, _e, k, _ in after if is_dest(s)}
+        earlier = [k for k in earlier if k not in sent_to and k not in going] or earlier
         # 院长冉从军表示: a 院长 heads a 院, not the 卫生健康局 named last (if the paragraph names one)
         head = pm.title[-2] if len(pm.title) >= 2 and pm.title.endswith("长") else None
         fitting = [k for k in earlier if head and k in orgs and orgs[k].label.endswith(head)]
@@ -302,6 +304,8 @@ def affiliation_and_host(
         cue_end = tail_start + i + len(cue)
         if _TO_A_TEAM.search(tail, 0, i) and _TEAM_NOUN.match(text, cue_end):
             continue  # 院长冯志远向4支驻点小分队授旗: a team sent, not the one who sees it off
+        if text.startswith("的", cue_end):
+            continue  # 郁沛霖和同批驻点的西南医院…詹雨薇: 驻点的 describes who comes next
         target = next(((s, e, k) for s, e, k, _ in after if s >= cue_end and s - cue_end <= 3), None)
         if target is not None:
             host = target[2]

@@ -983,6 +983,17 @@ def test_extract_gaiyuan_that_sends_is_not_where_its_expert_is_posted() -> None:
     assert ("詹慕川", "柘荣县医院") in facts(x, RelationType.DISPATCHED_TO)
 
 
+def test_extract_posted_describing_the_next_person_is_not_where_one_goes() -> None:
+    x = extract(
+        "陆军军医大学第一附属医院（西南医院）对口帮扶城口县人民医院。首批驻点的4名专家当天即到岗，"
+        "烧伤科副主任医师郁沛川挂职城口县人民医院副院长。\n\n"
+        "2月26日，郁沛川和同批驻点的西南医院肝胆外科主治医师詹雨秋来到修齐镇中心卫生院义诊。"
+    )
+    went = facts(x, RelationType.DISPATCHED_TO)
+    assert ("郁沛川", "城口县人民医院") in went
+    assert not any(host == "陆军军医大学第一附属医院" for _p, host in went)
+
+
 def test_extract_a_roster_grouped_under_the_places_they_go_to() -> None:
     x = extract(
         "黑龙江省医院第二批下沉专家出发\n\n4月1日，黑龙江省医院为下沉专家送行。\n\n"
