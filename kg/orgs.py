@@ -488,8 +488,10 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
     # a kind
     divisions = [OrgMention(m.start(), m.end(), m.group(), EntityType.HOSPITAL, (), f"第{m.group(2)}师医院")
                  for m in _DIVISION_HOSPITAL.finditer(text)]
-    divisions = [d for d in divisions  # (新疆生产建设兵团第一师医院 is read whole already)
-                 if not any(m.start < d.start and d.end <= m.end and m.specific for m in found)]
+    # (新疆生产建设兵团第一师医院 is read whole already; 挂任三师医院 is not)
+    divisions = [d for d in divisions
+                 if not any(m.start < d.start and d.end <= m.end and m.specific and (m.regions or m.heads)
+                            for m in found)]
     found = [m for m in found if m.rest != "师医院" and not any(
         d.start <= m.start < d.end or d.start < m.end <= d.end for d in divisions)] + divisions
     known = _known_mentions(text, found)

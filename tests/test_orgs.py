@@ -69,6 +69,7 @@ SPECIFIC = [
     ("他是湖州市中心医院（浙江大学湖州医院）的医生。", "浙江大学湖州医院", EntityType.HOSPITAL),
     # a division of 新疆生产建设兵团 and its hospital, with or without 第 (jieba: 挂 / 任一 / 师)
     ("他来到阿克苏，挂任一师医院副院长。", "一师医院", EntityType.HOSPITAL),
+    ("主任医师栾承睿挂任三师医院重症医学科主任。", "三师医院", EntityType.HOSPITAL),  # jieba: 挂任 / 三师
     ("三师医院重症医学科主任。", "三师医院", EntityType.HOSPITAL),
     # military and enterprise hospitals, named after a head that is no place
     ("武警四川省总队医院派出医疗队。", "武警四川省总队医院", EntityType.HOSPITAL),
