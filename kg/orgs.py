@@ -282,8 +282,8 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
     for k in range(len(toks) - 1):
         # the word before 街道/镇/乡/村/社区 is a place name (温泉街道, 韩家墩街)
         if (classes[k] == "stop" and toks[k + 1] in _PLACE_WORDS and toks[k] not in lexicon().stop_words
-                and pos_tag(toks[k]) not in _NOT_PLACE_TAGS):
-            classes[k] = "proper"  # (实现街道社区卫生服务中心全覆盖: a verb, not a place)
+                and pos_tag(toks[k]) not in _NOT_PLACE_TAGS and toks[k] not in lexicon().lead_cues):
+            classes[k] = "proper"  # (实现街道…, 指导镇卫生院医生: a verb, not a place)
     for k in range(1, len(toks)):
         # 天津市环湖医院, 十堰市太和医院, 北京世纪坛医院, 北京老年医院: a noun or a field between a place
         # and the name's kind (and its parts) is the name's own word

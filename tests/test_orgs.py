@@ -93,6 +93,7 @@ def test_orgs_finds_specific_names(text: str, name: str, etype: EntityType) -> N
 
 
 PARTS_ARE_NOT_NAMES = [
+    ("专家手把手指导镇卫生院医生开展心肺复苏。", "指导镇卫生院"),  # 指导 (guide) before 镇卫生院
     ("宁波专家还随县医院医共体巡回医疗队来到东坑镇。", "随县医院"),  # 随 (with) and 县医院, not 随县's
     # (sentence, what must not be read as a name of its own)
     ("力争北辰医院三年内建成区域医疗中心。", "力争北辰医院"),  # 力争 (strive) stands before a name
