@@ -637,6 +637,11 @@ def batch_cue(text: str, sent: Span, pm: PersonMention) -> str | None:
         return ""
     if _THE_OTHERS.search(opening):
         return ""  # 团队另外三名成员是：…: the others of the group just told about
+    if opening.startswith("队员") and _OF_THE_GROUP.search(opening):
+        return ""  # 队员还包括…: the members of the team the sentence before sent
+    ends = CLAUSE_BREAK.search(text, pm.end, sent.end)
+    if _GOES_ALONG.search(text, pm.end, ends.start() if ends else sent.end):
+        return ""  # …被任命为平利县医院执行院长，党可欣、景昊然随同进驻: with the one just sent
     heading = _roster_heading(text, pm.start)
     if heading and _OF_THE_GROUP.search(heading) and _GROUP_SENT.search(heading):
         return ""
@@ -644,6 +649,7 @@ def batch_cue(text: str, sent: Span, pm: PersonMention) -> str | None:
 
 
 _MEMBERS_LINE = re.compile(r"[ \t]*(?:队员|成员)[:：]")
+_GOES_ALONG = re.compile(r"(?:随同|一同|一起|同时)(?:进驻|前往|到岗|赴任|抵达|出发|入驻)")
 
 
 def _roster_heading(text: str, at: int) -> str | None:

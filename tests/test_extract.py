@@ -994,6 +994,17 @@ def test_extract_posted_describing_the_next_person_is_not_where_one_goes() -> No
     assert not any(host == "陆军军医大学第一附属医院" for _p, host in went)
 
 
+@pytest.mark.parametrize("text", [
+    "仪式上，陕西省人民医院普通外科主任医师焦启川被任命为平利县医院执行院长，重症医学科副主任医师甘可欣、"
+    "急诊科主治医师景昊川随同进驻。",
+    "南昌大学第一附属医院医疗队由普外科主任医师彭定川带队，他将挂职平利县医院副院长。"
+    "队员还包括神经内科副主任医师甘可欣、重症医学科主治医师景昊川等4人。",
+])
+def test_extract_those_who_go_along_with_the_one_sent(text: str) -> None:
+    went = facts(x := extract(text), RelationType.DISPATCHED_TO)
+    assert {("甘可欣", "平利县医院"), ("景昊川", "平利县医院")} <= went, x.facts
+
+
 def test_extract_a_roster_grouped_under_the_places_they_go_to() -> None:
     x = extract(
         "黑龙江省医院第二批下沉专家出发\n\n4月1日，黑龙江省医院为下沉专家送行。\n\n"
