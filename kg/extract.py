@@ -268,8 +268,8 @@ def extract_document(doc: Document) -> DocumentExtraction:
     publisher = _publisher(text, [(s, e, k) for s, e, k in spans
                                   if not any(a <= s < b for a, b in named_in_alliances)],
                            _site_org(doc.site, ctx, table))
-    org_at_anaphors = []
-    for s, e in find_anaphors(text):
+    anaphors = find_anaphors(text)
+    for s, e in anaphors:
         # 该院 points back to the institution just named (in its paragraph, else at the end of the
         # one before: …服务中心也是成员单位。¶该中心副主任付丽娟介绍); 我院/本院 to the one the
         # article is about
@@ -289,9 +289,8 @@ def extract_document(doc: Document) -> DocumentExtraction:
         t = t or sec.topic(s)
         if t:
             org_at.append((s, e, t, True))
-            org_at_anaphors.append((s, e, t, True))
     # (on a page that says 我院, the hospital itself: 院党委书记晏立新、副院长仇海宁出席)
-    ours = publisher if any(text[s] in "我本" for s, _e, _k, _a in org_at_anaphors) else None
+    ours = publisher if any(text[s] in "我本" for s, _e in anaphors) else None
     for sent in sec.sents:
         if sent.text.startswith(("医院", "院党委")):
             t = ours or sec.topic(sent.start)
