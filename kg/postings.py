@@ -474,6 +474,9 @@ _ARE_LISTED = re.compile(
 )
 
 
+_LIST_ENDS = re.compile(r"[。！？\n]")
+
+
 def _listed_for_a_place(text: str, mentions, org_at) -> dict[int, tuple]:
     out: dict[int, tuple] = {}
     for s, e, k, ana in org_at:
@@ -482,7 +485,7 @@ def _listed_for_a_place(text: str, mentions, org_at) -> dict[int, tuple]:
         listed = _ARE_LISTED.match(text, e)
         if listed is None:
             continue
-        end = re.compile(r"[。！？\n]").search(text, listed.end())
+        end = _LIST_ENDS.search(text, listed.end())
         end_at = end.start() if end else len(text)
         out.update((p.start, k) for p in mentions if listed.end() <= p.start < end_at)
     return out
@@ -493,8 +496,6 @@ def _listed_for_a_place(text: str, mentions, org_at) -> dict[int, tuple]:
 # B，任产科主任: the place the list names once); the items may stand a line each, all but the last
 # ending with ；
 _THEN_GOES = re.compile(r"[，,][ \t]*(?:到|赴|前往|驻点|常驻|进驻|下沉到|派驻到?|任|挂职|挂任|担任)")
-
-
 _SEMICOLON = re.compile(r"[；;]")
 _RUN_ENDS = re.compile(r"[。；;\n]")
 
