@@ -132,6 +132,7 @@ def affiliation_and_host(
     def is_former(s: int) -> bool:
         return s > 0 and text[s - 1] == "原"
 
+    going = {k for s, _e, k, _ in after if is_dest(s)}  # where this sentence sends the person
     sent_to = {k for s, _e, k, _ in org_at
                if para is not None and para.start <= s < sent.start
                and any(text[max(para.start, s - 4) : s].endswith(c) for c in _DEST_CUES)}
@@ -188,7 +189,6 @@ def affiliation_and_host(
         earlier = [k for s, e, k, _ in org_at if para.start <= s and e <= sent.start and not is_former(s)]
         # (…燕秋实挂职绥化市疾控中心副主任；…邰文博…: where another was sent is not this one's home;
         # nor is where this sentence sends this one: …郁沛川挂职城口县人民医院副院长)
-        going = {k for s, _e, k, _ in after if is_dest(s)}
         earlier = [k for k in earlier if k not in sent_to and k not in going] or earlier
         # 院长冉从军表示: a 院长 heads a 院, not the 卫生健康局 named last (if the paragraph names one)
         head = pm.title[-2] if len(pm.title) >= 2 and pm.title.endswith("长") else None
@@ -199,7 +199,8 @@ def affiliation_and_host(
         affiliation, confidence = ((fitting or earlier)[-1] if fitting or earlier else None), 1
     if affiliation is None:  # 古田街万人社区，张华团队…: the article's centre in that street
         affiliation, confidence = org_at_place(text, sent.start, pm.start, orgs, anywhere=True), 1
-    if affiliation is None:
+    if affiliation is None and topic(pm.start) not in going:
+        # (第七批医疗队…芮思邈挂职镇安县医院副院长, in an article about 镇安县医院: not home)
         affiliation, confidence = topic(pm.start), 0
 
     if home is not None and confidence <= 1:
@@ -280,6 +281,14 @@ def affiliation_and_host(
         if dests and (re.fullmatch(r"其中[^，,。；;]*", text[among : pm.start]) or appointed):
             m = _POST.match(text, _APPOINTING.match(text, tail_start).end(), sent.end)
             return affiliation, dests[-1], (m.group() if m else None), confidence
+    if appointed and not any(s == _APPOINTING.match(text, tail_start).end() for s, _e, _k, _ in after):
+        # 由A担任大宁县人民医院院长，医务处副处长B担任常务副院长: a post with no institution after the
+        # verb is at the one an earlier clause of the sentence gave the one before
+        posts = [k for s, _e, k, _ in before if k != affiliation
+                 and _SERVES_AT.search(text, max(sent.start, s - 3), s)]
+        if posts:
+            m = _POST.match(text, _APPOINTING.match(text, tail_start).end(), sent.end)
+            return affiliation, posts[-1], (m.group() if m else None), confidence
     if _SENDS.search(tail):
         # 作为首批派驻专家，已在修水县第一人民医院工作一周: where the one sent works now
         for s, e, k, _ in after:

@@ -1005,6 +1005,24 @@ def test_extract_those_who_go_along_with_the_one_sent(text: str) -> None:
     assert {("甘可欣", "平利县医院"), ("景昊川", "平利县医院")} <= went, x.facts
 
 
+def test_extract_posts_without_an_institution_after_one_that_names_it() -> None:
+    x = extract(
+        "山西白求恩医院全面托管大宁县人民医院。首批管理团队共6人，由我院普外科主任医师相里卫平担任大宁县人民医院院长，"
+        "医务处副处长辜婉秋担任常务副院长，护理部副主任祁淑兰担任护理部主任。"
+    )
+    went = facts(x, RelationType.DISPATCHED_TO)
+    assert {(p, "大宁县人民医院") for p in ("相里卫平", "辜婉秋", "祁淑兰")} <= went
+
+
+def test_extract_the_place_an_article_is_about_is_not_home_to_one_posted_there() -> None:
+    x = extract(
+        "镇安县医院迎来第七批医疗队\n\n第七批医疗队由5名队员组成，队长、普外科副主任医师芮思北挂职镇安县医院副院长。"
+        "镇安县医院院长表示欢迎。镇安县医院将全力配合。"
+    )
+    assert ("芮思北", "镇安县医院") in facts(x, RelationType.DISPATCHED_TO)
+    assert ("芮思北", "镇安县医院") not in facts(x, RelationType.AFFILIATED_WITH)
+
+
 def test_extract_a_roster_grouped_under_the_places_they_go_to() -> None:
     x = extract(
         "黑龙江省医院第二批下沉专家出发\n\n4月1日，黑龙江省医院为下沉专家送行。\n\n"
