@@ -425,7 +425,11 @@ def extract_document(doc: Document) -> DocumentExtraction:
         affiliation = home[2] if home is not None else None
         # (同批到岗的还有该院…邝思远: one of a group sent to a place is not from that place)
         if home is None or home[0] <= 1 or (home[0] <= 3 and home[2] == mate[3]):
-            affiliation = mate[2]
+            # the mate's home as another mention of the mate gave it, when the one read with the
+            # place went without (…柏文军挂职东明县人民医院业务副院长 in an article about 东明)
+            affiliation = mate[2] or (best[mate[1]][2] if mate[1] in best else None)
+            if affiliation is None:
+                continue
             best[pm.name] = (2, pm.start, affiliation, evidence(pm.start), home[4] if home else None)
         if mate[3] != affiliation:
             facts.append(Fact(RelationType.DISPATCHED_TO, ("person", pm.name), ("org", mate[3]),

@@ -21,7 +21,8 @@ __all__ = ["SPEECH_VERBS", "PersonMention", "find_persons"]
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # what may follow a name directly: punctuation, or a word that starts the rest of the clause
 # words of when: they end a name (蔡明哲上月已率) and are no given name (专家于去年12月到岗)
-_TIME_WORDS = ("去年", "今年", "明年", "上月", "本月", "当天", "今天", "昨天", "近日", "日前", "昨日")
+_TIME_WORDS = ("去年", "今年", "明年", "上月", "本月", "下月", "当天", "当日", "今天", "昨天", "明天", "昨日",
+               "次日", "近日", "日前", "月底", "年底", "年初")
 _AFTER_NAME = [
     "说",
     "表示",
@@ -58,6 +59,10 @@ _AFTER_NAME = [
     "查房",
     "会诊",
     "领衔",
+    "到",  # 桑文哲到高唐县人民医院后发现…
+    "来到",
+    "赴",
+    "随队",
     "率",
     "率领",
     "团队",

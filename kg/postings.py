@@ -78,6 +78,8 @@ _SENT_BY = re.compile("(?:" + _SEND_VERBS + ")的")
 _ROLE_LEAD = re.compile(r"^(其中|包括|特别是|尤其是|(?:并|还|同时)?(?:" + _SEND_VERBS + ")了?)")
 _SENT_TO_PLACE = re.compile(r"(?:派驻|选派到|派到|派往|下派到|派驻到)([\u4e00-\u9fff]{2,6})的")
 _HOSTLESS_CUES = ("坐诊", "带教", "查房", "来院", "到院", "下沉", "驻点", "定期来院", "每周坐诊")
+_ARRIVES = re.compile(r"(?:今年\d{1,2}月|去年\d{1,2}月)?(?:到|来到|到达|抵达)")
+_AFTER = ("后", "以后", "之后", "的第")
 _LEARNS = re.compile(r"(?:跟随|跟着)[^，,。；;]{0,8}(?:学习|进修|跟岗|培训)")
 _TO_A_TEAM = re.compile(r"(?<!作)[向给为][^，,。；;]{0,6}$")
 _TEAM_NOUN = re.compile(r"(?:小)?(?:分队|医疗队|团队|队员|专家|医生)")
@@ -306,6 +308,9 @@ def affiliation_and_host(
             # 来到察布查尔锡伯自治县人民医院，挂职副院长; 柏松涛正式在元阳县人民医院开设专家门诊
             m = _POST.match(re.sub(r"^[，,]?[^，,。；;]{0,2}?(挂职|担任|任职)", "", text[e : sent.end]))
             return affiliation, k, (m.group() if m else None), confidence
+        if k != affiliation and _ARRIVES.fullmatch(text, tail_start, s) and text.startswith(_AFTER, e):
+            # 她到南乐县人民医院后，推动成立了…: what one did after arriving there, where one was sent
+            return affiliation, k, None, confidence
     # the cues of the clause in the order they come (驻点城口开展诊疗和带教: 驻点 says where), longest first
     found_cues = sorted((i, -len(cue), cue) for cue in lexicon().dispatch_cues
                         if 0 <= (i := tail.find(cue)) <= 30)

@@ -1023,6 +1023,12 @@ def test_extract_the_place_an_article_is_about_is_not_home_to_one_posted_there()
     assert ("芮思北", "镇安县医院") not in facts(x, RelationType.AFFILIATED_WITH)
 
 
+def test_extract_what_one_did_after_arriving_says_where_one_was_sent() -> None:
+    x = extract("南乐医疗队的队长，是河南省人民医院呼吸与危重症医学科副主任医师阙佳北。"
+                "她到南乐县人民医院后，推动成立了独立的呼吸与危重症医学科。")
+    assert ("阙佳北", "南乐县人民医院") in facts(x, RelationType.DISPATCHED_TO)
+
+
 def test_extract_a_roster_grouped_under_the_places_they_go_to() -> None:
     x = extract(
         "黑龙江省医院第二批下沉专家出发\n\n4月1日，黑龙江省医院为下沉专家送行。\n\n"
