@@ -428,12 +428,22 @@ def extract_document(doc: Document) -> DocumentExtraction:
             # the mate's home as another mention of the mate gave it, when the one read with the
             # place went without (…柏文军挂职东明县人民医院业务副院长 in an article about 东明)
             affiliation = mate[2] or (best[mate[1]][2] if mate[1] in best else None)
-            if affiliation is None:
+            if affiliation is None:  # (where the group came from is not said: not from where it went)
+                if home is not None and home[2] == mate[3]:
+                    del best[pm.name]
+                facts.append(Fact(RelationType.DISPATCHED_TO, ("person", pm.name), ("org", mate[3]),
+                                  evidence(pm.start), role=post_role or None))
                 continue
             best[pm.name] = (2, pm.start, affiliation, evidence(pm.start), home[4] if home else None)
         if mate[3] != affiliation:
             facts.append(Fact(RelationType.DISPATCHED_TO, ("person", pm.name), ("org", mate[3]),
                               evidence(pm.start), role=post_role or None))
+    if ours is not None:  # on a page that says 我院, one it sends whose home is not said is its own
+        sent_away = {f.source[1] for f in facts
+                     if f.type is RelationType.DISPATCHED_TO and f.target[1] != ours}
+        for pm, *_rest in read:
+            if pm.name not in best and pm.name in sent_away and pm.start not in pronoun_starts:
+                best[pm.name] = (0, pm.start, ours, evidence(pm.start), None)
     for name, (_conf, _pos, affiliation, ev, role) in best.items():
         persons[name].affiliation = affiliation
         facts.append(

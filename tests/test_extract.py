@@ -1029,6 +1029,17 @@ def test_extract_what_one_did_after_arriving_says_where_one_was_sent() -> None:
     assert ("阙佳北", "南乐县人民医院") in facts(x, RelationType.DISPATCHED_TO)
 
 
+def test_extract_a_team_whose_home_is_not_said_is_not_from_where_it_went() -> None:
+    x = extract(
+        "镇安县医院迎来第七批医疗队\n\n第七批医疗队由3名队员组成，队长、普外科副主任医师芮思北挂职镇安县医院副院长，"
+        "队员包括心血管内科主治医师訾晓秋、儿科主治医师贲雨北。镇安县医院院长表示欢迎。"
+    )
+    assert {p for p, host in facts(x, RelationType.DISPATCHED_TO) if host == "镇安县医院"} == {
+        "芮思北", "訾晓秋", "贲雨北"}
+    assert not {p for p, home in facts(x, RelationType.AFFILIATED_WITH) if home == "镇安县医院"} & {
+        "芮思北", "訾晓秋", "贲雨北"}
+
+
 def test_extract_a_roster_grouped_under_the_places_they_go_to() -> None:
     x = extract(
         "黑龙江省医院第二批下沉专家出发\n\n4月1日，黑龙江省医院为下沉专家送行。\n\n"
