@@ -135,9 +135,6 @@ def affiliation_and_host(
         return s > 0 and text[s - 1] == "原"
 
     going = {k for s, _e, k, _ in after if is_dest(s)}  # where this sentence sends the person
-    sent_to = {k for s, _e, k, _ in org_at
-               if para is not None and para.start <= s < sent.start
-               and any(text[max(para.start, s - 4) : s].endswith(c) for c in _DEST_CUES)}
 
     affiliation, confidence = None, 0
     for s, _e, k, _ in reversed(before):  # 来自X的 … NAME
@@ -191,6 +188,8 @@ def affiliation_and_host(
         earlier = [k for s, e, k, _ in org_at if para.start <= s and e <= sent.start and not is_former(s)]
         # (…燕秋实挂职绥化市疾控中心副主任；…邰文博…: where another was sent is not this one's home;
         # nor is where this sentence sends this one: …郁沛川挂职城口县人民医院副院长)
+        sent_to = {k for s, _e, k, _ in org_at if para.start <= s < sent.start
+                   and any(text[max(para.start, s - 4) : s].endswith(c) for c in _DEST_CUES)}
         earlier = [k for k in earlier if k not in sent_to and k not in going] or earlier
         # 院长冉从军表示: a 院长 heads a 院, not the 卫生健康局 named last (if the paragraph names one)
         head = pm.title[-2] if len(pm.title) >= 2 and pm.title.endswith("长") else None
