@@ -353,7 +353,7 @@ def partners_sent_to(doc: Document, sents: list[Span], org_at, dates: list[DateM
         at = sentence.start + m.start()
         subject = next((k for s, e, k, _ana in reversed(org_at) if sentence.start <= s and e <= at), None)
         hosts = list(dict.fromkeys(host for home, host in sent if home == subject and host != subject))
-        if subject is None or count is None or len(hosts) != count:
+        if subject is None or len(hosts) != count:
             continue
         kinds, _ = _span_kinds(sentence, org_at)
         date = _date_for([sentence], dates)
@@ -528,49 +528,55 @@ _LEAD_LABEL = re.compile(r"牵头(?:医院|单位)\s*[:：]")
 _MEMBERS_LABEL = re.compile(r"成员(?:单位|医院)\s*[:：]")
 
 
+def _lead_and_members(text: str, paras: list[Span], n: int, org_at) -> tuple[object, list, Span] | None:
+    """The lead and the members paragraph ``n`` lists, 牵头医院：X；成员单位：A、B、C on one line or a line
+    each (牵头单位：X¶成员单位：A、B): (the lead, its members, the lines), or None."""
+    para = paras[n]
+    lead_label = _LEAD_LABEL.search(text, para.start, para.end)
+    if lead_label is None:
+        return None
+    members_label = _MEMBERS_LABEL.search(text, para.start, para.end)
+    group = para
+    if members_label is None and n + 1 < len(paras):
+        members_label = _MEMBERS_LABEL.match(text, paras[n + 1].start)
+        group = Span(para.start, paras[n + 1].end, text[para.start : paras[n + 1].end])
+    if members_label is None or members_label.start() < lead_label.end():
+        return None
+    named = [(s, e, k) for s, e, k, ana in org_at if group.start <= s and e <= group.end and not ana]
+    leads = [k for s, e, k in named if lead_label.end() <= s and e <= members_label.start()]
+    if len(set(leads)) != 1:
+        return None
+    members = [k for k in dict.fromkeys(k for s, _e, k in named if members_label.end() <= s) if k != leads[0]]
+    return leads[0], members, group
+
+
 def _heading_lead_and_members(doc: Document, heading: Span, alliance, org_at,
                               paras: list[Span]) -> list[dict]:
-    """The alliance a line names alone (一、百色市心血管病专科联盟), led by the one on the next line
-    (牵头单位：X) and joined by those on the line after (成员单位：A、B)."""
-    text = doc.norm
-    after = [p for p in paras if p.start >= heading.end][:2]
-    if len(after) < 2:
+    """The alliance a line names alone (一、百色市心血管病专科联盟), led by the one the lines after it
+    give (牵头单位：X) and joined by their members (成员单位：A、B)."""
+    n = next((i for i, p in enumerate(paras) if p.start >= heading.end), None)
+    listed = _lead_and_members(doc.norm, paras, n, org_at) if n is not None else None
+    if listed is None:
         return []
-    lead_label = _LEAD_LABEL.match(text, after[0].start)
-    members_label = _MEMBERS_LABEL.match(text, after[1].start)
-    leads = [k for s, e, k, ana in org_at if after[0].start <= s and e <= after[0].end and not ana]
-    members = [k for s, e, k, ana in org_at if after[1].start <= s and e <= after[1].end and not ana]
-    if lead_label is None or members_label is None or len(set(leads)) != 1:
-        return []
-    ev = doc.evidence(heading.start, after[1].end)
-    return [{"type": RelationType.LEADS, "source": ("org", leads[0]), "target": ("alliance", alliance),
+    lead, members, lines = listed
+    ev = doc.evidence(heading.start, lines.end)
+    return [{"type": RelationType.LEADS, "source": ("org", lead), "target": ("alliance", alliance),
              "evidence": ev},
-            *(_membership(k, alliance, ev) for k in dict.fromkeys(members) if k != leads[0])]
+            *(_membership(k, alliance, ev) for k in members)]
 
 
 def _listed_leads_and_members(doc: Document, sents: list[Span], paras: list[Span], org_at,
                               dates: list[DateMention]) -> list[dict]:
-    """Lists of a notice, one group per line: 牵头医院：X；成员单位：A、B、C. X partners each of its
-    members, in the kind the list is introduced with (the nearest paragraph before that names
+    """Lists of a notice, one group per line (or two): 牵头医院：X；成员单位：A、B、C. X partners each of
+    its members, in the kind the list is introduced with (the nearest paragraph before that names
     one: 2024年度省级医联体建设名单如下) and on that paragraph's date."""
     text = doc.norm
     facts: list[dict] = []
-    for n, para in enumerate(paras):
-        lead_label = _LEAD_LABEL.search(text, para.start, para.end)
-        members_label = _MEMBERS_LABEL.search(text, para.start, para.end)
-        group = para
-        if lead_label is not None and members_label is None and n + 1 < len(paras):
-            # 牵头单位：X¶成员单位：A、B (a line each)
-            members_label = _MEMBERS_LABEL.match(text, paras[n + 1].start)
-            group = Span(para.start, paras[n + 1].end, text[para.start : paras[n + 1].end])
-        if lead_label is None or members_label is None or members_label.start() < lead_label.end():
+    for n in range(len(paras)):
+        listed = _lead_and_members(text, paras, n, org_at)
+        if listed is None:
             continue
-        named = [(s, e, k) for s, e, k, ana in org_at if group.start <= s and e <= group.end and not ana]
-        leads = [k for s, e, k in named if lead_label.end() <= s and e <= members_label.start()]
-        members = [k for s, _e, k in named if members_label.end() <= s]
-        if len(set(leads)) != 1:
-            continue
-        para = group
+        lead, members, para = listed
         kinds, before = _introduced_kinds(paras, n, org_at, itself=True)
         if not kinds:
             continue
@@ -578,8 +584,7 @@ def _listed_leads_and_members(doc: Document, sents: list[Span], paras: list[Span
             kinds.discard(PartnershipType.MEDICAL_ALLIANCE)
         date = _date_for([x for x in sents if x.start < before.end], dates)
         ev = doc.evidence(para.start, para.end)
-        facts.extend(_partnership(leads[0], k, ev, kinds, date, leads[0])
-                     for k in dict.fromkeys(members) if k != leads[0])
+        facts.extend(_partnership(lead, k, ev, kinds, date, lead) for k in members)
     return facts
 
 
