@@ -28,7 +28,7 @@ from .localorgs import (
     split_branch,
 )
 from .model import Document, EntityType, Evidence, PartnershipType, RelationType, pickled_by_fields
-from .orgs import OrgMention, find_anaphors, find_org_mentions, parse_name
+from .orgs import OrgMention, find_anaphors, find_org_mentions, parse_name, said_short
 from .persons import PersonMention, find_persons
 from .postings import (
     affiliation_and_host,
@@ -192,7 +192,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
                 spans.append((m.start, m.end, key))
             continue
         ident = identities[id(m)]
-        if m.context_level and _SAID_SHORT.fullmatch(m.surface):
+        if m.context_level and said_short(m.surface):
             # 省人医 in an article that names 江苏省人民医院 (and no other province's) is that one,
             # whatever province the story is in (or begins with)
             written = list({x[0]: x for x in in_full if x[1].endswith(m.rest) and x[3]
@@ -631,7 +631,6 @@ def _pronoun_mentions(text: str, sents: list[Span], mentions: list[PersonMention
 
 
 # 从2020年起，今年5月，此后，: a clause of when that opens a sentence
-_SAID_SHORT = re.compile(r"[省市县区州](?:[一二三四五六七八九十]院|人医)")  # 省六院, 市人医
 _TIME_OPENING = re.compile(
     r"(?=[^，,。；;！？\n]{0,11}(?:年|月|日|起|以来|此后|随后|之后|当天))[^，,。；;！？\n]{1,12}[，,]"
 )

@@ -19,7 +19,7 @@ from .model import EntityType
 from .regions import gazetteer
 from .segment import pos_tag, words
 
-__all__ = ["ANAPHORS", "OrgMention", "find_anaphors", "find_org_mentions", "parse_name"]
+__all__ = ["ANAPHORS", "OrgMention", "find_anaphors", "find_org_mentions", "parse_name", "said_short"]
 
 ORDINAL = re.compile(r"第?[一二三四五六七八九十百零〇两\d]+(?:附属|人民|师)?")
 _LEVELS = set("省市县区州旗盟镇乡")
@@ -668,6 +668,12 @@ _DIVISION_HOSPITAL = re.compile(r"(第?)([一二三四五六七八九十]{1,3})�
 
 # 省人医, 市人医 (not 病人医疗, 老人医保, 工人医院)
 _PEOPLES_SHORT = re.compile(r"([省市县区州])人医(?![疗保务生学院])")
+
+
+def said_short(surface: str) -> bool:
+    """Whether a name with a bare level is one of the short forms above (省人医, 市一院), which the
+    article's institution of that level named in full stands behind wherever the story is."""
+    return bool(_PEOPLES_SHORT.fullmatch(surface) or _LEVEL_ORDINAL.fullmatch(surface))
 
 
 # 省六院, 市一院, 县二院 (not 深圳市一院区, 市二院长): a place's Nth hospital, said with its level only
