@@ -16,7 +16,7 @@ from functools import cache
 
 from .lexicon import lexicon
 from .model import EntityType
-from .regions import gazetteer
+from .regions import CONJUNCTIONS, gazetteer
 from .segment import pos_tag, words
 
 __all__ = ["ANAPHORS", "OrgMention", "find_anaphors", "find_org_mentions", "parse_name", "said_short"]
@@ -268,10 +268,12 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
     at, following = j, None
     for k, tok in enumerate(toks):
         # 詹雨薇随县医院医共体巡诊队来到…: 随 (with) and the 县 of 县医院, unless a place comes first
-        # (湖北随县) or nothing does (随县人民医院开展义诊)
-        if tok == "随县" and at > 0 and _CJK.match(text[at - 1]) and text[at - 1] not in _LEVELS \
+        # (湖北随县) or nothing does (随县人民医院开展义诊); so for each county whose name opens with a
+        # word that joins (和县, as the gazetteer reads them in running text)
+        if len(tok) == 2 and tok[0] in CONJUNCTIONS and tok[1] == "县" and at > 0 \
+                and _CJK.match(text[at - 1]) and text[at - 1] not in _LEVELS \
                 and not (k and _region_word(toks[k - 1])):
-            toks[k : k + 1] = ["随", "县"]
+            toks[k : k + 1] = [tok[0], "县"]
             following = k
             break
         at += len(tok)

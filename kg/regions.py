@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["LEVEL_RANK", "Gazetteer", "Region", "RegionMention", "gazetteer"]
+__all__ = ["CONJUNCTIONS", "LEVEL_RANK", "Gazetteer", "Region", "RegionMention", "gazetteer"]
 
 LEVEL_RANK = {"province": 1, "city": 2, "county": 3, "township": 4}
 
@@ -168,7 +168,7 @@ class Gazetteer:
                 i += 1
                 continue
             length, cands = hit
-            if (length == 2 and text[i] in _CONJUNCTIONS and i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff"
+            if (length == 2 and text[i] in CONJUNCTIONS and i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff"
                     and text[i - 1] not in _LEVEL_CHARS and not (found and found[-1].end == i)):
                 i += 1  # 县卫生健康局和县人民医院: 和 joins two names here; 和县 (Anhui) is after a place
                 continue
@@ -197,7 +197,7 @@ class Gazetteer:
 
 
 _AUTONOMOUS = {"自治州": "州", "自治县": "县", "自治旗": "旗", "地区": "地区"}
-_CONJUNCTIONS = "和与及随"  # the first character of 和县 (随县) joins words (follows) as well
+CONJUNCTIONS = "和与及随"  # the first character of 和县 (随县) joins words (follows) as well
 _LEVEL_CHARS = "省市县区州旗盟"  # 马鞍山市和县, 安徽和县: after a place, 和县 is the county
 
 
