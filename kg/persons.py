@@ -373,6 +373,9 @@ def _name_at(text: str, i: int) -> int:
     if (text[i + sl + 1 : i + sl + 2] in ("任", "则") and _CJK.match(text[i + sl])
             and after[:1] not in _PUNCT and not after.startswith(SPEECH_VERBS)):
         return sl + 1  # 司马骏任副院长 (jieba: 司马 / 骏任): 任 (serve as) follows the name
+    step = _after_name_pattern().match(text, i + sl + 1)
+    if step and len(step.group()) > 1 and _CJK.match(text[i + sl]):
+        return sl + 1  # 司马婧挂任 (jieba: 司马 / 婧 / 挂 / 任): a word that follows names starts at once
     for length in (sl + 2, sl + 1):
         if (
             i + length <= len(text)
