@@ -196,6 +196,13 @@ DISPATCHES = [
         "四川大学华西医院",
         "昌都市人民医院",
     ),
+    (  # …and so is it when her home is named again before her: the post is where the first went
+        "中南大学湘雅医院普通外科主任医师覃耀宗出任龙山县人民医院执行院长，"
+        "湘雅医院心内科护士长尹佩珊则担任该院护理部主任。",
+        "尹佩珊",
+        "中南大学湘雅医院",
+        "龙山县人民医院",
+    ),
     (  # the sending opens the sentence, the appointment comes after 其中
         "郑州大学第一附属医院将派驻专家团队常驻兰考县人民医院，其中心血管内科主任医师王建国任兰考县人民医院执行院长。",
         "王建国",
