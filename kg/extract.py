@@ -271,10 +271,11 @@ def extract_document(doc: Document) -> DocumentExtraction:
         return posted[-1] if posted else None
 
     named_in_alliances = [(s, e) for a in alliances.orgs.values() for s, e in a.spans]
+    anaphors = find_anaphors(text)
     publisher = _publisher(text, [(s, e, k) for s, e, k in spans
                                   if not any(a <= s < b for a, b in named_in_alliances)],
-                           _site_org(doc.site, ctx, table))
-    anaphors = find_anaphors(text)
+                           _site_org(doc.site, ctx, table), anaphors,
+                           {k for k in orgs if is_a(orgs, k, EntityType.AUTHORITY)})
     for s, e in anaphors:
         # 该院 points back to the institution just named (in its paragraph, else at the end of the
         # one before: …服务中心也是成员单位。¶该中心副主任付丽娟介绍); 我院/本院 to the one the
@@ -555,10 +556,12 @@ def _site_org(site: str | None, ctx: RegionContext, table: OrgTable) -> OrgKey |
     return None
 
 
-def _publisher(text: str, spans: list[tuple[int, int, OrgKey]], site: OrgKey | None) -> OrgKey | None:
+def _publisher(text: str, spans: list[tuple[int, int, OrgKey]], site: OrgKey | None,
+               anaphors: list[tuple[int, int]] = (), authorities: set[OrgKey] = frozenset()) -> OrgKey | None:
     """Who 我院/本院 is: the institution a hospital's own news page names as its source
     (来源：思南县人民医院) or is the site of, else the first one the article names as an actor, not
-    as a place (我院…名医工作室在宁蒗县人民医院揭牌。¶昆明医科大学第一附属医院…: the second)."""
+    as a place (我院…名医工作室在宁蒗县人民医院揭牌。¶昆明医科大学第一附属医院…: the second), and
+    not beside 我院 in one clause (我院正式加入武汉大学人民医院紧密型医联体: the one we joined is not us)."""
     for m in _SOURCE_LABEL.finditer(text, 0, 600):
         named = next((k for s, _e, k in spans if s == m.end()), None)
         if named is not None:
@@ -568,7 +571,22 @@ def _publisher(text: str, spans: list[tuple[int, int, OrgKey]], site: OrgKey | N
         return signed
     if site is not None:
         return site
-    return next((k for s, _e, k in spans if not text.endswith(_AT_PLACE, 0, s)), None)
+    actors = [k for s, _e, k in spans if not text.endswith(_AT_PLACE, 0, s)]
+    beside_us = {k for s, e in anaphors if text[s] in "我本" and not text.endswith("在", 0, s)
+                 for k in _in_clause(text, s, e, spans)}
+    return next((k for k in actors if k not in beside_us and k not in authorities),
+                actors[0] if actors else None)
+
+
+def _in_clause(text: str, start: int, end: int, spans: list[tuple[int, int, OrgKey]]) -> list[OrgKey]:
+    """The institutions named in the clause around ``text[start:end]``."""
+    opening = max((m.end() for m in _CLAUSE_OR_SENTENCE.finditer(text, max(0, start - 60), start)), default=0)
+    closing = _CLAUSE_OR_SENTENCE.search(text, end)
+    until = closing.start() if closing else len(text)
+    return [k for s, e, k in spans if opening <= s and e <= until]
+
+
+_CLAUSE_OR_SENTENCE = re.compile(r"[，,；;：:。！？!?\n]")
 
 
 # the last lines of a hospital's own page: 徐州医科大学附属医院　党委办公室, （来源：X医院宣传科）

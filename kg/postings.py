@@ -81,6 +81,8 @@ _HOSTLESS_CUES = ("坐诊", "带教", "查房", "来院", "到院", "下沉", "�
 _ARRIVES = re.compile(r"(?:今年\d{1,2}月|去年\d{1,2}月)?(?:到|来到|到达|抵达)")
 _AFTER = ("后", "以后", "之后", "的第")
 _LEARNS = re.compile(r"(?:跟随|跟着)[^，,。；;]{0,8}(?:学习|进修|跟岗|培训)")
+_DELEGATION = re.compile(r"一行(?:[\d一二三四五六七八九十]+人)?$")
+_DOES_WORK = re.compile(r"帮扶|坐诊|查房|带教|手术|驻点|指导|出诊")
 _TO_A_TEAM = re.compile(r"(?<!作)[向给为][^，,。；;]{0,6}$")
 _TEAM_NOUN = re.compile(r"(?:小)?(?:分队|医疗队|团队|队员|专家|医生)")
 _POST = re.compile(
@@ -319,6 +321,10 @@ def affiliation_and_host(
             continue  # 院长冯志远向4支驻点小分队授旗: a team sent, not the one who sees it off
         if text.startswith("的", cue_end):
             continue  # 郁沛霖和同批驻点的西南医院…詹雨薇: 驻点的 describes who comes next
+        if _DELEGATION.search(tail, 0, i) and not _DOES_WORK.search(tail, i):
+            # 山大二院党委副书记程婉秋一行12人来院: a delegation on a visit, not a posting (unless it
+            # comes to work: 一行6人来到我院，开展为期一周的技术帮扶)
+            continue
         target = next(((s, e, k) for s, e, k, _ in after if s >= cue_end and s - cue_end <= 3), None)
         if target is not None:
             host = target[2]

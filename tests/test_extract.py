@@ -830,6 +830,34 @@ def test_extract_our_hospital_is_the_one_whose_news_it_is() -> None:
         "连云港市第一人民医院　党委办公室\n（供稿：宋知遥）"
     )
     assert ("钟离岳", "连云港市第一人民医院") in facts(x, RelationType.AFFILIATED_WITH)
+    # no source line: the institution named beside 我院 in one clause (the one we joined) is not us
+    x = extract(
+        "我院正式加入武汉大学人民医院紧密型医联体\n\n"
+        "7月2日，武汉大学人民医院与通山县人民医院紧密型医联体签约仪式在我院举行。"
+        "武汉大学人民医院神经外科副主任医师鲁振宇受聘为我院挂职副院长，将在我院工作一年。"
+    )
+    assert facts(x, RelationType.DISPATCHED_TO) == {("鲁振宇", "通山县人民医院")}
+
+
+def test_extract_a_delegation_that_comes_is_on_a_visit() -> None:
+    x = extract(
+        "6月10日，山西医科大学第二医院党建共建签约仪式在娄烦县人民医院举行。"
+        "山西医科大学第二医院党委副书记程婉秋一行12人来院，娄烦县人民医院院长阎立鹏参加仪式。"
+    )
+    assert ("程婉秋", "山西医科大学第二医院") in facts(x, RelationType.AFFILIATED_WITH)
+    assert facts(x, RelationType.DISPATCHED_TO) == set()
+    # …unless it comes to work
+    x = extract(
+        "同一天，贵州医科大学附属医院神经外科主任龙启贤带领专家团队一行6人来到思南县人民医院，"
+        "开展为期一周的技术帮扶。"
+    )
+    assert facts(x, RelationType.DISPATCHED_TO) == {("龙启贤", "思南县人民医院")}
+    # …while one who comes to the hospital every week is posted there
+    x = extract(
+        "6月10日，山西医科大学第二医院党建共建签约仪式在娄烦县人民医院举行。"
+        "山西医科大学第二医院心内科主任医师程婉秋每周来院坐诊，娄烦县人民医院院长阎立鹏表示欢迎。"
+    )
+    assert facts(x, RelationType.DISPATCHED_TO) == {("程婉秋", "娄烦县人民医院")}
 
 
 def test_extract_a_roster_under_a_heading_that_sends_them_somewhere() -> None:
