@@ -386,6 +386,7 @@ def _name_at(text: str, i: int) -> int:
     return 0
 
 
+_COMMON_NOUN = 1000  # how often in jieba's dictionary a noun is too common to be a name (单位, 时间)
 _VILLAGE_OFFICER = re.compile(
     r"(?:村|居委会)(?:党支部|党总支|委会|民委员会)?(?:书记|支书|主任|干部|委员|会计)$"
 )
@@ -410,6 +411,8 @@ def _vetoed(text: str, start: int, end: int, name: str) -> bool:
         return True
     if any(name.endswith(cue) for cue in lex.patient_cues):
         return True
+    if len(name) == 2 and pos_tag(name) == "n" and word_frequency(name) >= _COMMON_NOUN:
+        return True  # 常务理事单位：: 单 is a surname, but 单位 a common noun
     if _minority_name(name, 0) == len(name):
         return False  # 巴图孟和: name elements, whatever characters they share with function words
     if _inside_place(text, end - len(name)):

@@ -524,23 +524,31 @@ def _alliance_lead(key, alliance, facts: list[dict], orgs: dict):
 _MEMBERS_LISTED = re.compile(r"成员(?:单位|医院)?(?:包括|有|为|是)[:：]?|联盟成员单位(?=[\u4e00-\u9fff])")
 
 
-_LEAD_LABEL = re.compile(r"牵头(?:医院|单位)\s*[:：]")
-_MEMBERS_LABEL = re.compile(r"成员(?:单位|医院)\s*[:：]")
+# the lead of a group and its members, as lists and councils label them (理事长单位 leads a council,
+# 副理事长单位, 常务理事单位 and 理事单位 are its members)
+_LEAD_LABEL = re.compile(r"(?:牵头(?:医院|单位)|(?<!副)(?:理事长|主任委员|组长)单位)\s*[:：]")
+_MEMBERS_LABEL = re.compile(
+    r"[ \t]*(?:成员(?:单位|医院)|(?:副理事长|常务理事|理事|副主任委员|委员|副组长)单位)\s*[:：]"
+)
 
 
 def _lead_and_members(text: str, paras: list[Span], n: int, org_at) -> tuple[object, list, Span] | None:
     """The lead and the members paragraph ``n`` lists, 牵头医院：X；成员单位：A、B、C on one line or a line
-    each (牵头单位：X¶成员单位：A、B): (the lead, its members, the lines), or None."""
+    each (牵头单位：X¶成员单位：A、B; 理事长单位：X¶副理事长单位：A¶理事单位：B、C): (the lead, its
+    members, the lines), or None."""
     para = paras[n]
     lead_label = _LEAD_LABEL.search(text, para.start, para.end)
     if lead_label is None:
         return None
-    members_label = _MEMBERS_LABEL.search(text, para.start, para.end)
+    members_label = _MEMBERS_LABEL.search(text, lead_label.end(), para.end)
     group = para
-    if members_label is None and n + 1 < len(paras):
-        members_label = _MEMBERS_LABEL.match(text, paras[n + 1].start)
-        group = Span(para.start, paras[n + 1].end, text[para.start : paras[n + 1].end])
-    if members_label is None or members_label.start() < lead_label.end():
+    following = n + 1
+    if members_label is None and following < len(paras):
+        members_label = _MEMBERS_LABEL.match(text, paras[following].start)
+    while following < len(paras) and _MEMBERS_LABEL.match(text, paras[following].start):
+        group = Span(para.start, paras[following].end, text[para.start : paras[following].end])
+        following += 1
+    if members_label is None:
         return None
     named = [(s, e, k) for s, e, k, ana in org_at if group.start <= s and e <= group.end and not ana]
     leads = [k for s, e, k in named if lead_label.end() <= s and e <= members_label.start()]
