@@ -328,7 +328,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
     mentions = sorted([*mentions, *pronouns], key=lambda p: p.start)
     pronoun_starts = {p.start for p in pronouns}
     respective = respective_hosts(text, sec.sents, mentions, org_at)
-    roster = roster_hosts(text, mentions, org_at)
+    roster = roster_hosts(text, mentions, org_at, orgs)
     tabled = table_homes(text, mentions, org_at)
     respective.update(roster)
     team = team_hosts(text, sec.sents, mentions, org_at)
@@ -362,6 +362,10 @@ def extract_document(doc: Document) -> DocumentExtraction:
         elif pm.start in roster and sender is not None and (
                 confidence <= 1 or affiliation == roster[pm.start]):
             affiliation, confidence = sender, 2
+        elif confidence == 0 and ours is not None and host is not None and host != ours:
+            # 本批队长、心血管内科副主任医师丰泽宇将挂任…: on a page that says 我院, one whose home no
+            # sentence names is of the page's own hospital, not of the place the passage is about
+            affiliation = ours
         read.append((pm, sent, para, affiliation, host, post_role, confidence))
         person = persons.setdefault(pm.name, LocalPerson(pm.name, set(), None))
         if role:

@@ -487,20 +487,34 @@ def table_homes(text: str, mentions, org_at) -> dict[int, tuple]:
 
 
 # 赴睢宁县人民医院的专家为：A、B、C; 派驻X医院的队员有：…: a list of those sent to one place
-_SENT_THERE_ARE = re.compile(r"(?:赴|派驻|派往|进驻|驻|到|下沉到?|支援)$")
+_SENT_THERE_ARE = re.compile(r"(?:赴|派驻|派往|进驻|驻|到|下沉到?|支援|前往)$")
+# …的专家为：A、B; 前往郜台乡卫生院的3名队员，由A带队; 与他同赴谢桥镇卫生院的，还有A和B
 _ARE_LISTED = re.compile(
-    r"的(?:帮扶|驻点|派驻|下沉)?(?:专家|医生|队员|成员|人员)(?:名单)?(?:为|是|有|包括|如下)?[:：]"
+    r"的(?:[\d一二三四五六七八九十两]+(?:名|位|人))?(?:帮扶|驻点|派驻|下沉)?"
+    r"(?:(?:专家|医生|队员|成员|人员)(?:名单)?(?:为|是|有|包括|如下)?[:：]"
+    r"|(?:专家|医生|队员|成员|人员)?[，,]?(?:由|还有))"
 )
 
 
 _LIST_ENDS = re.compile(r"[。！？\n]")
 
 
-def _listed_for_a_place(text: str, mentions, org_at) -> dict[int, tuple]:
+_GOES_TO_PLACE = re.compile(r"(?:同赴|赴|前往|下沉到?)([\u4e00-\u9fff]{2,6}?)(?=" + _ARE_LISTED.pattern + ")")
+
+
+def _listed_for_a_place(text: str, mentions, org_at, orgs: dict | None = None) -> dict[int, tuple]:
+    """Those listed after the place they go to (赴X的专家为：A、B; 与他同赴谢桥的，还有A和B: the
+    article's institution at 谢桥)."""
+    places = [(s, e, k, ana) for s, e, k, ana in org_at
+              if not ana and _SENT_THERE_ARE.search(text, max(0, s - 3), s)]
+    if orgs:
+        named = {s for s, _e, _k, _a in org_at}
+        for m in _GOES_TO_PLACE.finditer(text):
+            there = None if m.start(1) in named else org_at_place(text, m.start(1), m.end(1), orgs)
+            if there is not None:
+                places.append((m.start(1), m.end(1), there, False))
     out: dict[int, tuple] = {}
-    for s, e, k, ana in org_at:
-        if ana or not _SENT_THERE_ARE.search(text, max(0, s - 3), s):
-            continue
+    for _s, e, k, _ana in places:
         listed = _ARE_LISTED.match(text, e)
         if listed is None:
             continue
@@ -604,14 +618,14 @@ def _place_lines(text: str, mentions, org_at) -> dict[int, tuple]:
     return out
 
 
-def roster_hosts(text: str, mentions, org_at) -> dict[int, tuple]:
+def roster_hosts(text: str, mentions, org_at, orgs: dict | None = None) -> dict[int, tuple]:
     """People listed line by line under a heading that sends them somewhere (派驻X医院（7人）：), each
     going there, or each after the place they go to (X卫生院——内分泌科副主任医师栾慧敏).
     ``{person's start: host key}``; the roster ends at the first line that does not open with a
     person's name (or a place and a dash)."""
     out = _assignment_hosts(text, mentions, org_at)
     out.update(_items_then_place(text, mentions, org_at))
-    out.update(_listed_for_a_place(text, mentions, org_at))
+    out.update(_listed_for_a_place(text, mentions, org_at, orgs))
     out.update(_place_lines(text, mentions, org_at))
     out.update(_group_lines(text, mentions, org_at))
     out.update(_table_column(text, mentions, org_at, _HOST_COLUMN))  # (派驻单位)

@@ -902,6 +902,22 @@ def test_extract_a_list_of_those_sent_to_a_place() -> None:
     assert {home for _p, home in facts(x, RelationType.AFFILIATED_WITH)} == {"宁波市第一医院"}
 
 
+def test_extract_those_led_or_joined_after_the_place_they_go_to() -> None:
+    x = extract(
+        "我院第三批下沉乡镇医师出发\n\n阜阳市人民医院　2025年10月9日\n\n"
+        "10月8日，阜阳市人民医院举行出发仪式，我院本批共选派9名医师，分赴颍上县谢桥镇卫生院和阜南县郜台乡卫生院。\n\n"
+        "本批队长、心血管内科副主任医师丰泽宇将挂任颍上县谢桥镇卫生院业务副院长。\n\n"
+        "与他同赴谢桥的，还有儿科主治医师雍可欣和麻醉科主治医师卜思源。\n\n"
+        "前往郜台乡卫生院的3名队员，由普外科副主任医师钮昊然带队。"
+    )
+    xieqiao, gaotai = "颍上县谢桥镇卫生院", "阜南县郜台乡卫生院"
+    assert facts(x, RelationType.DISPATCHED_TO) == {
+        ("丰泽宇", xieqiao), ("雍可欣", xieqiao), ("卜思源", xieqiao), ("钮昊然", gaotai),
+    }
+    # their home is the page's own hospital (我院), named nowhere beside them
+    assert {home for _p, home in facts(x, RelationType.AFFILIATED_WITH)} == {"阜阳市人民医院"}
+
+
 def test_extract_items_cut_by_semicolons_each_say_where_their_people_go() -> None:
     x = extract(
         "本批下沉轮转医生分别是：酉阳县人民医院心血管内科主治医师冉秋池、普外科副主任医师田望舒，到龙潭镇"
