@@ -334,8 +334,12 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
             opened = next((j for j in range(len(left) - 1, -1, -1) if left[j] == "stop"), -1)
             if not any(c in ("region", "proper", "head", "level") for c in left[opened + 1 :]):
                 break  # 国家区域医疗中心复旦大学…: a designation ending in 中心 before the name
-        if cls == "stop" and k > 0 and toks[k - 1] == "附属" and not kept[1:]:
-            cls = "proper"  # 三峡大学附属仁和医院, 长治医学院附属和平医院: the hospital's own name after 附属
+        if cls == "stop" and not kept[1:] and (
+                (k > 0 and toks[k - 1] == "附属")
+                or (k > 1 and toks[k - 2] == "附属" and classes[k - 1] == "region")):
+            # 三峡大学附属仁和医院, 长治医学院附属和平医院, 青岛大学附属烟台毓璜顶医院: the hospital's own
+            # name after 附属 (and its city)
+            cls = "proper"
         if cls == "stop":
             if len(tok) >= 2 and tok[-1] in _LEVELS and tok[-2] in _FUNCTION_CHARS:
                 kept.append((tok[-1], "level"))  # 及市卫生健康委: jieba glued 及 to the level
@@ -415,6 +419,8 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
             # a kind, after a verb jieba does not know
             specific = False
         body = surface[: len(surface) - len(suffix)]
+        if suffix == "医院" and body.endswith("大") and len(classes) >= 2 and classes[-2] == "region":
+            specific = False  # 去沈阳大医院看病: the city's big hospitals, not one of them
         ordinal = _CONTEXT_ORDINAL.match(body)
         if not level and ordinal and toks[0][1] not in ("region", "head"):
             level = ordinal.group(1)  # 市四医院
@@ -610,7 +616,12 @@ def _abbreviation_start(head: str) -> int:
     for k in range(len(head) - 1):
         if head[k:] in _abbreviation_heads():
             return k
+    if len(head) >= 3 and head[0] in _PREPOSITIONS:
+        return 1 + _leading_words(head[1:])  # 由赣医一附院派出专家 (jieba: 由赣医 / 一 / 附院)
     return _leading_words(head)
+
+
+_PREPOSITIONS = "由经在与对向从把被将为是让及据"  # one-character words jieba may glue to a name after them
 
 
 def _known_mentions(text: str, found: list[OrgMention]) -> list[OrgMention]:

@@ -48,12 +48,15 @@ SPECIFIC = [
     ("今年6月，依托郑大一附院建设远程会诊中心。", "郑大一附院", EntityType.HOSPITAL),  # not 依托
     ("由哈医大二院牵头组建专科联盟。", "哈医大二院", EntityType.HOSPITAL),  # not 由
     ("要用好南大一附院的技术资源。", "南大一附院", EntityType.HOSPITAL),  # not 用好
+    ("开展结对，由赣医一附院派出专家。", "赣医一附院", EntityType.HOSPITAL),  # jieba: 由赣医 / 一 / 附院
     # a memorial hospital, named after a person
     ("由天津医科大学朱宪彝纪念医院牵头组建联盟。", "天津医科大学朱宪彝纪念医院", EntityType.HOSPITAL),
     ("中山大学孙逸仙纪念医院与海丰县彭湃纪念医院结对。", "海丰县彭湃纪念医院", EntityType.HOSPITAL),
     # a university jieba splits (中国 / 科学技术 / 大学); 和 in a hospital's own name after 附属
     ("中国科学技术大学附属第一医院牵头。", "中国科学技术大学附属第一医院", EntityType.HOSPITAL),
     ("三峡大学附属仁和医院专家坐诊。", "三峡大学附属仁和医院", EntityType.HOSPITAL),
+    ("青岛大学附属烟台毓璜顶医院牵头。", "青岛大学附属烟台毓璜顶医院", EntityType.HOSPITAL),  # and its city
+    ("毓璜顶医院专家坐诊。", "毓璜顶医院", EntityType.HOSPITAL),  # a known short name
     ("6名医生曾赴香港威尔斯亲王医院进修。", "香港威尔斯亲王医院", EntityType.HOSPITAL),  # place + known name
     ("余海燕，挂任都昌县苏山乡卫生院业务副院长。", "都昌县苏山乡卫生院", EntityType.PRIMARY_CARE),
     # the head of a well-known abbreviation (哈医大 of 哈医大二院) starts one not listed; jieba glues
@@ -134,6 +137,7 @@ GENERIC = [
     "吸纳了高昌区、鄯善县、托克逊县三家县级医院的医生。",  # a kind of each place's hospitals (县级)
     "推动团场首诊、师医院救治、团场康复。",  # a 兵团 division's hospital, which one unsaid
     "公布2025年度市属医院支持郊区医院发展结对名单。",  # a suburb's hospitals (郊区 alone is no district)
+    "患者过去都要到沈阳大医院看病。",  # the city's big hospitals
 ]
 
 
