@@ -419,8 +419,6 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
             # a kind, after a verb jieba does not know
             specific = False
         body = surface[: len(surface) - len(suffix)]
-        if suffix == "医院" and body.endswith("大") and len(classes) >= 2 and classes[-2] == "region":
-            specific = False  # 去沈阳大医院看病: the city's big hospitals, not one of them
         ordinal = _CONTEXT_ORDINAL.match(body)
         if not level and ordinal and toks[0][1] not in ("region", "head"):
             level = ordinal.group(1)  # 市四医院
