@@ -302,11 +302,20 @@ def extract_document(doc: Document) -> DocumentExtraction:
             org_at.append((s, e, t, True))
     # (on a page that says 我院, the hospital itself: 院党委书记晏立新、副院长仇海宁出席)
     ours = publisher if any(text[s] in "我本" for s, _e in anaphors) else None
+    # a page titled by one hospital alone (梧州市红十字会医院2024年大事记) is that hospital's own
+    title_end = text.find("\n")
+    titled = {k for s0, _e0, k in spans if s0 < title_end}
+    own = next(iter(titled)) if len(titled) == 1 and spans and spans[0][0] == 0 else None
     for sent in sec.sents:
-        if sent.text.startswith(("医院", "院党委")):
-            t = ours or sec.topic(sent.start)
+        # (1月26日，医院与蒙山县人民医院签订…; 10月17日　医院与…: after when, in a hospital's chronicle)
+        opening = _DATED_OPENING.match(text, sent.start, sent.end)
+        at = opening.end() if opening else sent.start
+        if text.startswith(("医院", "院党委"), at):
+            t = ours or own or sec.topic(sent.start)
+            if t is not None and t in _in_clause(text, at, at + 2, spans):
+                t = None  # 医院与苍梧县人民医院…: not the one it works with
             if t:
-                org_at.append((sent.start, sent.start + 2, t, True))
+                org_at.append((at, at + 2, t, True))
     for m in _BARE_HOSPITAL.finditer(text):
         # 刘先宝说，这是医院与江华县人民医院结对帮扶的第三年: 医院 is the hospital just named
         t = last_named(m.start(), "医院")
@@ -664,6 +673,7 @@ def _pronoun_mentions(text: str, sents: list[Span], mentions: list[PersonMention
 
 
 # 从2020年起，今年5月，此后，: a clause of when that opens a sentence
+_DATED_OPENING = re.compile(r"\d{1,2}月\d{1,2}日(?:上午|下午|晚)?[，,\s　]*")
 _TIME_OPENING = re.compile(
     r"(?=[^，,。；;！？\n]{0,11}(?:年|月|日|起|以来|此后|随后|之后|当天))[^，,。；;！？\n]{1,12}[，,]"
 )

@@ -852,6 +852,19 @@ def test_extract_our_hospital_is_the_one_whose_news_it_is() -> None:
     assert facts(x, RelationType.DISPATCHED_TO) == {("鲁振宇", "通山县人民医院")}
 
 
+def test_extract_a_hospitals_chronicle_says_hospital_for_itself() -> None:
+    x = extract(
+        "梧州市红十字会医院2024年大事记\n\n【1月】\n\n"
+        "1月26日，医院与蒙山县人民医院签订对口帮扶协议，帮扶期三年。\n\n【9月】\n\n"
+        "9月5日，医院党委与岑溪市人民医院党委签订党建共建协议。\n\n【10月】\n\n"
+        "10月17日，医院与苍梧县人民医院远程会诊平台开通。"
+    )
+    own = "梧州市红十字会医院"
+    assert facts(x, RelationType.PARTNER_OF) == {
+        (own, "蒙山县人民医院"), (own, "岑溪市人民医院"), (own, "苍梧县人民医院"),
+    }
+
+
 def test_extract_a_delegation_that_comes_is_on_a_visit() -> None:
     x = extract(
         "6月10日，山西医科大学第二医院党建共建签约仪式在娄烦县人民医院举行。"
