@@ -629,12 +629,23 @@ def _known_mentions(text: str, found: list[OrgMention]) -> list[OrgMention]:
         return []
     spans = [(m.start, m.end) for m in found if m.specific]
     out = []
+    abbreviations = set()
     for m in ABBREVIATION.finditer(text):  # 兰大二院, 中国医大四院, 郑大一附院: resolved against full names
         s, e = m.start() + _abbreviation_start(m.group(1)), m.end()
         surface = text[s:e]
         if not any(a <= s and e <= b for a, b in spans) and surface not in lexicon().known_orgs:
             out.append(OrgMention(s, e, surface, EntityType.HOSPITAL, (), surface))
             spans.append((s, e))
+            abbreviations.add(surface)
+    for surface in sorted(abbreviations, key=len, reverse=True):
+        # the same abbreviation again, inside a clause (首批团队由包医一附院心血管内科副主任医师…)
+        s = text.find(surface)
+        while s >= 0:
+            e = s + len(surface)
+            if not any(a < e and s < b for a, b in spans):
+                out.append(OrgMention(s, e, surface, EntityType.HOSPITAL, (), surface))
+                spans.append((s, e))
+            s = text.find(surface, e)
     for m in _PEOPLES_SHORT.finditer(text):  # 省人医, 江苏省人医: a place's 人民医院 said short
         s, e = m.start(1), m.end()
         if any(a <= s < b or a < e <= b for a, b in spans):

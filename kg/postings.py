@@ -706,7 +706,9 @@ def _roster_heading(text: str, at: int) -> str | None:
     return None
 
 
-_TEAM = re.compile(r"专家团队|专家组|医疗队|帮扶队|工作队|医疗组|团队")
+_TEAM = re.compile(
+    r"专家团队|专家组|医疗队|帮扶队|工作队|医疗组|团队|[\d一二三四五六七八九十]+名[\u4e00-\u9fff]{0,4}?(?:专家|医生|医师)"
+)
 _TEAM_ARRIVES = re.compile(r"(?:抵达|进驻|入驻|来到|到达|奔赴|前往|派驻|赴|驻)$")
 _TEAM_NAMES = re.compile(r"(?:成员|队员)(?:包括|有|为|是)|担任(?:队长|领队|组长)")
 

@@ -852,6 +852,17 @@ def test_extract_our_hospital_is_the_one_whose_news_it_is() -> None:
     assert facts(x, RelationType.DISPATCHED_TO) == {("鲁振宇", "通山县人民医院")}
 
 
+def test_extract_the_members_of_a_counted_group_sent_somewhere() -> None:
+    x = extract(
+        "7月1日，包医一附院首批5名帮扶专家正式进驻固阳县医院。"
+        "首批帮扶团队由包医一附院心血管内科副主任医师郝冠群担任队长。"
+        "团队其他成员包括神经内科主治医师乌云毕力格、消化内科副主任医师侯静姝等。"
+    )
+    assert facts(x, RelationType.DISPATCHED_TO) == {
+        ("郝冠群", "固阳县医院"), ("乌云毕力格", "固阳县医院"), ("侯静姝", "固阳县医院"),
+    }
+
+
 def test_extract_a_hospitals_chronicle_says_hospital_for_itself() -> None:
     x = extract(
         "梧州市红十字会医院2024年大事记\n\n【1月】\n\n"

@@ -140,6 +140,11 @@ GENERIC = [
 ]
 
 
+def test_orgs_an_abbreviation_found_once_is_found_again_inside_a_clause() -> None:
+    text = "包医一附院专家进驻。首批团队由包医一附院普外科专家带队。"
+    assert [m.start for m in find_org_mentions(text) if m.surface == "包医一附院"] == [0, 15]
+
+
 @pytest.mark.parametrize("text", GENERIC)
 def test_orgs_generic_phrases_are_not_specific(text: str) -> None:
     assert [m.surface for m in find_org_mentions(text) if m.specific] == []
