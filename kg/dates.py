@@ -27,6 +27,10 @@ _RELATIVE = re.compile(r"(昨日|昨天|前天|今日|今天|日前|近日|去�
 _RELATIVE_MONTH = re.compile(
     r"(上月|上个月|本月|当月)(?:底|初|中旬|上旬|下旬|末)?(?![\d一二三四五六七八九十])"
 )
+# 去年年底, 今年初, 去年下半年: a part of a year relative to the article's, the year alone
+_RELATIVE_YEAR_PART = re.compile(r"(去年|今年)(?:年底|年末|年初|年中|底|末|初|上半年|下半年)")
+# 上周三, 本周一: a day of the article's week or the week before
+_WEEKDAY = re.compile(r"(上周|上星期|本周|这周)([一二三四五六日天])")
 # 十月十一日 without its year: of the article's year
 _CN_MONTH_DAY = re.compile(
     r"(?<![〇零一二三四五六七八九年])([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})[日号]"
@@ -169,6 +173,10 @@ def find_dates(text: str, reference: str | None) -> list[DateMention]:
                 found.append(DateMention(m.start(), m.end(), f"{y:04d}-{mo:02d}", False))
                 taken.append(m.span())
     if ref_year is not None:
+        for m in _RELATIVE_YEAR_PART.finditer(text):
+            if free(*m.span()):
+                found.append(DateMention(m.start(), m.end(), f"{_shift(ref_year, m.group(1)):04d}", False))
+                taken.append(m.span())
         for m in _CN_MONTH_DAY.finditer(text):
             y, mo, d = ref_year, cn_number(m.group(1)), cn_number(m.group(2))
             if free(*m.span()) and _valid(y, mo, d):
@@ -185,6 +193,13 @@ def find_dates(text: str, reference: str | None) -> list[DateMention]:
         for m in _DAY.finditer(text):
             day = _day_of_month(ref_date, m.group(1), int(m.group(2)))
             if day is not None and free(*m.span()):
+                found.append(DateMention(m.start(), m.end(), day.isoformat(), False))
+                taken.append(m.span())
+        for m in _WEEKDAY.finditer(text):
+            back = ref_date.weekday() + (7 if m.group(1) in ("上周", "上星期") else 0)
+            weekday = min("一二三四五六日天".index(m.group(2)), 6)
+            day = ref_date + dt.timedelta(days=weekday - back)
+            if day <= ref_date and free(*m.span()):
                 found.append(DateMention(m.start(), m.end(), day.isoformat(), False))
                 taken.append(m.span())
         offsets = {"昨日": -1, "昨天": -1, "前天": -2, "今日": 0, "今天": 0}
