@@ -392,7 +392,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
         if host and (host != affiliation or (conf <= 1 and post)):  # (a guessed home: where the post is)
             hosts_of.setdefault(pm.name, set()).add(host)
     for name, (conf, *_rest) in list(best.items()):
-        if conf <= 1 and best[name][2] in hosts_of.get(name, ()):
+        if conf <= 2 and best[name][2] in hosts_of.get(name, ()):
             others = [(c, -pm.start, pm.start, a) for pm, _s, _p, a, _h, _r, c in read
                       if pm.name == name and a and a not in hosts_of[name]]
             if others:

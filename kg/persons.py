@@ -386,6 +386,7 @@ def _name_at(text: str, i: int) -> int:
     return 0
 
 
+_CLAUSE_ENDS = ("。", "，", ",", "；", ";", "！", "？")
 _COMMON_NOUN = 1000  # how often in jieba's dictionary a noun is too common to be a name (单位, 时间)
 _VILLAGE_OFFICER = re.compile(
     r"(?:村|居委会)(?:党支部|党总支|委会|民委员会)?(?:书记|支书|主任|干部|委员|会计)$"
@@ -475,9 +476,15 @@ def find_persons(text: str) -> list[PersonMention]:
         title_spans.append((ts, te))
         # 主任　韦启航: a full-width space between the title and the name (read as one space)
         i = te + 1 if text[te : te + 1] == " " and _CJK.match(text[te + 1 : te + 2] or " ") else te
+        # 挂职拜泉县人民医院执行院长的庞立新。: a post, 的, and the name that closes the clause
+        described = text[te : te + 1] == "的" and title not in _LOOSE_TITLES and _surname_len(text, te + 1)
+        if described:
+            i = te + 1
         while True:
             length = _name_at(text, i)
             if not length:
+                break
+            if described and text[i + length : i + length + 1] not in _CLAUSE_ENDS:
                 break
             if (title in _LOOSE_TITLES and not _surname_len(text, i) and not _minority_name(text, i)
                     and not _TRANSLITERATED_HEAD.match(text, i)

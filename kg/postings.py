@@ -70,6 +70,7 @@ _WORKS_AT = re.compile(r"[^，,。；;]{0,6}?在")
 _POSTED_EXPERT = re.compile(r"(?:驻点|派驻|下派|挂职|帮扶)(?:专家|医生|队员)[、，,]?$")
 _SPEAKS_THEN = re.compile(r"[^，,。；;“”]{1,12}?(?:" + "|".join(SPEECH_VERBS) + r")[，,:：]")
 _SERVES_AT = re.compile("(?:" + "|".join(_TAKES_POST) + "|" + _SERVE + ")$")
+_HOLDS_POST = re.compile(r"(?:挂任|挂职|担任|出任|现任|兼任)$")
 _HELD_BEFORE = re.compile(r"([^，,。；;、]{1,12}?)的")
 _HIRES = ("聘请", "聘任", "特聘", "返聘", "柔性引进")
 _AND_SENDS = re.compile(r"[，,](?:并|还|同时|随即)(?:先后)?(?:" + _SEND_VERBS + ")(?:了)?")
@@ -159,6 +160,13 @@ def affiliation_and_host(
                 if (len(between) <= 14 and not re.search(r"[，,。；;：:]", between)
                         and not is_academic(orgs, k0) and not is_former(_s0)):
                     apposition = k0
+    held_post = None
+    if (apposition is not None and text.endswith("的", 0, pm.start)
+            and _HOLDS_POST.search(text, max(sent.start, before[-1][0] - 2), before[-1][0])):
+        # 挂任永春县医院业务副院长的甘棠月, 现任张家口市第二医院执行院长的宋继磊: a post held at X,
+        # whose home another clause tells (…，是北京积水潭医院创伤骨科主任医师)
+        held_post = (apposition, text[before[-1][1] : pm.start - 1])
+        apposition = None
     if affiliation is None and len(before) >= 2 and _AND_SENDS.fullmatch(text, before[-1][1], pm.title_start):
         # 菏泽市立医院全面托管东明县人民医院，并派出副院长栾海鹏担任执行院长: the one sent belongs to
         # the sentence's subject, and goes to the institution it named last
@@ -171,17 +179,19 @@ def affiliation_and_host(
             affiliation, confidence = apposition, 3
         else:
             affiliation = next(
-                (k for s, _e, k, _ in reversed(before) if not is_dest(s) and not is_former(s)), None
+                (k for s, _e, k, _ in reversed(before) if not is_dest(s) and not is_former(s)
+                 and (held_post is None or k != held_post[0])), None
             )
             confidence = 2
     described_until = None  # where a description of the person's home after 是 ends
     roster = pm.title_start == pm.start and text[pm.end : pm.end + 1] in "，, "  # 蒋立波，<home>…副主任，
-    if confidence < 3 and (text[pm.end : pm.end + 1] == "是" or roster):
+    is_at = pm.end + (1 if held_post is not None and text[pm.end : pm.end + 1] in "，," else 0)
+    if confidence < 3 and (text[is_at : is_at + 1] == "是" or roster):
         # 主刀医生林志鹏是厦门大学附属第一医院肝胆胰外科副主任医师，…挂职东乡族自治县人民医院副院长:
         # the home, named after 是; what they do elsewhere comes after that clause
         # (我院 there is the publishing institution: 伏海燕是我院消化内科主任医师)
         named = next(((k, e) for s, e, k, ana in after
-                      if s == pm.end + 1 and (not ana or text[s:e] in ("我院", "本院"))), None)
+                      if s == is_at + 1 and (not ana or text[s:e] in ("我院", "本院"))), None)
         if named is not None:
             affiliation, confidence = named[0], 3
             clause = CLAUSE_BREAK.search(text, named[1], sent.end)
@@ -208,7 +218,9 @@ def affiliation_and_host(
 
     if home is not None and confidence <= 1:
         affiliation, apposition = home, None
-    host, post_role = None, None
+    if held_post is not None and affiliation == held_post[0] and confidence < 3:
+        affiliation, confidence = None, 0  # (only a guess: the paragraph's or the article's institution)
+    host, post_role = held_post if held_post is not None and held_post[0] != affiliation else (None, None)
     if apposition is not None and apposition != affiliation:  # 援疆专家、X医院生殖医学中心副主任陈希婧
         host = apposition
         post_role = text[before[-1][1] : pm.title_start + len(pm.title)].strip("、") or pm.title

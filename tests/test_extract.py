@@ -852,6 +852,23 @@ def test_extract_our_hospital_is_the_one_whose_news_it_is() -> None:
     assert facts(x, RelationType.DISPATCHED_TO) == {("鲁振宇", "通山县人民医院")}
 
 
+def test_extract_a_post_held_elsewhere_before_the_name_is_not_home() -> None:
+    # the post, 的, the name; the home in a clause after (…，是X…医师) or in another sentence
+    x = extract(
+        "现任张家口市第二医院执行院长的宋继磊，是北京积水潭医院创伤骨科主任医师。"
+        "2023年初，他从北京来到张家口。"
+    )
+    assert facts(x, RelationType.AFFILIATED_WITH) == {("宋继磊", "北京积水潭医院")}
+    assert facts(x, RelationType.DISPATCHED_TO) == {("宋继磊", "张家口市第二医院")}
+    x = extract(
+        "指挥这场抢救的，是挂任永春县医院业务副院长的甘棠月。\n\n"
+        "甘棠月是福建医科大学附属第二医院急诊医学科主任医师。\n\n"
+        "在永春县医院，人们提起甘棠月，常常会提到她的前任。"
+    )
+    assert facts(x, RelationType.AFFILIATED_WITH) == {("甘棠月", "福建医科大学附属第二医院")}
+    assert facts(x, RelationType.DISPATCHED_TO) == {("甘棠月", "永春县医院")}
+
+
 def test_extract_the_members_of_a_counted_group_sent_somewhere() -> None:
     x = extract(
         "7月1日，包医一附院首批5名帮扶专家正式进驻固阳县医院。"
