@@ -341,6 +341,15 @@ def _name_at(text: str, i: int) -> int:
             and _boundary_after(text, i + length + 1)
         ):
             return length + 1  # 陈家 / 明说, 覃业 / 强为: jieba glued the name's last character to a verb
+        if (
+            length == sl + 1
+            and len(toks) > 2
+            and len(toks[1]) == 1
+            and _CJK.match(toks[1])
+            and pos_tag(toks[1]) in ("g", "zg")
+            and pos_tag(toks[2]) in _ENDS_NAME
+        ):
+            return length + 1  # 伍静 / 姝 / 出现: a character no word of its own (a morpheme) ends the name
         if _boundary_after(text, i + length) or pos_tag(toks[0]) in (None, "nr", "nrfg", "nrt"):
             return length
     # jieba split the surname from the given name (吴 / 云林 / 再次, 马 / 宏伟 / 共同): the name ends
