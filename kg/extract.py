@@ -340,7 +340,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
     roster = roster_hosts(text, mentions, org_at, orgs)
     tabled = table_homes(text, mentions, org_at)
     respective.update(roster)
-    team = team_hosts(text, sec.sents, mentions, org_at)
+    team, team_homes = team_hosts(text, sec.sents, mentions, org_at)
     places = team_places(text, sec.sents, mentions, org_at)  # …主要在X和Y开展工作: each of them
     # those on a roster of people sent somewhere come from the institution that sends them: the
     # first the article names, unless it is where they go
@@ -371,6 +371,8 @@ def extract_document(doc: Document) -> DocumentExtraction:
         elif pm.start in roster and sender is not None and (
                 confidence <= 1 or affiliation == roster[pm.start]):
             affiliation, confidence = sender, 2
+        elif pm.start in team_homes and confidence <= 1:
+            affiliation = team_homes[pm.start]  # 医疗队影像科医生韩嘉霖: from where the team came
         elif confidence == 0 and ours is not None and host is not None and host != ours:
             # 本批队长、心血管内科副主任医师丰泽宇将挂任…: on a page that says 我院, one whose home no
             # sentence names is of the page's own hospital, not of the place the passage is about

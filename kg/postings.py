@@ -725,23 +725,41 @@ _TEAM_ARRIVES = re.compile(r"(?:抵达|进驻|入驻|来到|到达|奔赴|前往
 _TEAM_NAMES = re.compile(r"(?:成员|队员)(?:包括|有|为|是)|担任(?:队长|领队|组长)")
 
 
-def team_hosts(text: str, sents: list[Span], mentions, org_at) -> dict[int, tuple]:
+def team_hosts(text: str, sents: list[Span], mentions, org_at) -> tuple[dict[int, tuple], dict[int, tuple]]:
     """A team told to arrive somewhere (专家团队一行5人抵达我院), then its people named (由X担任队长，
-    成员包括A、B和C): each of them goes where the team went. ``{person's start: host key}``."""
-    out: dict[int, tuple] = {}
-    went = None
+    成员包括A、B和C; 医疗队影像科医生韩嘉霖): each of them goes where the team went, and comes from
+    the institution whose team it is (青海红十字医院第五批医疗队), when the arrival names one.
+    ``({person's start: host key}, {person's start: home key})``."""
+    hosts: dict[int, tuple] = {}
+    homes: dict[int, tuple] = {}
+    went, sender = None, None
     for sent in sents:
         team = _TEAM.search(sent.text)
-        if team is None:
+        if team is not None:
+            for s, _e, k, _ana in org_at:
+                if (sent.start + team.end() <= s < sent.end
+                        and _TEAM_ARRIVES.search(text, max(sent.start, s - 3), s) is not None):
+                    went = k
+                    opens = sent.start + team.start()
+                    whose = [k0 for s0, e0, k0, _a in org_at
+                             if sent.start <= s0 and e0 <= opens and _BATCH_WORDS.fullmatch(text, e0, opens)]
+                    sender = whose[-1] if whose and whose[-1] != went else None
+                    break
+        if went is None:
             continue
-        for s, _e, k, _ana in org_at:
-            if (sent.start + team.end() <= s < sent.end
-                    and _TEAM_ARRIVES.search(text, max(sent.start, s - 3), s) is not None):
-                went = k
-                break
-        if went is not None and _TEAM_NAMES.search(sent.text):
-            out.update((p.start, went) for p in mentions if sent.start <= p.start and p.end <= sent.end)
-    return out
+        named = [p for p in mentions if sent.start <= p.start and p.end <= sent.end]
+        if team is not None and _TEAM_NAMES.search(sent.text):
+            hosts.update((p.start, went) for p in named)
+        else:  # 医疗队影像科医生韩嘉霖: one of the team, named with it
+            hosts.update((p.start, went) for p in named
+                         if _OF_THE_TEAM.search(text, max(sent.start, p.title_start - 10), p.title_start))
+        if sender is not None:
+            homes.update((p.start, sender) for p in named if p.start in hosts)
+    return hosts, homes
+
+
+_BATCH_WORDS = re.compile(r"[第\d一二三四五六七八九十批援疆藏青对口支援帮扶驻点派驻的]*")
+_OF_THE_TEAM = re.compile(r"(?:医疗队|帮扶队|工作队|专家团队)(?:队员)?(?:[\u4e00-\u9fff]{1,6}科)?$")
 
 
 _TEAM_OR_NUMBERED = re.compile(_TEAM.pattern + r"|第[一二三四五六七八九十]+(?:分队|队|组)")

@@ -869,6 +869,16 @@ def test_extract_a_post_held_elsewhere_before_the_name_is_not_home() -> None:
     assert facts(x, RelationType.DISPATCHED_TO) == {("甘棠月", "永春县医院")}
 
 
+def test_extract_one_named_with_the_team_that_arrived() -> None:
+    x = extract(
+        "4月8日，青海红十字医院第五批对口支援医疗队一行6人抵达共和县人民医院，开始为期一年的驻点帮扶。\n\n"
+        "到岗第二天，医疗队与共和县人民医院医务人员开展联合义诊，共和县藏医院也派出藏医专家参加。"
+        "医疗队影像科医生韩嘉霖用便携式超声为老人做检查。"
+    )
+    assert facts(x, RelationType.DISPATCHED_TO) == {("韩嘉霖", "共和县人民医院")}
+    assert facts(x, RelationType.AFFILIATED_WITH) == {("韩嘉霖", "青海红十字医院")}
+
+
 def test_extract_the_members_of_a_counted_group_sent_somewhere() -> None:
     x = extract(
         "7月1日，包医一附院首批5名帮扶专家正式进驻固阳县医院。"
