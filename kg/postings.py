@@ -16,7 +16,7 @@ from .lexicon import lexicon
 from .model import EntityType
 from .persons import SPEECH_VERBS, PersonMention
 from .regions import gazetteer
-from .segment import CLAUSE_BREAK, Span, table_cells
+from .segment import CLAUSE_BREAK, LIST_ITEM, Span, table_cells
 
 __all__ = [
     "affiliation_and_host",
@@ -409,6 +409,9 @@ _ASSIGNMENT_DASH = re.compile(r"[ \t]*(?:——|—|--|－)[ \t]*")
 
 
 def _assignment_hosts(text: str, mentions, org_at) -> dict[int, tuple]:
+    """Lines that each pair a place with those sent there, under a heading that says so: X——A, or
+    (numbered, in groups under sub-headings) 1.阳城镇卫生院：平舆县人民医院普外科副主任医师A、儿科主治医师B,
+    where a colon follows a primary care institution or the line names the home after it."""
     out: dict[int, tuple] = {}
     for m in _ASSIGNMENT_HEADING.finditer(text):
         at = m.end() + 1
@@ -418,15 +421,29 @@ def _assignment_hosts(text: str, mentions, org_at) -> dict[int, tuple]:
                 continue
             end = text.find("\n", at)
             end = len(text) if end < 0 else end
-            place = next(((e, k) for s, e, k, ana in org_at if s == at and not ana), None)
-            dash = _ASSIGNMENT_DASH.match(text, place[0]) if place else None
-            if dash is None:
+            item = LIST_ITEM.match(text, at)
+            start = item.end() if item else at
+            place = next(((e, k) for s, e, k, ana in org_at if s == start and not ana), None)
+            separator = _ASSIGNMENT_DASH.match(text, place[0]) if place else None
+            if separator is None and place is not None and text[place[0] : place[0] + 1] in ":：":
+                homes = [k for s, _e, k, ana in org_at if place[0] < s < end and not ana]
+                if homes or place[1][1].endswith(_PRIMARY_CARE_KINDS):
+                    separator = re.compile(r"[:：][ \t]*").match(text, place[0])
+            if separator is None:
+                if _SUBHEADING.match(text, at, end) and not any(at <= p.start < end for p in mentions):
+                    at = end + 1  # 一、平舆县人民医院医共体: a group's heading within the list
+                    continue
                 break
-            person = next((p for p in mentions if dash.end() <= p.start and p.end <= end), None)
-            if person is not None:  # (a name the reader does not know leaves its line out)
+            named = [p for p in mentions if separator.end() <= p.start and p.end <= end]
+            # (a name the reader does not know leaves its line out; a dash pairs the place with one)
+            for person in named if separator.group().strip() in ":：" else named[:1]:
                 out[person.start] = place[1]
             at = end + 1
     return out
+
+
+_PRIMARY_CARE_KINDS = ("卫生院", "卫生服务中心", "卫生服务站", "卫生室")
+_SUBHEADING = re.compile(r"[ \t]*[一二三四五六七八九十]{1,2}、[^\n:：]{2,40}$")
 
 
 # 第一组（平顺县龙溪镇中心卫生院）：, 兴街镇中心卫生院团队：: a line giving a group and the place it serves

@@ -1237,6 +1237,20 @@ def test_extract_each_line_pairs_a_place_with_the_one_sent_there() -> None:
         "滕文静", "仉德顺", "邴海峰"}
 
 
+def test_extract_numbered_lines_under_groups_pair_a_place_with_those_sent_there() -> None:
+    x = extract(
+        "现将县级医院派驻乡镇卫生院医师人员安排公示如下：\n\n一、平舆县人民医院医共体\n\n"
+        "1.阳城镇卫生院：平舆县人民医院普外科副主任医师骆文斌（挂任业务副院长）、儿科主治医师甄梦瑶\n\n"
+        "2.射桥镇卫生院：平舆县人民医院心血管内科主治医师阚志鹏\n\n二、平舆县中医院医共体\n\n"
+        "3.万金店镇卫生院：平舆县中医院针灸推拿科主治医师晏俊楠\n\n"
+        "派驻医师须全脱产驻点，每周在岗不少于4天。"
+    )
+    assert facts(x, RelationType.DISPATCHED_TO) == {
+        ("骆文斌", "平舆县阳城镇卫生院"), ("甄梦瑶", "平舆县阳城镇卫生院"), ("阚志鹏", "平舆县射桥镇卫生院"),
+        ("晏俊楠", "平舆县万金店镇卫生院"),
+    }
+
+
 def test_extract_two_pairs_joined_by_yu_in_one_sentence_are_two_partnerships() -> None:
     x = extract("11月15日，萍乡市人民医院与中南大学湘雅二医院、萍乡市中医院与江西中医药大学附属医院"
                 "分别签订心血管专科联盟和紧密型医联体合作协议。")
