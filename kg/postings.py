@@ -355,7 +355,8 @@ def affiliation_and_host(
         if cue in _HOSTLESS_CUES:
             if _LEARNS.search(tail):
                 break  # 在西南医科大学附属医院急诊抢救室跟随带教老师学习: the one taught, not sent
-            to = tail.rfind("到", 0, i)  # 每月到葫芦岛查房: the article's institution at the place
+            # 每月到葫芦岛查房, 每周三天在藤田坐诊: the article's institution at the place
+            to = max(tail.rfind("到", 0, i), tail.rfind("在", 0, i))
             place = org_at_place(text, tail_start + to + 1, sent.end, orgs) if to >= 0 else None
             if place is not None and place != affiliation:
                 host = place
