@@ -255,6 +255,13 @@ def affiliation_and_host(
         there = org_at_place(text, placed.start(1), placed.end(1), orgs)
         if there is not None and there != affiliation:
             return affiliation, there, None, confidence
+    scene = _scene(text, sent, in_sent)
+    clause_end = CLAUSE_BREAK.search(text, pm.end, sent.end)
+    if host is None and scene is not None and scene != affiliation and confidence >= 3 \
+            and _WORKS_THERE.search(text, pm.end, clause_end.start() if clause_end else sent.end):
+        # 在太平镇卫生院，梧州市红会医院妇产科主治医师甘晓蔓每周坐诊四天: at work in the place the
+        # sentence opens with, away from the home named with the name
+        return affiliation, scene, None, confidence
     posted = False  # 驻点专家、湘雅医院心血管内科副主任医师谭宁: an expert posted away, named with their home
     if apposition is not None and apposition == affiliation:
         s0 = before[-1][0]
@@ -370,6 +377,22 @@ def affiliation_and_host(
                 host = t if t != affiliation else None
             break
     return affiliation, host, post_role, confidence
+
+
+_SCENE_TAIL = re.compile(r"[^，,。；;“”]{0,8}?(里|内|中)?[，,]")
+_WORKS_THERE = re.compile(r"坐诊|接诊|查房|施针|手术|诊疗|带教|开设|正在为|正为|驻")
+
+
+def _scene(text: str, sent: Span, in_sent) -> object | None:
+    """The institution a sentence opens with as where what follows happens: 在X，…; X外科诊室里，…"""
+    if not in_sent:
+        return None
+    s0, e0, k, ana = in_sent[0]
+    opening = text[sent.start : s0]
+    tail = _SCENE_TAIL.match(text, e0, sent.end)
+    if ana or tail is None or opening not in ("", "在") or (not opening and not tail.group(1)):
+        return None
+    return k
 
 
 def respective_hosts(text: str, sents: list[Span], mentions, org_at) -> dict[int, tuple]:

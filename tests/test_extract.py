@@ -202,6 +202,12 @@ DISPATCHES = [
         "永丰县人民医院",
         "永丰县藤田镇中心卫生院",
     ),
+    (  # the place a sentence opens with (在X，), where one from elsewhere is at work
+        "在射洪市平安街道社区卫生服务中心，射洪市人民医院心内科医生汪梓涵正在为一位签约居民调整降压药。",
+        "汪梓涵",
+        "射洪市人民医院",
+        "射洪市平安街道社区卫生服务中心",
+    ),
     (  # 驻扎在: posted there
         "沈丘县人民医院呼吸与危重症医学科主治医师单若琳一直驻扎在沈丘县新安集镇卫生院。",
         "单若琳",
@@ -913,6 +919,11 @@ def test_extract_a_hospitals_chronicle_says_hospital_for_itself() -> None:
     assert facts(x, RelationType.PARTNER_OF) == {
         (own, "蒙山县人民医院"), (own, "岑溪市人民医院"), (own, "苍梧县人民医院"),
     }
+
+
+def test_extract_the_place_a_sentence_opens_with_is_no_host_of_one_who_only_speaks() -> None:
+    x = extract("在藤县太平镇卫生院，梧州市红十字会医院妇产科主治医师甘晓蔓介绍，合作已满一年。")
+    assert facts(x, RelationType.DISPATCHED_TO) == set()
 
 
 def test_extract_a_delegation_that_comes_is_on_a_visit() -> None:
