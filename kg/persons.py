@@ -541,6 +541,8 @@ def find_persons(text: str) -> list[PersonMention]:
                 continue
             if prev.isdigit() or prev in "一二三四五六七八九十百千万两几":
                 break  # 30余名专家: a count, not 余名
+            if prev in "「“\"『" and text[m.end() : m.end() + 1] in "」”\"』":
+                break  # 被称为「苗寨院长」: a nickname in quotes, no name
             if name.endswith(("科", "室", "部", "所", "处", "院")):
                 continue  # 医院普外科主任: a department, not 普外科 the person
             if name in lexicon().org_suffixes:

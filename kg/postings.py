@@ -376,6 +376,12 @@ def affiliation_and_host(
                 t = topic(pm.start)
                 host = t if t != affiliation else None
             break
+    if host is not None and host == affiliation and confidence == 2:
+        # 哈医大二院将绥棱县妇幼保健院纳入对口支援范围，儿科主治医师鞠若楠被派驻到该院: not from where
+        # she is sent, but from the institution the sentence names first, which sends her
+        sender = next((k for _s, _e, k, ana in before if k != host and not ana), None)
+        if sender is not None and not is_a(orgs, sender, EntityType.AUTHORITY):
+            affiliation = sender
     return affiliation, host, post_role, confidence
 
 

@@ -208,6 +208,12 @@ DISPATCHES = [
         "射洪市人民医院",
         "射洪市平安街道社区卫生服务中心",
     ),
+    (  # sent to 该院, the institution the sentence brought in: from the one that brought it in
+        "2024年起，哈医大二院将绥棱县妇幼保健院一并纳入对口支援范围，儿科主治医师鞠若楠被派驻到该院。",
+        "鞠若楠",
+        "哈尔滨医科大学附属第二医院",  # (哈医大二院, a known short name)
+        "绥棱县妇幼保健院",
+    ),
     (  # 驻扎在: posted there
         "沈丘县人民医院呼吸与危重症医学科主治医师单若琳一直驻扎在沈丘县新安集镇卫生院。",
         "单若琳",

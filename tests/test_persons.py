@@ -56,6 +56,7 @@ CASES = [
     ("州卫生健康委员会副主任索南扎西东珠，共和县卫生健康局局长出席。", ["索南扎西东珠"]),  # three elements
     ("巍山县中医医院副院长茶梦溪在会上分享了经验。", ["茶梦溪"]),  # 茶, a surname of Yunnan
     ("院长的职责是管理。", []),  # …but only a name that closes the clause
+    ("他被当地人称为「苗寨院长」。", []),  # a nickname in quotes
     ("固阳县卫生健康委员会主任敖日格勒说，", ["敖日格勒"]),  # 敖日格乐, also written 敖日格勒
     ("神经内科副主任医师鲜于晨阳就在县医院查房。", ["鲜于晨阳"]),  # a compound surname
     ("心血管内科副主任医师鞠明远留了下来。", ["鞠明远"]),  # jieba: 鞠 / 明远 (an adjective) / 留
