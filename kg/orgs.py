@@ -519,8 +519,9 @@ def _without_glued_head(m: OrgMention) -> OrgMention:
     return m
 
 
-ABBREVIATION = re.compile(
-    r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{1,4}?(?:医大|大|医)附?)([一二三四五六七八九十])附?院"
+ABBREVIATION = re.compile(  # 兰大一院, 郑大一附院, 中国医大四院; 福医大附一 (附 and the number, no 院)
+    r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{1,4}?(?:医大|大|医)附?)([一二三四五六七八九十])"
+    r"(?:附?院|(?<=附[一二三四五六七八九十])(?![院医]))"
 )
 _COUNTED_TAIL = re.compile(r"[\d一二三四五六七八九十两]+[家所个]$")
 _LIST_SEPARATORS = ("、", "和", "及", "与", "，")

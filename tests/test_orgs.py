@@ -49,6 +49,7 @@ SPECIFIC = [
     ("由哈医大二院牵头组建专科联盟。", "哈医大二院", EntityType.HOSPITAL),  # not 由
     ("要用好南大一附院的技术资源。", "南大一附院", EntityType.HOSPITAL),  # not 用好
     ("开展结对，由赣医一附院派出专家。", "赣医一附院", EntityType.HOSPITAL),  # jieba: 由赣医 / 一 / 附院
+    ("11月28日，福医大附一对口帮扶松溪县医院。", "福医大附一", EntityType.HOSPITAL),  # 附 and a number
     # a memorial hospital, named after a person
     ("由天津医科大学朱宪彝纪念医院牵头组建联盟。", "天津医科大学朱宪彝纪念医院", EntityType.HOSPITAL),
     ("中山大学孙逸仙纪念医院与海丰县彭湃纪念医院结对。", "海丰县彭湃纪念医院", EntityType.HOSPITAL),
