@@ -191,6 +191,9 @@ def partnerships(
                 continue
             pairs: list[tuple] = []
             pair_leads: dict[tuple, object] = {}
+            if not chained and len(explicit) == 4:
+                # A与B紧密型医联体、C对口帮扶D工作先后启动; A与B签约，C对口帮扶D: two clauses, two pairs
+                chained = _two_clauses_two_pairs(text, sent, mentioned)
             if chained:  # A与B、C与D分别签约: two pairs, each senior partner leading its own
                 pairs = chained
                 pair_leads = {(a, b): _senior(a, [b], orgs or {}) for a, b in chained}
@@ -887,6 +890,26 @@ def _clause_pairs(doc: Document, sent: Span, mentioned, date: str | None) -> lis
     return facts
 
 
+
+
+_CLAUSE_OR_ITEM = re.compile(r"[，,；;、]")
+
+
+def _two_clauses_two_pairs(text: str, sent: Span, mentioned) -> list[tuple]:
+    """The two pairs of a sentence whose clauses (cut by ， ； or 、) each name two institutions and
+    say how they partner, with a cue or a verb of their own; [] if the sentence does not split so."""
+    pairs, start = [], sent.start
+    for end in [m.start() + sent.start for m in _CLAUSE_OR_ITEM.finditer(sent.text)] + [sent.end]:
+        keys = list(dict.fromkeys(k for s, e, k, ana in mentioned if start <= s and e <= end and not ana))
+        if keys:
+            clause = text[start:end]
+            names = [(s - start, e - start) for s, e, _k, ana in mentioned if start <= s and e <= end]
+            said = _cue_types(clause, names)[0] or _verb_pattern().search(clause)
+            if len(keys) != 2 or not said:
+                return []
+            pairs.append((keys[0], keys[1]))
+        start = end + 1
+    return pairs if len(pairs) == 2 else []
 
 
 def _paired_chain(text: str, mentioned) -> list[tuple]:
