@@ -263,9 +263,11 @@ def partnerships(
             if not members:
                 continue
             window = text[sent.start : s]
+            # (…联盟于2019年由福建省妇幼保健院牵头组建: the one that leads named after the alliance)
+            led_after = _LED_BY.match(text, e, sent.end)
             rel = (
                 RelationType.LEADS
-                if any(c in window for c in ("牵头", "组建", "龙头", "领衔"))
+                if any(c in window for c in ("牵头", "组建", "龙头", "领衔")) or led_after
                 else RelationType.MEMBER_OF
             )
             facts.append(
@@ -443,6 +445,7 @@ def _named_leads_partner_members(alliances, facts: list[dict], orgs: dict) -> li
     return out
 
 
+_LED_BY = re.compile(r"[^。；;]{0,16}?由[^，,。；;]{2,30}?(?:牵头|领衔)")
 _MEMBERS = re.compile(
     r"等?(?:\d+家)?成员单位|等?(?:\d+家)?成员医院"
     r"|(?:等?\d+家(?:医院|单位|医疗机构))?[^，,。；;]{0,4}加入(?:该|本)?联盟"  # A、B等6家医院正式加入联盟
@@ -470,12 +473,13 @@ def _members_named_later(doc: Document, sents: list[Span], org_at, alliances, fa
         lead = _alliance_lead(key, alliances.orgs[key], facts, orgs)
         if lead is None:
             continue
+        last = []
         if listing is not None and (marker is None or listing.start() <= marker.start()):
             # 首批成员包括A、B…及F, 联盟成员单位A、B的…: the list right after, to its last (及, 和, 以及)
             named = [m for m in org_at if listing.end() <= m[0] and m[1] <= sent.end and not m[3]]
             groups = enumeration_groups(text, named, joiners=(*_LIST_JOINERS, "和"))
             last = groups[0] if groups and named[0][0] == listing.end() else []
-        else:
+        if not last and marker is not None:  # (A、B和C 4家医院被授予联盟成员单位牌匾: none after it)
             # only the list right before 成员单位 (A、B、C等成员单位), not whoever else the sentence names
             named = [m for m in org_at if sent.start <= m[0] and m[1] <= marker.start() and not m[3]]
             last = _list_before(text, named)

@@ -932,6 +932,24 @@ def test_extract_the_members_of_a_counted_group_sent_somewhere() -> None:
     }
 
 
+def test_extract_members_of_an_alliance_whose_lead_is_named_after_it() -> None:
+    x = extract(
+        "3月9日，福建省妇产专科联盟2025年工作会议在福州举行。连江县医院、罗源县医院2家医院正式加入联盟。"
+        "福建省妇产专科联盟于2019年由福建省妇幼保健院牵头组建，以危重孕产妇救治为重点。"
+    )
+    assert facts(x, RelationType.PARTNER_OF) == {
+        ("福建省妇幼保健院", "连江县医院"), ("福建省妇幼保健院", "罗源县医院"),
+    }
+    # …and those awarded the plaque of a member, the alliance named after its lead
+    x = extract(
+        "12月6日，天津市儿童医院儿科专科联盟年会召开。会上，天津市蓟州区人民医院和天津市宝坻区妇幼保健院"
+        "2家医院被授予联盟成员单位牌匾。"
+    )
+    assert facts(x, RelationType.PARTNER_OF) == {
+        ("天津市儿童医院", "蓟州区人民医院"), ("天津市儿童医院", "宝坻区妇幼保健院"),
+    }
+
+
 def test_extract_a_hospitals_chronicle_says_hospital_for_itself() -> None:
     x = extract(
         "梧州市红十字会医院2024年大事记\n\n【1月】\n\n"
