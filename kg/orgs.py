@@ -228,8 +228,8 @@ def _split_glued_levels(toks: list[str]) -> list[str]:
     for tok in toks:
         if len(tok) >= 3 and tok[0] in "省市县区" and tok[1:] in parts:
             out.extend((tok[0], tok[1:]))
-        elif len(tok) == 2 and tok[1] in "省市县区州" and tok[0] in stops:
-            out.extend((tok[0], tok[1]))  # 转运 / 至县 / 医院: 至 and the level of 县医院
+        elif len(tok) == 2 and tok[1] in "省市县区州" and tok[0] in stops and not _region_word(tok):
+            out.extend((tok[0], tok[1]))  # 转运 / 至县 / 医院: 至 and the level of 县医院 (not 台州)
         elif len(tok) >= 3 and tok[-1] in "省市县区" and tok[:-1] in lexicon().dispatch_cues:
             out.extend((tok[:-1], tok[-1]))  # 带教县 / 医院: the verb of 带教 and the level of 县医院
         else:

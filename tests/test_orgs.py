@@ -50,6 +50,9 @@ SPECIFIC = [
     ("要用好南大一附院的技术资源。", "南大一附院", EntityType.HOSPITAL),  # not 用好
     ("开展结对，由赣医一附院派出专家。", "赣医一附院", EntityType.HOSPITAL),  # jieba: 由赣医 / 一 / 附院
     ("11月28日，福医大附一对口帮扶松溪县医院。", "福医大附一", EntityType.HOSPITAL),  # 附 and a number
+    ("西部战区总医院神经外科主任出席。", "西部战区总医院", EntityType.HOSPITAL),  # a theatre command heads it
+    ("浙江省台州医院心内科主任介绍。", "浙江省台州医院", EntityType.HOSPITAL),  # 台 is a measure word too
+    ("报铜仁市卫生健康局审批。", "铜仁市卫生健康局", EntityType.AUTHORITY),  # 报 (report to) is no name
     # a memorial hospital, named after a person
     ("由天津医科大学朱宪彝纪念医院牵头组建联盟。", "天津医科大学朱宪彝纪念医院", EntityType.HOSPITAL),
     ("中山大学孙逸仙纪念医院与海丰县彭湃纪念医院结对。", "海丰县彭湃纪念医院", EntityType.HOSPITAL),

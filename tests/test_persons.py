@@ -78,6 +78,7 @@ CASES = [
     ("派驻专家马海挂职寻甸县妇幼保健院副院长。", ["马海"]),  # a Han name, not the Yi clan name 马海
     ("两家医院的30余名专家开展义诊，云南省第一人民医院普外科主任出席。", []),  # a count; a department
     ("最需要的就是有经验的专家带教，以免年轻医生考走。", []),  # after 专家/医生 a name needs a surname
+    ("省级专家常来，卫生院医生晋升也容易了。", []),  # 常 / 来 (an adverb, a verb); 晋升 (a word)
     ("援藏专家扎西表示，将继续坐诊。", ["扎西"]),  # or is a Tibetan name the speech verb confirms
     ("普外科副主任医师晏子衡目前挂职副院长。", ["晏子衡"]),  # jieba: 晏子 (a name of its own) / 衡
     ("神经内科主任巴图孟和说，", ["巴图孟和"]),  # Mongolian elements; 和 here is not "and"
