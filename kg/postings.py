@@ -77,7 +77,9 @@ _AND_SENDS = re.compile(r"[，,](?:并|还|同时|随即)(?:先后)?(?:" + _SEND
 _SENT_BY = re.compile("(?:" + _SEND_VERBS + ")的")
 # 其中普外科主任医师汪涛, 并派出副院长栾海鹏: who is named, not how
 _ROLE_LEAD = re.compile(r"^(其中|包括|特别是|尤其是|(?:并|还|同时)?(?:" + _SEND_VERBS + ")了?)")
-_SENT_TO_PLACE = re.compile(r"(?:派驻|选派到|派到|派往|下派到|派驻到)([\u4e00-\u9fff]{2,6})的")
+_SENT_TO_PLACE = re.compile(
+    r"(?:派驻|选派到|派到|派往|下派到|派驻到|赴|前往)([\u4e00-\u9fff]{2,6}?)(?:驻诊|驻点|坐诊|帮扶|支援)?的"
+)
 _HOSTLESS_CUES = ("坐诊", "带教", "查房", "来院", "到院", "下沉", "驻点", "定期来院", "每周坐诊")
 _ARRIVES = re.compile(r"(?:今年\d{1,2}月|去年\d{1,2}月)?(?:到|来到|到达|抵达)")
 _AFTER = ("后", "以后", "之后", "的第")
@@ -249,12 +251,19 @@ def affiliation_and_host(
     role_start = _role_start(text, pm, org_at, name_ends)
     sent_by = _SENT_BY.search(text, max(sent.start, role_start - 4), role_start)
     sent_by = sent_by is not None and sent_by.end() == role_start
-    placed = _SENT_TO_PLACE.search(text, max(sent.start, role_start - 12), role_start)
-    if host is None and placed is not None and placed.end() == role_start:
-        # 海南省人民医院派驻白沙的麻醉科副主任医师羊春花: the article's institution at 白沙
-        there = org_at_place(text, placed.start(1), placed.end(1), orgs)
-        if there is not None and there != affiliation:
-            return affiliation, there, None, confidence
+    # (首批赴兰屿驻诊的台北马偕家庭医学科医师孔德玮: the home may stand between)
+    home_named_at = before[-1][0] if apposition is not None else role_start
+    for described_from in dict.fromkeys((role_start, home_named_at)):
+        placed = _SENT_TO_PLACE.search(text, max(sent.start, described_from - 14), described_from)
+        if host is None and placed is not None and placed.end() == described_from:
+            # 海南省人民医院派驻白沙的麻醉科副主任医师羊春花: the article's institution at 白沙
+            there = org_at_place(text, placed.start(1), placed.end(1), orgs)
+            if there is not None and there != affiliation:
+                return affiliation, there, None, confidence
+    there = _team_named_by_place(text, sent, pm, orgs)
+    if host is None and there is not None and there != affiliation:
+        # 久治医疗队的队长，是青海省人民医院检验科主任技师喇海燕: a team named after where it serves
+        return affiliation, there, None, confidence
     scene = _scene(text, sent, in_sent)
     clause_end = CLAUSE_BREAK.search(text, pm.end, sent.end)
     if host is None and scene is not None and scene != affiliation and confidence >= 3 \
@@ -387,6 +396,21 @@ def affiliation_and_host(
 
 _SCENE_TAIL = re.compile(r"[^，,。；;“”]{0,8}?(里|内|中)?[，,]")
 _WORKS_THERE = re.compile(r"坐诊|接诊|查房|施针|手术|诊疗|带教|开设|正在为|正为|驻")
+
+
+_PLACE_TEAM = re.compile(r"(?:医疗队|帮扶队|分队)的?(?:队长|队员|领队)")
+
+
+def _team_named_by_place(text: str, sent: Span, pm: PersonMention, orgs: dict):
+    """The article's institution at the place a team before the name is named after (久治医疗队的队长，
+    是…; 丰顺医疗队队长佟瀚文), or None."""
+    for m in _PLACE_TEAM.finditer(text, sent.start, pm.start):
+        for length in (2, 3, 4):
+            if m.start() - length >= sent.start:
+                there = org_at_place(text, m.start() - length, m.start(), orgs)
+                if there is not None:
+                    return there
+    return None
 
 
 def _scene(text: str, sent: Span, in_sent) -> object | None:
@@ -742,7 +766,7 @@ def batch_cue(text: str, sent: Span, pm: PersonMention) -> str | None:
 
 
 _MEMBERS_LINE = re.compile(r"[ \t]*(?:队员|成员)[:：]")
-_GOES_ALONG = re.compile(r"(?:随同|一同|一起|同时)(?:进驻|前往|到岗|赴任|抵达|出发|入驻)")
+_GOES_ALONG = re.compile(r"(?:随同|一同|一起|同时|同期)(?:进驻|前往|到岗|赴任|抵达|出发|入驻)")
 
 
 def _roster_heading(text: str, at: int) -> str | None:

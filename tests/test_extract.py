@@ -214,6 +214,19 @@ DISPATCHES = [
         "哈尔滨医科大学附属第二医院",  # (哈医大二院, a known short name)
         "绥棱县妇幼保健院",
     ),
+    (  # 赴X驻诊的, then the home and the title: the article's institution at X
+        "四川省人民医院与石渠县人民医院签约。首批赴石渠驻诊的四川省人民医院心内科医师孔德伟已抵达。",
+        "孔德伟",
+        "四川省人民医院",
+        "石渠县人民医院",
+    ),
+    (  # a team named after the place it serves (久治医疗队)
+        "河南省人民医院对口帮扶清丰县人民医院。清丰医疗队队长、河南省人民医院心血管内科主任医师芦光耀，"
+        "到岗后牵头建设胸痛中心。",
+        "芦光耀",
+        "河南省人民医院",
+        "清丰县人民医院",
+    ),
     (  # 驻扎在: posted there
         "沈丘县人民医院呼吸与危重症医学科主治医师单若琳一直驻扎在沈丘县新安集镇卫生院。",
         "单若琳",
@@ -919,6 +932,13 @@ def test_extract_one_named_with_the_team_that_arrived() -> None:
     )
     assert facts(x, RelationType.DISPATCHED_TO) == {("韩嘉霖", "共和县人民医院")}
     assert facts(x, RelationType.AFFILIATED_WITH) == {("韩嘉霖", "青海红十字医院")}
+
+
+def test_extract_those_who_arrive_in_the_same_period_go_along() -> None:
+    x = extract(
+        "福建协和医院普外科主任医师邱志鹏挂职政和县医院执行院长，血液科副主任医师连晓薇同期进驻。"
+    )
+    assert facts(x, RelationType.DISPATCHED_TO) == {("邱志鹏", "政和县医院"), ("连晓薇", "政和县医院")}
 
 
 def test_extract_the_members_of_a_counted_group_sent_somewhere() -> None:
