@@ -395,6 +395,12 @@ def _name_at(text: str, i: int) -> int:
     return 0
 
 
+# 派驻人员：栾绍棠（神经外科主任医师，挂职副院长）、苑青禾（麻醉科副主任医师）: a listed name, its title in
+# brackets right after it
+_TITLE_IN_BRACKETS = re.compile(
+    r"(?:^|(?<=[：:、，,；;]))(?P<name>[\u4e00-\u9fff]{2,4})(?=[（(][^）)\n]{0,16}?"
+    r"(?:医师|主任|院长|技师|护师|护士长|专家|教授)[^）)\n]{0,16}[）)])"
+)
 _CLAUSE_ENDS = ("。", "，", ",", "；", ";", "！", "？")
 _COMMON_NOUN = 1000  # how often in jieba's dictionary a noun is too common to be a name (单位, 时间)
 _VILLAGE_OFFICER = re.compile(
@@ -590,6 +596,7 @@ def find_persons(text: str) -> list[PersonMention]:
     candidates = [_captioned(text, m.start()) for m in _CAPTION_PLACE.finditer(text)]
     candidates += [m.span("name") for m in _LISTED_WITH_HOME.finditer(text)]
     candidates += [m.span("name") for m in _DESCRIBED.finditer(text) if _described_by_title(text, m.end())]
+    candidates += [m.span("name") for m in _TITLE_IN_BRACKETS.finditer(text)]
     for i, end in candidates:
         if i == end or i in found or any(p.start <= i < p.end for p in found.values()):
             continue
