@@ -31,6 +31,7 @@ from .model import Document, EntityType, Evidence, PartnershipType, RelationType
 from .orgs import OrgMention, find_anaphors, find_org_mentions, parse_name, said_short
 from .persons import PersonMention, find_persons
 from .postings import (
+    TAKES_POST,
     affiliation_and_host,
     batch_cue,
     is_a,
@@ -267,7 +268,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
     def posted_to(at: int) -> OrgKey | None:
         """The institution an earlier clause of the sentence at ``at`` gave someone a post at (出任X院长)."""
         sent = sec.sentence_of(at)
-        posted = [k for s0, _e0, k in spans if sent.start <= s0 < at and text.endswith(_TAKES_POST, 0, s0)]
+        posted = [k for s0, _e0, k in spans if sent.start <= s0 < at and text.endswith(TAKES_POST, 0, s0)]
         return posted[-1] if posted else None
 
     named_in_alliances = [(s, e) for a in alliances.orgs.values() for s, e in a.spans]
@@ -291,7 +292,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
         if t is not None and goes_to(t, e):
             # …派出专家到长泰区医院。该院专家张志铭将每周赴长泰区医院坐诊: not the one its expert goes to
             t = last_named(s, text[s + 1 : e], besides=t)
-        elif t is not None and text.endswith(_TAKES_POST, 0, s):
+        elif t is not None and text.endswith(TAKES_POST, 0, s):
             # 覃耀宗出任龙山县人民医院执行院长，湘雅医院护士长尹佩珊则担任该院护理部主任: the post is at
             # the place the sentence posted someone to just before, not at the home named with her
             t = posted_to(s) or t
@@ -633,7 +634,6 @@ def _is_notice(doc: Document, text: str) -> bool:
 
 
 _GOES_TO = ("赴", "到", "前往", "来到", "进驻", "挂职", "挂任")
-_TAKES_POST = ("出任", "担任", "挂职", "挂任", "兼任")
 
 
 def _ends_like(label: str, head: str) -> bool:

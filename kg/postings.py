@@ -19,6 +19,7 @@ from .regions import gazetteer
 from .segment import CLAUSE_BREAK, LIST_ITEM, Span, table_cells
 
 __all__ = [
+    "TAKES_POST",
     "affiliation_and_host",
     "batch_cue",
     "enumeration_groups",
@@ -56,8 +57,8 @@ _DEST_CUES = (
 # person goes, but 现任/曾任/历任 an institution's post is the person's own job
 _SERVE = r"(?<![现曾历原主责信])任"
 _SERVES_AS = re.compile(_SERVE + "$")
-_TAKES_POST = ("挂职", "挂任", "担任", "出任", "兼任")  # … a post at another institution
-_APPOINTED = ("任", *_TAKES_POST, "被聘为", "受聘为", "获聘为", "被聘任为")
+TAKES_POST = ("挂职", "挂任", "担任", "出任", "兼任")  # … a post at another institution
+_APPOINTED = ("任", *TAKES_POST, "被聘为", "受聘为", "获聘为", "被聘任为")
 _APPOINTING = re.compile("(?:" + "|".join(sorted(_APPOINTED, key=len, reverse=True)) + ")?")
 _SEND_VERBS = "派驻|选派|派出|下派|外派|委派"
 _SENDS = re.compile(_SEND_VERBS + "|将派|派遣")
@@ -69,8 +70,8 @@ _POSTED_AFTER_COMMA = re.compile("[，,](?:" + "|".join(_APPOINTED) + ")")
 _WORKS_AT = re.compile(r"[^，,。；;]{0,6}?在")
 _POSTED_EXPERT = re.compile(r"(?:驻点|派驻|下派|挂职|帮扶)(?:专家|医生|队员)[、，,]?$")
 _SPEAKS_THEN = re.compile(r"[^，,。；;“”]{1,12}?(?:" + "|".join(SPEECH_VERBS) + r")[，,:：]")
-_SERVES_AT = re.compile("(?:" + "|".join(_TAKES_POST) + "|" + _SERVE + ")$")
-_HOLDS_POST = re.compile(r"(?:挂任|挂职|担任|出任|现任|兼任)$")
+_SERVES_AT = re.compile("(?:" + "|".join(TAKES_POST) + "|" + _SERVE + ")$")
+_HOLDS_POST = re.compile("(?:" + "|".join((*TAKES_POST, "现任")) + ")$")  # (现任: holds now)
 _HELD_BEFORE = re.compile(r"([^，,。；;、]{1,12}?)的")
 _HIRES = ("聘请", "聘任", "特聘", "返聘", "柔性引进")
 _AND_SENDS = re.compile(r"[，,](?:并|还|同时|随即)(?:先后)?(?:" + _SEND_VERBS + ")(?:了)?")
@@ -479,10 +480,11 @@ def _assignment_hosts(text: str, mentions, org_at) -> dict[int, tuple]:
             start = item.end() if item else at
             place = next(((e, k) for s, e, k, ana in org_at if s == start and not ana), None)
             separator = _ASSIGNMENT_DASH.match(text, place[0]) if place else None
-            if separator is None and place is not None and text[place[0] : place[0] + 1] in ":：":
-                homes = [k for s, _e, k, ana in org_at if place[0] < s < end and not ana]
-                if homes or place[1][1].endswith(_PRIMARY_CARE_KINDS):
-                    separator = re.compile(r"[:：][ \t]*").match(text, place[0])
+            by_colon = separator is None and place is not None and text[place[0] : place[0] + 1] in ":：" and (
+                place[1][1].endswith(_PRIMARY_CARE_KINDS)
+                or any(place[0] < s < end and not ana for s, _e, _k, ana in org_at))
+            if by_colon:
+                separator = _ASSIGNMENT_COLON.match(text, place[0])
             if separator is None:
                 if _SUBHEADING.match(text, at, end) and not any(at <= p.start < end for p in mentions):
                     at = end + 1  # 一、平舆县人民医院医共体: a group's heading within the list
@@ -490,12 +492,13 @@ def _assignment_hosts(text: str, mentions, org_at) -> dict[int, tuple]:
                 break
             named = [p for p in mentions if separator.end() <= p.start and p.end <= end]
             # (a name the reader does not know leaves its line out; a dash pairs the place with one)
-            for person in named if separator.group().strip() in ":：" else named[:1]:
+            for person in named if by_colon else named[:1]:
                 out[person.start] = place[1]
             at = end + 1
     return out
 
 
+_ASSIGNMENT_COLON = re.compile(r"[:：][ \t]*")
 _PRIMARY_CARE_KINDS = ("卫生院", "卫生服务中心", "卫生服务站", "卫生室")
 _SUBHEADING = re.compile(r"[ \t]*[一二三四五六七八九十]{1,2}、[^\n:：]{2,40}$")
 
@@ -816,10 +819,10 @@ def team_hosts(text: str, sents: list[Span], mentions, org_at) -> tuple[dict[int
                              if sent.start <= s0 and e0 <= opens and _BATCH_WORDS.fullmatch(text, e0, opens)]
                     sender = whose[-1] if whose and whose[-1] != went else None
                     break
-        if went is None:
-            continue
+        if went is None or team is None:
+            continue  # (who is named with the team: only in a sentence that names one)
         named = [p for p in mentions if sent.start <= p.start and p.end <= sent.end]
-        if team is not None and _TEAM_NAMES.search(sent.text):
+        if _TEAM_NAMES.search(sent.text):
             hosts.update((p.start, went) for p in named)
         else:  # 医疗队影像科医生韩嘉霖: one of the team, named with it
             hosts.update((p.start, went) for p in named
