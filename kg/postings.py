@@ -480,9 +480,11 @@ def _assignment_hosts(text: str, mentions, org_at) -> dict[int, tuple]:
             start = item.end() if item else at
             place = next(((e, k) for s, e, k, ana in org_at if s == start and not ana), None)
             separator = _ASSIGNMENT_DASH.match(text, place[0]) if place else None
-            by_colon = separator is None and place is not None and text[place[0] : place[0] + 1] in ":：" and (
-                place[1][1].endswith(_PRIMARY_CARE_KINDS)
-                or any(place[0] < s < end and not ana for s, _e, _k, ana in org_at))
+            by_colon = (
+                separator is None and place is not None and text[place[0] : place[0] + 1] in ":："
+                and (place[1][1].endswith(_PRIMARY_CARE_KINDS)
+                     or any(place[0] < s < end and not ana for s, _e, _k, ana in org_at))
+            )
             if by_colon:
                 separator = _ASSIGNMENT_COLON.match(text, place[0])
             if separator is None:
