@@ -193,7 +193,7 @@ def partnerships(
             pair_leads: dict[tuple, object] = {}
             if not chained and len(explicit) == 4:
                 # A与B紧密型医联体、C对口帮扶D工作先后启动; A与B签约，C对口帮扶D: two clauses, two pairs
-                chained = _two_clauses_two_pairs(text, sent, mentioned)
+                chained = _two_clauses_two_pairs(sent, mentioned)
             if chained:  # A与B、C与D分别签约: two pairs, each senior partner leading its own
                 pairs = chained
                 pair_leads = {(a, b): _senior(a, [b], orgs or {}) for a, b in chained}
@@ -880,18 +880,26 @@ def _clause_pairs(doc: Document, sent: Span, mentioned, date: str | None) -> lis
     clause naming exactly two, with a partnership cue of its own, pairs them."""
     text = doc.norm
     facts: list[dict] = []
-    start = sent.start
-    for end in [m.start() + sent.start for m in CLAUSE_BREAK.finditer(sent.text)] + [sent.end]:
-        inside = [m for m in mentioned if start <= m[0] and m[1] <= end and not m[3]]
+    for clause, inside in _clauses(sent, CLAUSE_BREAK, mentioned):
         keys = list(dict.fromkeys(k for _, _, k, _ in inside))
-        clause = text[start:end]
-        kinds, strong = _cue_types(clause, [(s - start, e - start) for s, e, _, _ in inside])
+        names = [(s - clause.start, e - clause.start) for s, e, _, _ in inside]
+        kinds, strong = _cue_types(clause.text, names)
         if len(keys) == 2 and kinds and strong:
-            lead = _lead(text, Span(start, end, clause), inside)
+            lead = _lead(text, clause, inside)
             ev = doc.evidence(sent.start, sent.end)
             facts.append(_partnership(keys[0], keys[1], ev, kinds, date, lead))
-        start = end + 1
     return facts
+
+
+def _clauses(sent: Span, breaks: re.Pattern[str], mentioned) -> list[tuple[Span, list]]:
+    """The clauses of a sentence cut where ``breaks`` match, each with the institutions named in it
+    (not those 该院 and the like stand for)."""
+    out, start = [], sent.start
+    for end in [m.start() + sent.start for m in breaks.finditer(sent.text)] + [sent.end]:
+        clause = Span(start, end, sent.text[start - sent.start : end - sent.start])
+        out.append((clause, [m for m in mentioned if start <= m[0] and m[1] <= end and not m[3]]))
+        start = end + 1
+    return out
 
 
 
@@ -899,20 +907,18 @@ def _clause_pairs(doc: Document, sent: Span, mentioned, date: str | None) -> lis
 _CLAUSE_OR_ITEM = re.compile(r"[，,；;、]")
 
 
-def _two_clauses_two_pairs(text: str, sent: Span, mentioned) -> list[tuple]:
+def _two_clauses_two_pairs(sent: Span, mentioned) -> list[tuple]:
     """The two pairs of a sentence whose clauses (cut by ， ； or 、) each name two institutions and
     say how they partner, with a cue or a verb of their own; [] if the sentence does not split so."""
-    pairs, start = [], sent.start
-    for end in [m.start() + sent.start for m in _CLAUSE_OR_ITEM.finditer(sent.text)] + [sent.end]:
-        keys = list(dict.fromkeys(k for s, e, k, ana in mentioned if start <= s and e <= end and not ana))
+    pairs = []
+    for clause, inside in _clauses(sent, _CLAUSE_OR_ITEM, mentioned):
+        keys = list(dict.fromkeys(k for _s, _e, k, _a in inside))
         if keys:
-            clause = text[start:end]
-            names = [(s - start, e - start) for s, e, _k, ana in mentioned if start <= s and e <= end]
-            said = _cue_types(clause, names)[0] or _verb_pattern().search(clause)
+            names = [(s - clause.start, e - clause.start) for s, e, _k, _a in inside]
+            said = _cue_types(clause.text, names)[0] or _verb_pattern().search(clause.text)
             if len(keys) != 2 or not said:
                 return []
             pairs.append((keys[0], keys[1]))
-        start = end + 1
     return pairs if len(pairs) == 2 else []
 
 
