@@ -721,11 +721,12 @@ def _common_word(name: str) -> bool:
         return True  # 麻醉 (jieba tags it as a name)
     if pos_tag(name) not in _NAME_TAGS and word_frequency(name) >= 10:
         return True
-    if len(name) == 2 and word_frequency(name) >= 500:
-        return True  # 医生晋升: a common word, though jieba tags it as a name
-    parts = words(name)
-    if len(name) == 2 and len(parts) == 2 and pos_tag(parts[1]) in ("v", "d", "p", "c", "u"):
-        return True  # 省级专家常来: an adverb and a verb jieba keeps apart, not a surname and a name
+    if len(name) == 2:
+        if word_frequency(name) >= 500:
+            return True  # 医生晋升: a common word, though jieba tags it as a name
+        parts = words(name)
+        # 省级专家常来: an adverb and a verb jieba keeps apart, not a surname and a name
+        return len(parts) == 2 and pos_tag(parts[1]) in ("v", "d", "p", "c", "u")
     head = name[:2]
     return len(name) == 3 and pos_tag(head) in _NOT_NAMES and word_frequency(head) >= 50
 
