@@ -62,12 +62,19 @@ _APPOINTED = ("任", *TAKES_POST, "被聘为", "受聘为", "获聘为", "被聘
 _APPOINTING = re.compile("(?:" + "|".join(sorted(_APPOINTED, key=len, reverse=True)) + ")?")
 _SEND_VERBS = "派驻|选派|派出|下派|外派|委派"
 _SENDS = re.compile(_SEND_VERBS + "|将派|派遣")
+_CLINICAL_WORK = r"义诊|查房|手术|带教|培训|会诊|讲座|诊疗|实训|授课|坐诊"
 _POSTED_THERE = re.compile(
     r"[^，,。；;]{0,2}(挂职|挂任|担任|任职|坐诊|出诊|工作|支援|帮扶|援助|开设|查房|带教)"
+    # at clinical work there (visiting is a dispatch; a survey or a meeting is not): 开展了义诊和教学查房,
+    # 为居民义诊
+    rf"|(?:开展|进行|为)了?[^，,。；;]{{0,12}}?(?:{_CLINICAL_WORK})"
 )
 _POSTED_AFTER_COMMA = re.compile("[，,](?:" + "|".join(_APPOINTED) + ")")
 # the person's own clause says where they work: 柏松涛正式在元阳县人民医院…, 陶晓勤也已在元阳县人民医院…
-_WORKS_AT = re.compile(r"[^，,。；;]{0,6}?在")
+# (…带领心内科专家团队在沁源县人民医院…; 与…郝瑞雪一起，在卓资县医院…: leading or joined by others)
+_WORKS_AT = re.compile(
+    r"(?:[^，,。；;]{0,4}?(?:带领|率领|带着)[^，,。；;]{0,24}?|与[^。；;]{0,40}?一起[，,]?|[^，,。；;]{0,6}?)在"
+)
 _POSTED_EXPERT = re.compile(r"(?:驻点|派驻|下派|挂职|帮扶)(?:专家|医生|队员)[、，,]?$")
 _SPEAKS_THEN = re.compile(r"[^，,。；;“”]{1,12}?(?:" + "|".join(SPEECH_VERBS) + r")[，,:：]")
 _SERVES_AT = re.compile("(?:" + "|".join(TAKES_POST) + "|" + _SERVE + ")$")

@@ -335,6 +335,31 @@ DISPATCHES = [
         "昆明医科大学第一附属医院",
         "元阳县人民医院",
     ),
+    (  # at clinical work there (visiting is a dispatch)
+        "签约当天，宁夏医科大学总医院心脏中心主任医师牛永安还在中宁县人民医院开展了胸痛中心建设专题培训。",
+        "牛永安",
+        "宁夏医科大学总医院",
+        "中宁县人民医院",
+    ),
+    (  # leading a team there
+        "签约结束后，山西医科大学第二医院副院长韩立群带领心内科、骨科专家团队在沁源县人民医院开展义诊和教学查房。",
+        "韩立群",
+        "山西医科大学第二医院",
+        "沁源县人民医院",
+    ),
+    (  # there with another
+        "揭牌当天，中国医学科学院阜外医院主任医师庞明川与内蒙古医科大学附属医院心内科主任医师郝瑞雪一起，"
+        "在卓资县医院开展了义诊和教学查房。",
+        "庞明川",
+        "中国医学科学院阜外医院",
+        "卓资县医院",
+    ),
+    (  # seeing patients there
+        "图为大庆油田总医院心内科专家阮书珩在银浪街道社区卫生服务中心为居民义诊。",
+        "阮书珩",
+        "大庆油田总医院",
+        "银浪街道社区卫生服务中心",
+    ),
 ]
 
 
@@ -985,6 +1010,12 @@ def test_extract_a_hospitals_chronicle_says_hospital_for_itself() -> None:
 
 def test_extract_the_place_a_sentence_opens_with_is_no_host_of_one_who_only_speaks() -> None:
     x = extract("在藤县太平镇卫生院，梧州市红十字会医院妇产科主治医师甘晓蔓介绍，合作已满一年。")
+    assert facts(x, RelationType.DISPATCHED_TO) == set()
+
+
+def test_extract_one_who_surveys_a_hospital_is_not_at_work_there() -> None:
+    x = extract("5月8日，四川大学华西医院副院长米朝阳在马尔康市人民医院开展调研，并与该院领导班子座谈。")
+    assert ("米朝阳", "四川大学华西医院") in facts(x, RelationType.AFFILIATED_WITH)
     assert facts(x, RelationType.DISPATCHED_TO) == set()
 
 
