@@ -84,7 +84,7 @@ _HIRES = ("聘请", "聘任", "特聘", "返聘", "柔性引进")
 _AND_SENDS = re.compile(r"[，,](?:并|还|同时|随即)(?:先后)?(?:" + _SEND_VERBS + ")(?:了)?")
 _SENT_BY = re.compile("(?:" + _SEND_VERBS + ")的")
 # 其中普外科主任医师汪涛, 并派出副院长栾海鹏: who is named, not how
-_ROLE_LEAD = re.compile(r"^(其中|包括|特别是|尤其是|(?:并|还|同时)?(?:" + _SEND_VERBS + ")了?)")
+_ROLE_LEAD = re.compile(r"^(其中|包括|还有|以及|特别是|尤其是|(?:并|还|同时)?(?:" + _SEND_VERBS + ")了?)")
 _SENT_TO_PLACE = re.compile(
     r"(?:派驻|选派到|派到|派往|下派到|派驻到|赴|前往)([\u4e00-\u9fff]{2,6}?)(?:驻诊|驻点|坐诊|帮扶|支援)?的"
 )
@@ -744,7 +744,9 @@ def roster_hosts(text: str, mentions, org_at, orgs: dict | None = None) -> dict[
 # one of a group sent: 同批驻点的, 与戚晓蔓同批的, 随队; or, where the sentence (or a roster's heading)
 # says the group was sent, 还有, 包括, 成员, 本批专家共6人
 _SAME_BATCH = re.compile(
-    r"(?:与([\u4e00-\u9fff·]{2,8}?))?(?:同批|同期|同一批|同时到岗|一同到岗|随队"
+    r"(?:[与和跟]([\u4e00-\u9fff·]{2,8}?))?(?:同批|同期|同一批|同时到岗|一同到岗|随队"
+    # 和他一同驻点的, 和于鸿飞同船上岛的: went along with the one named
+    r"|(?:一同|一起|同船|同车|同机)(?:驻点|进驻|来到|前往|赴|上岛|下沉|援[疆藏青])"
     r"|(?:本|首|该|这|此)批(?:驻点|派驻|下沉|援[疆藏青])?(?:专家|医生|队员))"
 )
 _THE_OTHERS = re.compile(r"(?:另外|其他|其余|另)[^，,。；;]{0,4}(?:成员|队员)")
@@ -759,6 +761,8 @@ def batch_cue(text: str, sent: Span, pm: PersonMention) -> str | None:
     whose batch it says (与戚晓蔓同批的) or "" for the group told about."""
     clause = max([sent.start, *(m.end() for m in CLAUSE_BREAK.finditer(text, sent.start, pm.start))])
     same = list(_SAME_BATCH.finditer(text, clause, pm.start))
+    if not same and text.startswith(("还有", "是"), clause):  # 和于鸿飞同船上岛的，还有…宫若曦
+        same = list(_SAME_BATCH.finditer(text, sent.start, clause))
     if same:
         return same[-1].group(1) or ""
     opening = text[sent.start : pm.start]

@@ -1479,6 +1479,18 @@ def test_extract_one_of_a_batch_named_with_its_own_home_keeps_it() -> None:
     assert ("苏晓敏", "临潭县人民医院") in facts(x, RelationType.DISPATCHED_TO)
 
 
+@pytest.mark.parametrize("went_along", [
+    "和他一同驻点的兰州大学第二医院麻醉科主治医师苏晓敏，则牵头建立了无痛诊疗中心。",
+    "和罗成林同船上岛的，还有兰州大学第二医院麻醉科主治医师苏晓敏。",
+])
+def test_extract_one_who_went_along_with_one_sent_goes_there_too(went_along: str) -> None:
+    x = extract("甘肃省人民医院神经内科副主任医师罗成林驻点临潭县人民医院。" + went_along)
+    assert ("苏晓敏", "兰州大学第二医院") in facts(x, RelationType.AFFILIATED_WITH)
+    assert ("苏晓敏", "临潭县人民医院") in facts(x, RelationType.DISPATCHED_TO)
+    assert [f.role for f in x.facts if f.source == ("person", "苏晓敏")
+            and f.type is RelationType.AFFILIATED_WITH] == ["麻醉科主治医师"]  # (not 还有麻醉科…)
+
+
 def test_extract_what_follows_a_name_and_a_colon_is_what_they_say() -> None:
     x = extract("专访长治市人民医院院长秦振军：让优质资源扎根沁源\n\n"
                 "长治市人民医院与沁源县人民医院组建医联体。")
