@@ -283,6 +283,18 @@ def affiliation_and_host(
     if apposition is not None and apposition == affiliation:
         s0 = before[-1][0]
         posted = _POSTED_EXPERT.search(text, max(sent.start, s0 - 8), s0) is not None
+    given = _HEAD_POST_GIVEN.search(text, max(sent.start, home_named_at - 12), home_named_at)
+    given = given if given is not None and given.end() == home_named_at else None
+    if host is None and given is not None and _TAKES_IT.match(text, pm.end):
+        # 首任执行院长由湖州市中心医院医务部主任沈国良担任: the head of the institution the clause
+        # names before the post, else of the one the article is most about besides home
+        there = next((k for s, e, k, _ in before if e == given.start() and k != affiliation), None)
+        if there is None:
+            counts = Counter(k for _s, _e, k, _ in org_at if k != affiliation)
+            ranked = counts.most_common(2)
+            there = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+        if there is not None:
+            return affiliation, there, given.group(1), confidence
     if host is None and (sent_by or posted):
         # 浙大二院派驻的常务副院长蒋晨阳: sent to the institution the article is most about besides home
         counts = Counter(k for _s, _e, k, _ in org_at if k != affiliation)
@@ -402,6 +414,9 @@ def affiliation_and_host(
     return affiliation, host, post_role, confidence
 
 
+# a hospital's head post given to one from elsewhere: (首任)执行院长由…担任
+_HEAD_POST_GIVEN = re.compile(r"((?:执行|常务|业务)?副?院长|党委书记)由")
+_TAKES_IT = re.compile(r"(?:担任|出任)[，,。；;]")
 _SCENE_TAIL = re.compile(r"[^，,。；;“”]{0,8}?(里|内|中)?[，,]")
 _WORKS_THERE = re.compile(r"坐诊|接诊|查房|施针|手术|诊疗|带教|开设|正在为|正为|驻")
 
