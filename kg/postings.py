@@ -68,6 +68,7 @@ _POSTED_THERE = re.compile(
     # at clinical work there (visiting is a dispatch; a survey or a meeting is not): 开展了义诊和教学查房,
     # 为居民义诊
     rf"|(?:开展|进行|为)了?[^，,。；;]{{0,12}}?(?:{_CLINICAL_WORK})"
+    r"|(?:备案|完成|注册|开展)?多点执业"  # 在X备案多点执业, 在X完成多点执业备案: a second place of practice
 )
 _POSTED_AFTER_COMMA = re.compile("[，,](?:" + "|".join(_APPOINTED) + ")")
 # the person's own clause says where they work: 柏松涛正式在元阳县人民医院…, 陶晓勤也已在元阳县人民医院…
