@@ -35,6 +35,7 @@ _MAX_NAME = 32
 _FUNCTION_CHARS = set(
     "的了着著过在与和是被把将从向对到为就都也还又并而且或让使经及下上其该这那各每所做作用给叫要会能可应需由原以于"
 )  # (著: 着 as traditional texts write it, 跟著衛生所)
+_DIRECTIONS = set("东西南北")
 _NUMERALS = set("0123456789一二三四五六七八九十两几多数")
 _COUNTED = re.compile(r"[\d一二三四五六七八九十两几多数]+[家个所名种批支县市区]")
 _CONTEXT_ORDINAL = re.compile(r"^([省市县区])(第?[一二三四五六七八九十]+)(.*)$")
@@ -419,6 +420,8 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
             # a kind, after a verb jieba does not know
             specific = False
         body = surface[: len(surface) - len(suffix)]
+        if body in _DIRECTIONS and start > 0 and _CJK.match(text[start - 1]):
+            specific = False  # 新界西医院联网: a direction cut from a longer name is no name of its own
         ordinal = _CONTEXT_ORDINAL.match(body)
         if not level and ordinal and toks[0][1] not in ("region", "head"):
             level = ordinal.group(1)  # 市四医院

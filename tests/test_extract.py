@@ -1032,6 +1032,16 @@ def test_extract_the_place_a_sentence_opens_with_is_no_host_of_one_who_only_spea
     assert facts(x, RelationType.DISPATCHED_TO) == set()
 
 
+@pytest.mark.parametrize(("text", "pair"), [
+    ("12月2日，广元市中心医院与汉中市中心医院在广元签订医疗协作协议。", ("广元市中心医院", "汉中市中心医院")),
+    ("屯門醫院昨日與廈門大學附屬第一醫院簽署姊妹醫院協議。", ("屯门医院", "厦门大学附属第一医院")),
+    ("醫管局與廣東省人民醫院簽署合作備忘錄。", ("香港医院管理局", "广东省人民医院")),
+    ("南昌大学第一附属医院与万安县人民医院签订合作框架协议。", ("南昌大学第一附属医院", "万安县人民医院")),
+])
+def test_extract_agreements_of_every_name_make_partners(text: str, pair: tuple[str, str]) -> None:
+    assert facts(extract(text), RelationType.PARTNER_OF) == {pair}
+
+
 def test_extract_one_who_surveys_a_hospital_is_not_at_work_there() -> None:
     x = extract("5月8日，四川大学华西医院副院长米朝阳在马尔康市人民医院开展调研，并与该院领导班子座谈。")
     assert ("米朝阳", "四川大学华西医院") in facts(x, RelationType.AFFILIATED_WITH)

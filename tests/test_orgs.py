@@ -141,6 +141,7 @@ GENERIC = [
     "吸纳了高昌区、鄯善县、托克逊县三家县级医院的医生。",  # a kind of each place's hospitals (县级)
     "推动团场首诊、师医院救治、团场康复。",  # a 兵团 division's hospital, which one unsaid
     "公布2025年度市属医院支持郊区医院发展结对名单。",  # a suburb's hospitals (郊区 alone is no district)
+    "医院管理局新界西医院联网辖下的医院。",  # a direction cut from a name the finder does not know
 ]
 
 
