@@ -350,6 +350,7 @@ _THEN_SHORT = re.compile(r"[，,;；]\s*(?:以下简称|以下称|下称|简称)
 _DECLARED = re.compile(
     r"[(（](?:[^()（）]{0,40}?[，,;；])?(?:以下简称|以下称|下称|简称)?[“\"]?([\u4e00-\u9fff0-9]{2,8})[”\"]?[)）]"
 )
+_LISTED_IN_BRACKETS = re.compile(r"[(（]([^()（）。；;]{4,60}?[、，,][^()（）。；;]{2,60}?)[)）]")
 _BARE_LEVELS = ("省", "市", "县", "区", "州", "自治区", "自治州")  # 市一院, 省人医: named by their level
 
 
@@ -464,6 +465,39 @@ class OrgTable:
                 self.union(inner[1], k)
             else:
                 self.union(k, inner[1])
+        self._merge_listed_names(text, spans)
+        for (_s1, e1, a), (s2, _e2, b) in pairwise(sorted(spans)):
+            # 四川省医学科学院·四川省人民医院: one institution under both its names, the academy's and the
+            # hospital's, which stays (two hospitals so joined are two: 黄山市人民医院·祁门县人民医院医联体)
+            first, second = self.orgs.get(self.find(a)), self.orgs.get(self.find(b))
+            if (text[e1:s2] == "·" and first is not None and second is not None
+                    and {first.type, second.type} == {EntityType.HOSPITAL, EntityType.ACADEMIC}):
+                if first.type is EntityType.HOSPITAL:
+                    self.union(a, b)
+                else:
+                    self.union(b, a)
+
+    def _merge_listed_names(self, text: str, spans: list[tuple[int, int, OrgKey]]) -> None:
+        """山西白求恩医院（山西医学科学院、同济山西医院）: every name listed in the brackets is the
+        first one's; a name inside a longer item (暨南大学 of 暨南大学第二临床医学院) is part of
+        another of its names, no institution of the sentence."""
+        for _s, e, k in list(spans):
+            if text[e : e + 1] not in "(（":
+                continue
+            close = _LISTED_IN_BRACKETS.match(text, e)
+            if close is None:
+                continue
+            items, pos = [], e + 1
+            for piece in re.split("[、，,]", close.group(1)):
+                items.append((pos, pos + len(piece)))
+                pos += len(piece) + 1
+            inside = [(s1, e1, k1) for s1, e1, k1 in spans if e < s1 and e1 <= close.end()]
+            whole = [x for x in inside if (x[0], x[1]) in items]
+            if len(items) < 2 or not whole:
+                continue
+            for _s1, _e1, k1 in whole:
+                self.union(k, k1)
+            spans[:] = [x for x in spans if x not in inside or x in whole]
 
     def merge_renamed(self, text: str, spans: list[tuple[int, int, OrgKey]]) -> None:
         """淳安县第一人民医院成为浙医一院淳安分院, X更名为Y, X加挂Y牌子: one hospital, two names."""

@@ -1042,6 +1042,28 @@ def test_extract_agreements_of_every_name_make_partners(text: str, pair: tuple[s
     assert facts(extract(text), RelationType.PARTNER_OF) == {pair}
 
 
+@pytest.mark.parametrize(("text", "own", "others"), [
+    ("2021年10月，深圳市人民医院（暨南大学第二临床医学院、南方科技大学第一附属医院）与和平县人民医院签订帮扶协议。",
+     "深圳市人民医院", {"南方科技大学第一附属医院"}),
+    ("去年11月，山西白求恩医院（山西医学科学院、同济山西医院）与偏关县人民医院签订对口帮扶协议。",
+     "山西白求恩医院", {"山西医学科学院", "同济山西医院"}),
+    ("2022年8月，四川省医学科学院·四川省人民医院与石渠县人民医院签订帮扶协议。",
+     "四川省人民医院", {"四川省医学科学院"}),
+])
+def test_extract_names_listed_in_brackets_or_joined_by_a_dot_are_one_institution(
+    text: str, own: str, others: set[str]
+) -> None:
+    x = extract(text)
+    partners = facts(x, RelationType.PARTNER_OF)
+    assert len(partners) == 1 and own in next(iter(partners))
+    assert others <= org_names(x)[own]
+
+
+def test_extract_two_hospitals_joined_by_a_dot_are_two() -> None:
+    x = extract("5月12日，黄山市人民医院·祁门县人民医院紧密型医联体正式揭牌。")
+    assert facts(x, RelationType.PARTNER_OF) == {("黄山市人民医院", "祁门县人民医院")}
+
+
 def test_extract_one_who_surveys_a_hospital_is_not_at_work_there() -> None:
     x = extract("5月8日，四川大学华西医院副院长米朝阳在马尔康市人民医院开展调研，并与该院领导班子座谈。")
     assert ("米朝阳", "四川大学华西医院") in facts(x, RelationType.AFFILIATED_WITH)
