@@ -361,7 +361,7 @@ def _name_at(text: str, i: int) -> int:
         and all(_CJK.match(c) for c in toks[1])
         # (a two-character adjective is a given name as often as not: 鞠 / 明远 / 留)
         and (pos_tag(toks[1]) not in _NOT_NAMES or (len(toks[1]) == 2 and pos_tag(toks[1]) == "a"))
-        and pos_tag(toks[2]) in _ENDS_NAME
+        and (pos_tag(toks[2]) in _ENDS_NAME or toks[2].startswith("每"))  # (鞠 / 卫东 / 每季度)
         # (吉史 / 木 / 呷 / 表示: a one-character word then a boundary is the name's last character)
         and not (len(toks[1]) == 1 and len(toks[2]) == 1 and _boundary_after(text, i + sl + 2)
                  and text[i + sl + 1] not in _GLUED_VERBS)
@@ -466,7 +466,7 @@ def _closes_name(text: str, end: int) -> bool:
 
 
 _NOT_NAMES = {"v", "vn", "vd", "d", "a", "ad", "p", "c", "m", "q", "f", "t", "r", "u"}
-_ENDS_NAME = {"v", "vn", "vd", "d", "ad", "p", "c"}  # words that may follow a name (再次, 担任, 在)
+_ENDS_NAME = {"v", "vn", "vd", "d", "ad", "p", "c", "t"}  # what may follow a name (再次, 担任, 在, 今年)
 _TRANSLITERATED = re.compile(r"[·•・．][\u4e00-\u9fff]{1,6}")
 _TRANSLITERATED_HEAD = re.compile(r"[\u4e00-\u9fff]{2,6}(?=[·•・．])")
 
