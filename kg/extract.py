@@ -39,6 +39,7 @@ from .postings import (
     role_phrase,
     roster_hosts,
     sender_nearby,
+    studio_host,
     table_homes,
     team_hosts,
     team_places,
@@ -465,6 +466,15 @@ def extract_document(doc: Document) -> DocumentExtraction:
         if mate[3] != affiliation:
             facts.append(Fact(RelationType.DISPATCHED_TO, ("person", pm.name), ("org", mate[3]),
                               evidence(pm.start), role=post_role or None))
+    for name, (_conf, _pos, home, *_rest) in best.items():
+        # “沐春燕名医工作室”在宁蒗彝族自治县人民医院揭牌: the expert works at the studio's hospital
+        at = text.find(name)
+        while at >= 0:
+            there = studio_host(text, sec.sentence_of(at), at + len(name), org_at, home)
+            if there is not None and not any(w[1] == name and w[3] == there for w in went_to):
+                went_to.append((at, name, home, there))
+                facts.append(Fact(RelationType.DISPATCHED_TO, ("person", name), ("org", there), evidence(at)))
+            at = text.find(name, at + len(name))
     if ours is not None:  # on a page that says 我院, one it sends whose home is not said is its own
         sent_away = {f.source[1] for f in facts
                      if f.type is RelationType.DISPATCHED_TO and f.target[1] != ours}

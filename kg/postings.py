@@ -415,6 +415,31 @@ def affiliation_and_host(
     return affiliation, host, post_role, confidence
 
 
+# a studio named after its expert: 和晓燕名医工作室, 鄢祖澄教授专家工作站, 甘怀德名老中医传承工作室
+_STUDIO = re.compile(
+    r"[”\"」』]?(?:教授|主任|院士)?[\u4e00-\u9fff]{0,4}?(?:名医|名中医|名老中医|专家|院士|劳模|大师)"
+    r"[\u4e00-\u9fff]{0,4}?(?:工作室|工作站)"
+)
+_SET_UP_AT = ("在", "落户", "入驻", "设在", "落地", "落户于", "设于")
+
+
+def studio_host(text: str, sent: Span, name_end: int, org_at, home) -> object | None:
+    """Where a studio named after an expert (whose name ends at ``name_end``: 沐春燕名医工作室, where
+    the name is no mention of its own) is, away from the expert's ``home``: the institution it is set up at
+    (“沐春燕名医工作室”在宁蒗彝族自治县人民医院揭牌), else the one other institution of the sentence
+    (宣武医院与阜平县医院签约，建立“鞠卫东专家工作站”). An expert's studio at another hospital is a
+    posting there: the expert comes to work in it."""
+    m = _STUDIO.match(text, name_end)
+    if m is None:
+        return None
+    after = [(s, k) for s, e, k, _ana in org_at if m.end() <= s and e <= sent.end]
+    at = next((k for s, k in after if text[max(sent.start, s - 3) : s].endswith(_SET_UP_AT)), None)
+    if at is not None:
+        return at if at != home else None
+    others = {k for s, e, k, _ana in org_at if sent.start <= s and e <= sent.end and k != home}
+    return others.pop() if len(others) == 1 else None
+
+
 # a hospital's head post given to one from elsewhere: (首任)执行院长由…担任
 _HEAD_POST_GIVEN = re.compile(r"((?:执行|常务|业务)?副?院长|党委书记)由")
 _TAKES_IT = re.compile(r"(?:担任|出任)[，,。；;]")
@@ -798,7 +823,10 @@ def batch_cue(text: str, sent: Span, pm: PersonMention) -> str | None:
 
 
 _MEMBERS_LINE = re.compile(r"[ \t]*(?:队员|成员)[:：]")
-_GOES_ALONG = re.compile(r"(?:随同|一同|一起|同时|同期)(?:进驻|前往|到岗|赴任|抵达|出发|入驻)")
+# …随同进驻; 晏琪、甘丽娟分别进驻对口科室 (the departments of where the one before was sent)
+_GOES_ALONG = re.compile(
+    r"(?:随同|一同|一起|同时|同期)(?:进驻|前往|到岗|赴任|抵达|出发|入驻)|分别(?:进驻|入驻)(?:对口|相应|各)"
+)
 
 
 def _roster_heading(text: str, at: int) -> str | None:

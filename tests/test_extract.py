@@ -1064,6 +1064,27 @@ def test_extract_two_hospitals_joined_by_a_dot_are_two() -> None:
     assert facts(x, RelationType.PARTNER_OF) == {("黄山市人民医院", "祁门县人民医院")}
 
 
+@pytest.mark.parametrize(("text", "expert", "home", "host"), [
+    ("5月20日，昆明医科大学第一附属医院“沐春燕名医工作室”在宁蒗彝族自治县人民医院揭牌。"
+     "沐春燕是昆明医科大学第一附属医院呼吸与危重症医学科主任医师。",
+     "沐春燕", "昆明医科大学第一附属医院", "宁蒗彝族自治县人民医院"),
+    ("2023年6月，首都医科大学宣武医院与阜平县医院签约，建立“鞠卫东专家工作站”。"
+     "宣武医院神经内科主任医师鞠卫东每季度到阜平讲课。",
+     "鞠卫东", "首都医科大学宣武医院", "阜平县医院"),
+])
+def test_extract_an_expert_whose_studio_is_at_another_hospital_works_there(
+    text: str, expert: str, home: str, host: str
+) -> None:
+    x = extract(text)
+    assert (expert, home) in facts(x, RelationType.AFFILIATED_WITH)
+    assert (expert, host) in facts(x, RelationType.DISPATCHED_TO)
+
+
+def test_extract_an_expert_whose_studio_is_at_home_is_not_sent() -> None:
+    x = extract("浙江省中医院“何立人名中医工作室”在浙江省中医院揭牌。何立人是浙江省中医院主任中医师。")
+    assert facts(x, RelationType.DISPATCHED_TO) == set()
+
+
 def test_extract_one_who_surveys_a_hospital_is_not_at_work_there() -> None:
     x = extract("5月8日，四川大学华西医院副院长米朝阳在马尔康市人民医院开展调研，并与该院领导班子座谈。")
     assert ("米朝阳", "四川大学华西医院") in facts(x, RelationType.AFFILIATED_WITH)
@@ -1521,6 +1542,14 @@ def test_extract_others_of_a_batch_sent_go_where_it_went(text: str) -> None:
     for person in ("苏晓敏", "韩蕾"):
         assert (person, "甘肃省人民医院") in facts(x, RelationType.AFFILIATED_WITH)
         assert (person, "临潭县人民医院") in facts(x, RelationType.DISPATCHED_TO)
+
+
+def test_extract_those_placed_in_the_departments_go_where_their_leader_went() -> None:
+    x = extract("本批专家中，昆明医科大学第一附属医院心血管内科副主任医师阮志成挂职会泽县人民医院副院长；"
+                "神经外科主治医师晏子琪、急诊科副主任医师覃宏亮分别进驻对口科室，驻点时间为一年。")
+    for person in ("晏子琪", "覃宏亮"):
+        assert (person, "昆明医科大学第一附属医院") in facts(x, RelationType.AFFILIATED_WITH)
+        assert (person, "会泽县人民医院") in facts(x, RelationType.DISPATCHED_TO)
 
 
 def test_extract_one_of_a_batch_named_with_its_own_home_keeps_it() -> None:
