@@ -577,7 +577,7 @@ def find_persons(text: str) -> list[PersonMention]:
         # the title with its department: what follows the institution's name (普外科副主任)
         described = clause.group()
         cut = max((described.rfind(e) + len(e) for e in _org_suffixes() if e in described), default=0)
-        title = described[cut:] if cut <= titles[-1].start() else titles[-1].group()
+        title = described[cut:].lstrip("）)") if cut <= titles[-1].start() else titles[-1].group()
         if not _vetoed(text, i, i + length, name):
             found[i] = PersonMention(i, i + length, name, title or titles[-1].group(), i)
     # the lines of a list that give each name with its post: 韦振霖（心血管内科　主任医师）, 佟丽娟　秦皇岛市
@@ -754,4 +754,4 @@ _ROSTER_LINE = re.compile(
     re.MULTILINE,
 )
 _ROSTER_NAME = re.compile(r"[\u4e00-\u9fff·]{2,12}[，,]")
-_CLAUSE = re.compile(r"[^，,；;。\n]{2,30}")
+_CLAUSE = re.compile(r"[^，,；;。\n]{2,40}")  # (long: 原X大学附属Y医院（Y医院）消化内科主任、主任医师)
