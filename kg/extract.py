@@ -290,6 +290,11 @@ def extract_document(doc: Document) -> DocumentExtraction:
                 before = [p for p in sec.paras if p.end <= para.start]
                 if before:
                     t = last_named(before[-1].end, text[s + 1 : e], para=before[-1])
+        if (t is not None and text[s] == "该" and text.endswith(_HELPS, 0, s)
+                and t in _in_clause(text, s, e, spans)):
+            # 四川省人民医院自2021年起对口帮扶该院: not the clause's own subject, the one before it (but
+            # 吐鲁番市人民医院聘请蒯建平为该院内分泌科名誉主任: its own)
+            t = last_named(s, text[s + 1 : e], besides=t) or t
         if t is not None and goes_to(t, e):
             # …派出专家到长泰区医院。该院专家张志铭将每周赴长泰区医院坐诊: not the one its expert goes to
             t = last_named(s, text[s + 1 : e], besides=t)
@@ -660,7 +665,12 @@ def _states_partnership(text: str, mention) -> bool:
     return text[e : e + 1] in ("与", "和", "同") or text[max(0, s - 1) : s] in ("与", "和", "同")
 
 
-_BARE_HOSPITAL = re.compile(r"(?<=[是，,。由])医院(?=(?:此前|此外|还|也|已|已经|曾|曾经|早已|先后)*[与和同])")
+_BARE_HOSPITAL = re.compile(
+    r"(?<=[是，,。由])医院(?=(?:此前|此外|还|也|已|已经|曾|曾经|早已|先后)*[与和同])"
+    # 莒县人民医院院长厉建军介绍，医院自2019年加入…: the speaker's hospital, in what the speaker reports
+    r"|(?<=介绍[，,]|表示[，,])医院(?=是|自|于|加入|作为|已|还|也|目前|现已)"
+)
+_HELPS = ("帮扶", "支援", "托管", "援助", "进驻", "派驻", "入驻", "共建", "与", "和", "同", "到")
 _FILED = ("讯", "电", "電")
 _SPOKESPERSON = re.compile(r"(?:有关|相关)?负责人(?:表示|介绍|说|指出|称|透露|强调)")
 _LEARNT = ("获悉", "了解到", "得知", "获得消息")

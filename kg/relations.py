@@ -93,8 +93,10 @@ def _cue_types(sentence: str, names: list[tuple[int, int]] = ()) -> tuple[set[Pa
     for m in pattern.finditer(sentence):
         if any(a <= m.start() < b for a, b in names):
             continue
-        if sentence.startswith(_AFTERWARDS, m.end()):
-            continue  # 托管后，专家还将…: the time after a partnership told before, not a new one
+        if sentence.startswith(_AFTERWARDS, m.end()) and not _JOINED_SINCE.search(sentence, 0, m.start()):
+            # 托管后，专家还将…: the time after a partnership told before, not a new one (but
+            # 自2019年加入山东省立医院医联体以来: the joining, told with the time since)
+            continue
         ptype, is_strong = cues[m.group()]
         found.add(ptype)
         strong = strong or is_strong
@@ -102,6 +104,7 @@ def _cue_types(sentence: str, names: list[tuple[int, int]] = ()) -> tuple[set[Pa
 
 
 _AFTERWARDS = ("后，", "后,", "以来", "之后", "期间")
+_JOINED_SINCE = re.compile(r"(?:自|从)[^，,。；;]{0,12}?(?:加入|签订|签署|组建|建立|结成)[^，,。；;]{0,20}$")
 _TAKES_IN_VERBS = ("吸纳", "纳入", "整合", "下辖", "涵盖")
 _MEMBERSHIP_VERBS = (*_TAKES_IN_VERBS, "成员单位包括", "成员单位有")
 _GENERIC_KINDS = {PartnershipType.MEDICAL_ALLIANCE, PartnershipType.REFERRAL, PartnershipType.TELEMEDICINE}

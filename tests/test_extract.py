@@ -1085,6 +1085,16 @@ def test_extract_an_expert_whose_studio_is_at_home_is_not_sent() -> None:
     assert facts(x, RelationType.DISPATCHED_TO) == set()
 
 
+def test_extract_the_hospital_a_clause_helps_is_not_the_clause_subject() -> None:
+    x = extract("昭觉县人民医院院长沙马阿木介绍，四川省人民医院自2021年起对口帮扶该院。")
+    assert facts(x, RelationType.PARTNER_OF) == {("四川省人民医院", "昭觉县人民医院")}
+
+
+def test_extract_bare_hospital_in_what_its_head_reports_is_the_heads() -> None:
+    x = extract("莒县人民医院院长厉建军介绍，医院自2019年加入山东省立医院医联体以来，一直保持合作。")
+    assert facts(x, RelationType.PARTNER_OF) == {("莒县人民医院", "山东省立医院")}
+
+
 def test_extract_one_who_surveys_a_hospital_is_not_at_work_there() -> None:
     x = extract("5月8日，四川大学华西医院副院长米朝阳在马尔康市人民医院开展调研，并与该院领导班子座谈。")
     assert ("米朝阳", "四川大学华西医院") in facts(x, RelationType.AFFILIATED_WITH)
