@@ -211,8 +211,10 @@ def affiliation_and_host(
         earlier = [k for s, e, k, _ in org_at if para.start <= s and e <= sent.start and not is_former(s)]
         # (…燕秋实挂职绥化市疾控中心副主任；…邰文博…: where another was sent is not this one's home;
         # nor is where this sentence sends this one: …郁沛川挂职城口县人民医院副院长)
+        # (…钟世平任寻乌县人民医院院长；赖文斌任业务副院长: nor where one before was appointed)
         sent_to = {k for s, _e, k, _ in org_at if para.start <= s < sent.start
-                   and any(text[max(para.start, s - 4) : s].endswith(c) for c in _DEST_CUES)}
+                   and (any(text[max(para.start, s - 4) : s].endswith(c) for c in _DEST_CUES)
+                        or _SERVES_AT.search(text, max(para.start, s - 3), s))}
         earlier = [k for k in earlier if k not in sent_to and k not in going] or earlier
         # 院长冉从军表示: a 院长 heads a 院, not the 卫生健康局 named last (if the paragraph names one)
         head = pm.title[-2] if len(pm.title) >= 2 and pm.title.endswith("长") else None
@@ -336,8 +338,11 @@ def affiliation_and_host(
     if appointed and not any(s == _APPOINTING.match(text, tail_start).end() for s, _e, _k, _ in after):
         # 由A担任大宁县人民医院院长，医务处副处长B担任常务副院长: a post with no institution after the
         # verb is at the one an earlier clause of the sentence gave the one before
-        posts = [k for s, _e, k, _ in before if k != affiliation
-                 and _SERVES_AT.search(text, max(sent.start, s - 3), s)]
+        # (or, in a list cut by semicolons, of the sentence before in the paragraph: A任X院长；B任副院长)
+        listed = para is not None and text[sent.start - 1 : sent.start] in "；;"
+        opening = para.start if listed else sent.start
+        posts = [k for s, _e, k, _ in org_at if opening <= s < pm.start and k != affiliation
+                 and _SERVES_AT.search(text, max(opening, s - 3), s)]
         if posts:
             m = _POST.match(text, _APPOINTING.match(text, tail_start).end(), sent.end)
             return affiliation, posts[-1], (m.group() if m else None), confidence
@@ -825,7 +830,7 @@ def batch_cue(text: str, sent: Span, pm: PersonMention) -> str | None:
 _MEMBERS_LINE = re.compile(r"[ \t]*(?:队员|成员)[:：]")
 # …随同进驻; 晏琪、甘丽娟分别进驻对口科室 (the departments of where the one before was sent)
 _GOES_ALONG = re.compile(
-    r"(?:随同|一同|一起|同时|同期)(?:进驻|前往|到岗|赴任|抵达|出发|入驻)|分别(?:进驻|入驻)(?:对口|相应|各)"
+    r"(?:随同|一同|一起|同时|同期)(?:进驻|前往|到岗|赴任|抵达|出发|入驻)|分别(?:进驻|入驻)(?:对口|相应|对应|各)"
 )
 
 

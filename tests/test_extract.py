@@ -1554,6 +1554,14 @@ def test_extract_others_of_a_batch_sent_go_where_it_went(text: str) -> None:
         assert (person, "临潭县人民医院") in facts(x, RelationType.DISPATCHED_TO)
 
 
+def test_extract_posts_listed_by_semicolons_are_at_the_institution_the_first_names() -> None:
+    x = extract("首批派驻的管理团队共3人：赣南医科大学第一附属医院医务处副处长钟世平任寻乌县人民医院院长；"
+                "普外科副主任医师赖文斌任业务副院长；护理部副主任廖春花任护理部主任。")
+    for person in ("钟世平", "赖文斌", "廖春花"):
+        assert (person, "赣南医科大学第一附属医院") in facts(x, RelationType.AFFILIATED_WITH)
+        assert (person, "寻乌县人民医院") in facts(x, RelationType.DISPATCHED_TO)
+
+
 def test_extract_those_placed_in_the_departments_go_where_their_leader_went() -> None:
     x = extract("本批专家中，昆明医科大学第一附属医院心血管内科副主任医师阮志成挂职会泽县人民医院副院长；"
                 "神经外科主治医师晏子琪、急诊科副主任医师覃宏亮分别进驻对口科室，驻点时间为一年。")
