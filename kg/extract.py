@@ -41,6 +41,7 @@ from .postings import (
     sender_nearby,
     studio_host,
     table_homes,
+    table_hosts,
     team_hosts,
     team_places,
 )
@@ -346,6 +347,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
     respective = respective_hosts(text, sec.sents, mentions, org_at)
     roster = roster_hosts(text, mentions, org_at, orgs)
     tabled = table_homes(text, mentions, org_at)
+    tabled_hosts = table_hosts(text, mentions, org_at)
     respective.update(roster)
     team, team_homes = team_hosts(text, sec.sents, mentions, org_at)
     places = team_places(text, sec.sents, mentions, org_at)  # …主要在X和Y开展工作: each of them
@@ -384,6 +386,8 @@ def extract_document(doc: Document) -> DocumentExtraction:
             # 本批队长、心血管内科副主任医师丰泽宇将挂任…: on a page that says 我院, one whose home no
             # sentence names is of the page's own hospital, not of the place the passage is about
             affiliation = ours
+        if pm.start in tabled_hosts and tabled_hosts[pm.start] != affiliation:
+            host = tabled_hosts[pm.start]  # …｜受援医院｜…: where the row sends the person
         read.append((pm, sent, para, affiliation, host, post_role, confidence))
         person = persons.setdefault(pm.name, LocalPerson(pm.name, set(), None))
         if role:

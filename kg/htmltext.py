@@ -43,8 +43,10 @@ _CLUTTER = re.compile(
 _BLOCK = frozenset(
     {"address", "article", "blockquote", "body", "center", "dd", "details", "dialog", "div", "dl", "dt",
      "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p",
-     "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption"}
+     "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul", "caption"}
 )
+# a table's row is one line, its cells cut by bars (序号｜姓名｜派出单位｜…), as the extractor reads tables
+_CELLS = frozenset({"td", "th"})
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WS = re.compile(r"[ \t\r\n\f\v]+")
 _DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
@@ -120,6 +122,10 @@ def _walk_text(root) -> str:
             continue
         if tag in _BLOCK:
             parts.append("\n\n")
+        elif tag in _CELLS and _follows_a_cell(node):
+            if parts:
+                parts[-1] = parts[-1].rstrip(" ")  # (the spaces between two cells' tags)
+            parts.append("｜")
         if tag == "pre":
             pre_depth += 1
         stack.append((node, True))
@@ -137,6 +143,13 @@ def _walk_text(root) -> str:
         if para:
             paragraphs.append(para)
     return "\n\n".join(paragraphs)
+
+
+def _follows_a_cell(node) -> bool:
+    prev = node.prev
+    while prev is not None and prev.tag == "-text" and not (prev.text_content or "").strip():
+        prev = prev.prev
+    return prev is not None and prev.tag in _CELLS
 
 
 def _main_container(body):

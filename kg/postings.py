@@ -627,6 +627,14 @@ def table_homes(text: str, mentions, org_at) -> dict[int, tuple]:
     return _table_column(text, mentions, org_at, _HOME_COLUMN)
 
 
+_HOST_COLUMN = re.compile(r"受援(?:单位|医院)|(?:派驻|驻点|挂职|帮扶)(?:单位|医院)")
+
+
+def table_hosts(text: str, mentions, org_at) -> dict[int, tuple]:
+    """Where each person of such a table is sent (受援医院, 派驻单位): ``{person's start: key}``."""
+    return _table_column(text, mentions, org_at, _HOST_COLUMN)
+
+
 # 赴睢宁县人民医院的专家为：A、B、C; 派驻X医院的队员有：…: a list of those sent to one place
 _SENT_THERE_ARE = re.compile(r"(?:赴|派驻|派往|进驻|驻|到|下沉到?|支援|前往)$")
 # …的专家为：A、B; 前往郜台乡卫生院的3名队员，由A带队; 与他同赴谢桥镇卫生院的，还有A和B

@@ -305,6 +305,15 @@ def test_corpus_html_main_text_and_metadata() -> None:
         assert clutter not in page.text, clutter
 
 
+def test_corpus_html_table_rows_are_lines_with_cells_cut_by_bars() -> None:
+    page = extract_page(
+        "<html><body><div class='article'><p>先进个人名单如下：</p><table>"
+        "<tr><th>序号</th> <th>姓名</th><th>派出单位</th></tr>\n"
+        "<tr><td>1</td>\n<td>綦晓岚</td><td>山东大学齐鲁医院</td></tr></table></div></body></html>"
+    )
+    assert "序号｜姓名｜派出单位\n\n1｜綦晓岚｜山东大学齐鲁医院" in page.text
+
+
 def test_corpus_html_date_and_source_labelled_outside_the_article() -> None:
     page = extract_page(
         "<html><head><title>郑大一附院与兰考县人民医院共建医联体_河南健康网</title></head><body>"

@@ -1811,6 +1811,16 @@ def test_extract_a_table_of_leads_and_members_cut_by_bars() -> None:
                      frozenset(("开封市妇女儿童医疗保健中心", "尉氏县妇幼保健院"))}
 
 
+def test_extract_a_table_of_people_with_home_and_host_columns_headed_by_kind() -> None:
+    x = extract("二、先进个人（2名）\n\n序号｜姓名｜派出单位（支援医院）｜受援医院｜派驻期间职务\n\n"
+                "1｜綦晓岚｜山东大学齐鲁医院｜鄄城县人民医院｜挂职副院长、妇产科主任医师\n\n"
+                "2｜亢文博｜山东大学第二医院｜东明县人民医院｜骨科副主任医师\n")
+    assert facts(x, RelationType.AFFILIATED_WITH) == {
+        ("綦晓岚", "山东大学齐鲁医院"), ("亢文博", "山东大学第二医院")}
+    assert facts(x, RelationType.DISPATCHED_TO) == {
+        ("綦晓岚", "鄄城县人民医院"), ("亢文博", "东明县人民医院")}
+
+
 def test_extract_a_table_of_people_and_where_each_is_sent() -> None:
     x = extract("新乡医学院第一附属医院选派第三批专家赴封丘、原阳两县开展为期半年的驻点帮扶，名单如下。\n\n"
                 "姓名｜科室｜职称｜派驻单位\n"
