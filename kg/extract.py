@@ -364,7 +364,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
                 not ana
                 and e0 <= pm.title_start
                 and pm.title_start - e0 <= 14
-                and not re.search(r"[，,。；;：:]", text[e0 : pm.title_start])
+                and not re.search(r"[，,。；;：:｜|]", text[e0 : pm.title_start])  # (nor a table's bar)
                 # 卫生健康局党组书记、局长曾志雄: titles listed with 、, not another institution
                 and not any(e0 <= s1 < pm.title_start for s1, _e1, _k1, _a1 in org_at)
             ):

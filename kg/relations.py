@@ -247,6 +247,7 @@ def partnerships(
     facts.extend(_listed_leads_and_members(doc, sents, paras, org_at, dates))
     facts.extend(_dashed_pairs(doc, sents, paras, org_at, dates))
     facts.extend(_table_of_leads_and_members(doc, sents, paras, org_at, dates))
+    facts.extend(_table_of_pairs(doc, sents, paras, org_at, dates))
     facts.extend(_members_listed_below(doc, sents, paras, org_at, dates, alliances, facts, orgs or {}))
     facts.extend(_whole_county_members(doc, sents, org_at, dates, orgs or {}))
     for key, alliance in alliances.orgs.items():
@@ -775,6 +776,52 @@ def _table_of_leads_and_members(doc: Document, sents: list[Span], paras: list[Sp
         ev = doc.evidence(line.start(), line.end())
         facts.extend(_partnership(lead, k, ev, kinds, date, lead)
                      for k in dict.fromkeys(members) if k != lead)
+    return facts
+
+
+_INSTITUTION_HEAD = re.compile(r"(?:医院|单位|机构)(?:[（(][^）)]*[）)])?$")
+
+
+def _table_of_pairs(doc: Document, sents: list[Span], paras: list[Span], org_at,
+                    dates: list[DateMention]) -> list[dict]:
+    """A table cut by bars with two columns headed as institutions (序号｜省级医院｜结对县级医院｜合作方式,
+    序号｜姓名｜派出单位（支援医院）｜受援医院｜…): on each row, the two it names partner, in the kinds
+    the row or the paragraphs before the table say; the column headed as helping (支援, 派出), else
+    the first, leads."""
+    text = doc.norm
+    facts: list[dict] = []
+    if "|" not in text and "｜" not in text:
+        return facts
+    columns = None  # (lead column, other column) of the table being read
+    for line in re.finditer(r"[^\n]+", text):
+        cells = table_cells(text, line.start(), line.end())
+        if len(cells) < 2:
+            continue
+        heads = [re.sub(r"\s", "", text[a:b]) for a, b in cells]
+        named = [i for i, h in enumerate(heads) if _INSTITUTION_HEAD.search(h)]
+        if len(named) >= 2 and not any("牵头" in heads[i] or "成员" in heads[i] for i in named) \
+                and not any(line.start() <= s < line.end() for s, _e, _k, _a in org_at):
+            first, second = named[:2]
+            helped = _HELPED_COLUMN.search(heads[first]) or (
+                (_HELPER_COLUMN.search(heads[second]) or "派出" in heads[second])
+                and not _HELPED_COLUMN.search(heads[second]))
+            columns = (second, first) if helped else (first, second)
+            continue
+        if columns is None or max(columns) >= len(cells):
+            continue
+        lead, other = ([k for s, e, k, ana in org_at if cells[i][0] <= s and e <= cells[i][1] and not ana]
+                       for i in columns)
+        if len(set(lead)) != 1 or len(set(other)) != 1 or lead[0] == other[0]:
+            continue
+        kinds, _ = _cue_types(text[line.start() : line.end()])
+        if not kinds:
+            n = max((i for i, p in enumerate(paras) if p.start <= line.start()), default=0)
+            kinds, _ = _introduced_kinds(paras, n, org_at, itself=False)
+        if not kinds:
+            continue
+        date = _date_for([x for x in sents if x.start < line.start()], dates)
+        facts.append(_partnership(lead[0], other[0], doc.evidence(line.start(), line.end()), kinds, date,
+                                  lead[0]))
     return facts
 
 

@@ -1821,6 +1821,28 @@ def test_extract_a_table_of_people_with_home_and_host_columns_headed_by_kind() -
         ("綦晓岚", "鄄城县人民医院"), ("亢文博", "东明县人民医院")}
 
 
+def test_extract_a_table_of_pairs_cut_by_bars_with_two_columns_of_institutions() -> None:
+    x = extract("## 一、结对一览\n\n"
+                "| 序号 | 省级医院 | 结对县级医院 | 合作方式 |\n|:--:|---|---|---|\n"
+                "| 1 | 浙江大学医学院附属邵逸夫医院 | 开化县人民医院 | 紧密型合作办医 |\n"
+                "| 2 | 浙江省肿瘤医院 | 江山市人民医院 | 肿瘤专科联盟 |\n")
+    assert facts(x, RelationType.PARTNER_OF) == {
+        ("浙江大学医学院附属邵逸夫医院", "开化县人民医院"), ("浙江省肿瘤医院", "江山市人民医院")}
+    kinds = {f.target: f.partnership_types for f in x.facts if f.type is RelationType.PARTNER_OF}
+    assert PartnershipType.SPECIALTY_ALLIANCE in kinds[("org", ("330881", "人民医院"))]
+
+
+def test_extract_a_table_of_people_sent_pairs_the_helping_and_the_helped() -> None:
+    x = extract("对口支援工作先进个人名单如下：\n\n"
+                "序号｜姓名｜派出单位（支援医院）｜受援医院｜派驻期间职务\n\n"
+                "1｜綦晓岚｜山东大学齐鲁医院｜鄄城县人民医院｜挂职副院长、妇产科主任医师\n\n"
+                "2｜亢文博｜山东大学第二医院｜东明县人民医院｜骨科副主任医师\n")
+    assert facts(x, RelationType.PARTNER_OF) == {
+        ("山东大学齐鲁医院", "鄄城县人民医院"), ("山东大学第二医院", "东明县人民医院")}
+    assert {x.orgs[f.lead[1]].label for f in x.facts if f.type is RelationType.PARTNER_OF} == {
+        "山东大学齐鲁医院", "山东大学第二医院"}
+
+
 def test_extract_a_table_of_people_and_where_each_is_sent() -> None:
     x = extract("新乡医学院第一附属医院选派第三批专家赴封丘、原阳两县开展为期半年的驻点帮扶，名单如下。\n\n"
                 "姓名｜科室｜职称｜派驻单位\n"
