@@ -884,6 +884,8 @@ def _one_with_a_list(text: str, mentioned) -> bool:
 
 _WITH_UNNAMED = re.compile(
     r"[^，,。；;]{0,12}?(?:与|和|同|对)[^，,。；;]{0,6}?(?:各级|各家|多家|基层|当地|\d+家|[两三四五六七八九十]+家)"
+    # A、B、C等14家医院将继续承担本市辖区内县级医院帮扶任务: those they help are a kind, not named
+    r"|[^，,。；;]{0,24}?承担[^，,。；;]{0,12}?(?:县级|基层|辖区内?|各级)[^，,。；;]{0,10}?(?:帮扶|支援)任务"
 )
 _ON_THE_SAME_SIDE = re.compile(r"(?:联合|携手|会同|协同)$")
 

@@ -1095,6 +1095,13 @@ def test_extract_bare_hospital_in_what_its_head_reports_is_the_heads() -> None:
     assert facts(x, RelationType.PARTNER_OF) == {("莒县人民医院", "山东省立医院")}
 
 
+def test_extract_a_list_that_helps_a_kind_of_hospital_partners_no_one_named() -> None:
+    x = extract("五华县人民医院由广东省人民医院帮扶。五华县人民医院今年新开展技术12项。\n\n"
+                "名单同时明确，清远市人民医院、梅州市人民医院、湛江中心人民医院等14家地级市高水平医院"
+                "将继续承担本市辖区内县级医院帮扶任务。")
+    assert facts(x, RelationType.PARTNER_OF) == {("广东省人民医院", "五华县人民医院")}
+
+
 def test_extract_one_who_surveys_a_hospital_is_not_at_work_there() -> None:
     x = extract("5月8日，四川大学华西医院副院长米朝阳在马尔康市人民医院开展调研，并与该院领导班子座谈。")
     assert ("米朝阳", "四川大学华西医院") in facts(x, RelationType.AFFILIATED_WITH)
@@ -1563,11 +1570,11 @@ def test_extract_posts_listed_by_semicolons_are_at_the_institution_the_first_nam
 
 
 def test_extract_those_placed_in_the_departments_go_where_their_leader_went() -> None:
-    x = extract("本批专家中，昆明医科大学第一附属医院心血管内科副主任医师阮志成挂职会泽县人民医院副院长；"
-                "神经外科主治医师晏子琪、急诊科副主任医师覃宏亮分别进驻对口科室，驻点时间为一年。")
-    for person in ("晏子琪", "覃宏亮"):
-        assert (person, "昆明医科大学第一附属医院") in facts(x, RelationType.AFFILIATED_WITH)
-        assert (person, "会泽县人民医院") in facts(x, RelationType.DISPATCHED_TO)
+    x = extract("本批8名专家中，浙江省人民医院胃肠外科主任医师鲍海锋担任淳安县第一人民医院执行院长。"
+                "呼吸与危重症医学科副主任医师宓晓岚、眼科主治医师戎子墨等专家分别进驻相应科室。")
+    for person in ("宓晓岚", "戎子墨"):
+        assert (person, "浙江省人民医院") in facts(x, RelationType.AFFILIATED_WITH)
+        assert (person, "淳安县第一人民医院") in facts(x, RelationType.DISPATCHED_TO)
 
 
 def test_extract_one_of_a_batch_named_with_its_own_home_keeps_it() -> None:
