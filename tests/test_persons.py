@@ -62,6 +62,9 @@ CASES = [
     ("神经内科副主任医师鲜于晨阳就在县医院查房。", ["鲜于晨阳"]),  # a compound surname
     ("心血管内科副主任医师鞠明远留了下来。", ["鞠明远"]),  # jieba: 鞠 / 明远 (an adjective) / 留
     ("神经内科主任医师鞠卫东每季度到阜平讲课。", ["鞠卫东"]),  # jieba: 鞠 / 卫东 / 每季度
+    ("同院的台籍护理师邱筱涵原在臺北榮總服務。", ["邱筱涵"]),  # 护理师: a nurse, as Taiwan says
+    ("妇产科副顾问医生司徒敏即在产科门诊坐诊。", ["司徒敏"]),  # 副顾问医生: Hong Kong's associate consultant
+    ("来自高雄的神经内科医师凃建宏应聘到漳州市医院工作。", ["凃建宏"]),  # 凃, a variant of 涂 kept in Taiwan
     # a roster line whose institution has its other name in brackets
     ("逄立新，原山东第一医科大学附属省立医院（山东省立医院）消化内科主任、主任医师。", ["逄立新"]),
     ("骨科主任医师鞠卫东今年58岁。", ["鞠卫东"]),  # …/ 今年 (a time word)
