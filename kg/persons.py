@@ -174,7 +174,7 @@ _LOOSE_TITLES = {"专家", "医生", "医师", "队员"}  # words for any doctor
 _NAME_TAGS = (None, "nr", "nrfg", "nrt")
 # what a speaker does after the name (the relations read what follows as reported, not done)
 SPEECH_VERBS = ("介绍", "表示", "说", "指出", "强调", "认为", "称", "坦言", "透露", "告诉")
-_GLUED_VERBS = "作说等为在将已曾还"  # one-character words jieba glues to a given name (魏力作, 沈浩将)
+_GLUED_VERBS = "作说等为在将已曾还即"  # one-character words jieba glues to a given name (魏力作, 沈浩将)
 _PUNCT = set("，,。、；;：:！!？?）)（(“”\"' \n…—")
 
 
@@ -366,6 +366,8 @@ def _name_at(text: str, i: int) -> int:
         and not (len(toks[1]) == 1 and len(toks[2]) == 1 and _boundary_after(text, i + sl + 2)
                  and text[i + sl + 1] not in _GLUED_VERBS)
     ):
+        if len(toks[1]) == 2 and toks[1][1] in _GLUED_VERBS and pos_tag(toks[2]) in _ENDS_NAME:
+            return sl + 1  # 司徒 / 敏即 / 在: 即 (then) starts what follows the name
         return sl + len(toks[1])
     for length in (sl + 1, sl + 2):
         if i + length > len(text) or not all(_CJK.match(c) for c in text[i : i + length]):
