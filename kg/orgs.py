@@ -422,6 +422,8 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
         body = surface[: len(surface) - len(suffix)]
         if body in _DIRECTIONS and start > 0 and _CJK.match(text[start - 1]):
             specific = False  # 新界西医院联网: a direction cut from a longer name is no name of its own
+        if body.endswith("区县"):
+            specific = False  # 粤东山区县医院: the hospitals of (mountain) districts and counties
         ordinal = _CONTEXT_ORDINAL.match(body)
         if not level and ordinal and toks[0][1] not in ("region", "head"):
             level = ordinal.group(1)  # 市四医院
