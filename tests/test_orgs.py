@@ -142,7 +142,7 @@ GENERIC = [
     "推动团场首诊、师医院救治、团场康复。",  # a 兵团 division's hospital, which one unsaid
     "公布2025年度市属医院支持郊区医院发展结对名单。",  # a suburb's hospitals (郊区 alone is no district)
     "医院管理局新界西医院联网辖下的医院。",  # a direction cut from a name the finder does not know
-    "中山三院长期帮扶粤东山区县医院。",  # the hospitals of the region's mountain districts and counties
+    "专家长期帮扶粤东山区县医院。",  # the hospitals of the region's mountain districts and counties
     "专家们走遍了太行山区县医院。",
 ]
 
