@@ -329,6 +329,12 @@ def extract_document(doc: Document) -> DocumentExtraction:
         t = last_named(m.start(), "医院")
         if t:
             org_at.append((m.start(), m.end(), t, True))
+    head = _head_hospital(text, spans, orgs)
+    for m in _HEAD_OF_GROUP.finditer(text) if head is not None else ():
+        # 总院普外科主治医师颜志斌每周驻点四天: in a county's medical community, 总院 is the hospital
+        # that heads it, the one the article names most
+        if not any(s0 <= m.start() < e0 for s0, e0, _k in spans):
+            org_at.append((m.start(), m.end(), head, True))
     org_at.sort()
 
     persons: dict[str, LocalPerson] = {}
@@ -674,6 +680,23 @@ _BARE_HOSPITAL = re.compile(
     # 莒县人民医院院长厉建军介绍，医院自2019年加入…: the speaker's hospital, in what the speaker reports
     r"|(?<=介绍[，,]|表示[，,])医院(?=是|自|于|加入|作为|已|还|也|目前|现已)"
 )
+# 总院 or 总医院 standing alone (not the end of a name: 建宁县总医院, 医共体总院)
+_HEAD_OF_GROUP = re.compile(
+    r"(?:(?<=^)|(?<=[\s，,。；;：:、“”（）()由在从到向和与及被的]))总(?:医)?院(?!长)"  # (not 为总院)
+)
+
+
+def _head_hospital(text: str, spans: list[tuple[int, int, OrgKey]], orgs: dict) -> OrgKey | None:
+    """The hospital heading the county medical community an article tells about (总院, 总医院): the
+    hospital it names most, when it tells of one (医共体, 分院)."""
+    if ("总院" not in text and "总医院" not in text) or not ("医共体" in text or "分院" in text):
+        return None
+    counts = Counter(k for _s, _e, k in spans if k in orgs and orgs[k].type is EntityType.HOSPITAL
+                     and not orgs[k].label.endswith(("分院", "院区")))
+    ranked = counts.most_common(2)
+    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+
+
 _HELPS = ("帮扶", "支援", "托管", "援助", "进驻", "派驻", "入驻", "共建", "与", "和", "同", "到")
 _FILED = ("讯", "电", "電")
 _SPOKESPERSON = re.compile(r"(?:有关|相关)?负责人(?:表示|介绍|说|指出|称|透露|强调)")

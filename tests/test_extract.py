@@ -1102,6 +1102,14 @@ def test_extract_a_list_that_helps_a_kind_of_hospital_partners_no_one_named() ->
     assert facts(x, RelationType.PARTNER_OF) == {("广东省人民医院", "五华县人民医院")}
 
 
+def test_extract_the_head_hospital_of_a_county_community_said_as_zongyuan() -> None:
+    x = extract("茶陵县人民医院牵头组建县域医共体，腰潞镇卫生院挂牌“茶陵县人民医院医共体腰潞分院”。"
+                "茶陵县人民医院院长谭立新说，医共体运行顺畅。\n\n"
+                "在腰潞镇卫生院，总院普外科主治医师颜志明每周驻点四天。")
+    assert ("颜志明", "茶陵县人民医院") in facts(x, RelationType.AFFILIATED_WITH)
+    assert ("颜志明", "茶陵县腰潞镇卫生院") in facts(x, RelationType.DISPATCHED_TO)
+
+
 def test_extract_one_who_surveys_a_hospital_is_not_at_work_there() -> None:
     x = extract("5月8日，四川大学华西医院副院长米朝阳在马尔康市人民医院开展调研，并与该院领导班子座谈。")
     assert ("米朝阳", "四川大学华西医院") in facts(x, RelationType.AFFILIATED_WITH)
