@@ -286,12 +286,14 @@ def affiliation_and_host(
     if apposition is not None and apposition == affiliation:
         s0 = before[-1][0]
         posted = _POSTED_EXPERT.search(text, max(sent.start, s0 - 8), s0) is not None
-    given = _HEAD_POST_GIVEN.search(text, max(sent.start, home_named_at - 12), home_named_at)
+    given = _HEAD_POST_GIVEN.search(text, max(sent.start, home_named_at - 16), home_named_at)
     given = given if given is not None and given.end() == home_named_at else None
     if host is None and given is not None and _TAKES_IT.match(text, pm.end):
         # 首任执行院长由湖州市中心医院医务部主任沈国良担任: the head of the institution the clause
         # names before the post, else of the one the article is most about besides home
-        there = next((k for s, e, k, _ in before if e == given.start() and k != affiliation), None)
+        # (福田河镇卫生院的业务院长，就由该院…殷卫东担任: the one named with 的 before the post)
+        there = next((k for s, e, k, _ in before if given.start() - e in (0, 1) and k != affiliation
+                      and text[e : given.start()] in ("", "的")), None)
         if there is None:
             counts = Counter(k for _s, _e, k, _ in org_at if k != affiliation)
             ranked = counts.most_common(2)
@@ -446,7 +448,7 @@ def studio_host(text: str, sent: Span, name_end: int, org_at, home) -> object | 
 
 
 # a hospital's head post given to one from elsewhere: (首任)执行院长由…担任
-_HEAD_POST_GIVEN = re.compile(r"((?:执行|常务|业务)?副?院长|党委书记)由")
+_HEAD_POST_GIVEN = re.compile(r"((?:执行|常务|业务)?副?院长|党委书记)[，,]?(?:就|则|均|将)?由")
 _TAKES_IT = re.compile(r"(?:担任|出任)[，,。；;]")
 _SCENE_TAIL = re.compile(r"[^，,。；;“”]{0,8}?(里|内|中)?[，,]")
 _WORKS_THERE = re.compile(r"坐诊|接诊|查房|施针|手术|诊疗|带教|开设|正在为|正为|驻")
