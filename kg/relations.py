@@ -103,6 +103,17 @@ def _cue_types(sentence: str, names: list[tuple[int, int]] = ()) -> tuple[set[Pa
     return found, strong
 
 
+_TEAM_NOUNS = ("医疗队", "专家", "队员", "医生", "干部", "人才", "团队")
+
+
+def _states_kind(sentence: str) -> bool:
+    """Whether a strong cue of the sentence names a partnership, not the team it sends (援青医疗队一行9人
+    赴久治县人民医院开展义诊: a team on a visit, whose partner the sentence does not say)."""
+    pattern, cues = _cue_pattern()
+    return any(cues[m.group()][1] and not sentence.startswith(_TEAM_NOUNS, m.end())
+               for m in pattern.finditer(sentence))
+
+
 _AFTERWARDS = ("后，", "后,", "以来", "之后", "期间")
 _JOINED_SINCE = re.compile(r"(?:自|从)[^，,。；;]{0,12}?(?:加入|签订|签署|组建|建立|结成)[^，,。；;]{0,20}$")
 _TAKES_IN_VERBS = ("吸纳", "纳入", "整合", "下辖", "涵盖")
@@ -230,7 +241,8 @@ def partnerships(
                         lead = _senior(groups[0][0], [k for g in groups[1:] for k in g], orgs or {})
                     elif lead is None and len(groups) == 2 and len(groups[1]) == 1:
                         lead = _senior(groups[1][0], groups[0], orgs or {})  # the list, then 与 the one
-            elif len(keys) == 1 and explicit and (strong or lead) and not _is_authority(orgs or {}, keys[0]):
+            elif (len(keys) == 1 and explicit and (lead or (strong and _states_kind(sent.text)))
+                  and not _is_authority(orgs or {}, keys[0])):
                 # 以武汉市中心医院为龙头 …: the partner is the other institution the paragraph is about
                 # (a health authority there announces or oversees, it does not partner)
                 in_para = Counter(

@@ -1116,6 +1116,12 @@ def test_extract_the_head_hospital_of_a_county_community_said_as_zongyuan() -> N
     assert ("颜志明", "茶陵县腰潞镇卫生院") in facts(x, RelationType.DISPATCHED_TO)
 
 
+def test_extract_a_team_named_by_its_aid_on_a_visit_makes_no_partner_from_the_paragraph() -> None:
+    x = extract("果洛藏族自治州人民医院院长旦正才让介绍，医院以州医院为龙头，与玛沁县人民医院组建医联体。"
+                "5月16日至18日，援青医疗队一行9人赴久治县人民医院开展义诊，累计接诊群众400余人次。")
+    assert not any("久治县人民医院" in pair for pair in facts(x, RelationType.PARTNER_OF))
+
+
 def test_extract_one_who_surveys_a_hospital_is_not_at_work_there() -> None:
     x = extract("5月8日，四川大学华西医院副院长米朝阳在马尔康市人民医院开展调研，并与该院领导班子座谈。")
     assert ("米朝阳", "四川大学华西医院") in facts(x, RelationType.AFFILIATED_WITH)
