@@ -676,7 +676,7 @@ def _states_partnership(text: str, mention) -> bool:
 
 
 _BARE_HOSPITAL = re.compile(
-    r"(?<=[是，,。由])医院(?=(?:此前|此外|还|也|已|已经|曾|曾经|早已|先后)*[与和同])"
+    r"(?<=[是，,。由])医院(?=(?:此前|此外|还|也|已|已经|曾|曾经|早已|先后|依托)*[与和同])"
     # 莒县人民医院院长厉建军介绍，医院自2019年加入…: the speaker's hospital, in what the speaker reports
     r"|(?<=介绍[，,]|表示[，,])医院(?=是|自|于|加入|作为|已|还|也|目前|现已)"
 )

@@ -1099,6 +1099,8 @@ def test_extract_the_hospital_a_clause_helps_is_not_the_clause_subject() -> None
 def test_extract_bare_hospital_in_what_its_head_reports_is_the_heads() -> None:
     x = extract("莒县人民医院院长厉建军介绍，医院自2019年加入山东省立医院医联体以来，一直保持合作。")
     assert facts(x, RelationType.PARTNER_OF) == {("莒县人民医院", "山东省立医院")}
+    x = extract("那曲市人民医院副院长格桑旺堆介绍，今年以来，医院依托与比如县人民医院组建的医联体。")
+    assert facts(x, RelationType.PARTNER_OF) == {("那曲市人民医院", "比如县人民医院")}
 
 
 def test_extract_a_list_that_helps_a_kind_of_hospital_partners_no_one_named() -> None:
