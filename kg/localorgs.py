@@ -363,6 +363,17 @@ def _abbreviates(short: str, name: str) -> bool:
     return _in_order(short, name)
 
 
+def _same_kind_elsewhere(short: str, name: str) -> bool:
+    """Whether ``short`` and ``name`` are the same kind of institution of two places: 江苏省人民医院
+    and 江苏省灌南县人民医院 (the province's, the county's), unlike 南京鼓楼医院 and 南京大学医学院附属鼓楼
+    医院."""
+    codes, rest = parse_name(short)[:2]
+    if not codes:
+        return False
+    other_codes, other_rest = parse_name(name)[:2]
+    return bool(other_codes) and other_rest == rest and other_codes[-1] != codes[-1]
+
+
 class OrgTable:
     """The organisations of one article, merged when the article shows two names are one."""
 
@@ -529,13 +540,15 @@ class OrgTable:
             short = org.label
             if org.key not in self.orgs or len(short) < 6:
                 continue
+            # (江苏省人民医院 is no short 江苏省灌南县人民医院: a place's own hospital, named in full)
             fits = {
                 self.find(o.key)
                 for o in self.orgs.values()
                 if o is not org
                 and (not org.key[0] or not o.key[0] or o.key[0] == org.key[0])
                 and any(len(n) > len(short) and n[:2] == short[:2] and n[-4:] == short[-4:]
-                        and _in_order(short, n) for n in o.aliases | {o.label})
+                        and _in_order(short, n) and not _same_kind_elsewhere(short, n)
+                        for n in o.aliases | {o.label})
             }
             if len(fits) == 1:
                 self.union(fits.pop(), org.key)

@@ -1124,6 +1124,14 @@ def test_extract_a_team_named_by_its_aid_on_a_visit_makes_no_partner_from_the_pa
     assert not any("久治县人民医院" in pair for pair in facts(x, RelationType.PARTNER_OF))
 
 
+@pytest.mark.parametrize("text", [
+    "江苏省人民医院托管灌南县人民医院。",
+    "四川省人民医院与石渠县人民医院签订对口帮扶协议。",
+])
+def test_extract_a_provinces_hospital_is_no_short_name_of_a_county_hospital_in_it(text: str) -> None:
+    assert len(facts(extract(text), RelationType.PARTNER_OF)) == 1
+
+
 def test_extract_one_who_surveys_a_hospital_is_not_at_work_there() -> None:
     x = extract("5月8日，四川大学华西医院副院长米朝阳在马尔康市人民医院开展调研，并与该院领导班子座谈。")
     assert ("米朝阳", "四川大学华西医院") in facts(x, RelationType.AFFILIATED_WITH)
