@@ -58,7 +58,8 @@ _DEST_CUES = (
 _SERVE = r"(?<![现曾历原主责信])任"
 _SERVES_AS = re.compile(_SERVE + "$")
 TAKES_POST = ("挂职", "挂任", "担任", "出任", "兼任")  # … a post at another institution
-_APPOINTED = ("任", *TAKES_POST, "被聘为", "受聘为", "获聘为", "被聘任为")
+_APPOINTED = ("任", *TAKES_POST, "被聘为", "受聘为", "获聘为", "被聘任为", "现任")
+_BEFORE_THE_VERB = re.compile(r"(?:当天|当日|同日|随即|随后|正式|同时|已经|已|将|也|还|即|均)*")
 _APPOINTING = re.compile("(?:" + "|".join(sorted(_APPOINTED, key=len, reverse=True)) + ")?")
 _SEND_VERBS = "派驻|选派|派出|下派|外派|委派"
 _SENDS = re.compile(_SEND_VERBS + "|将派|派遣")
@@ -322,10 +323,12 @@ def affiliation_and_host(
     # named right before the title (省人医普外科主任医师欧阳立新任贵德县人民医院执行院长), no sending
     # needs saying
     sends = _SENDS.search(text, sent.start, pm.start) is not None
-    appointed = text.startswith(_APPOINTED, tail_start)
+    # (贠志刚当天被聘任为…, 浦俊现任…: when, and how, before the verb)
+    verb_start = _BEFORE_THE_VERB.match(text, tail_start).end()
+    appointed = text.startswith(_APPOINTED, verb_start)
     if sends or (appointed and confidence >= 3):
         for s, e, k, _ in after:
-            verb = text[tail_start:s]
+            verb = text[verb_start:s]
             if verb in _APPOINTED and k != affiliation:
                 m = _POST.match(text[e : sent.end])
                 return affiliation, k, (m.group() if m else None), confidence
