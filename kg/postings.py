@@ -179,6 +179,15 @@ def affiliation_and_host(
         # whose home another clause tells (…，是北京积水潭医院创伤骨科主任医师)
         held_post = (apposition, text[before[-1][1] : pm.start - 1])
         apposition = None
+    elif apposition is not None and len(before) > 1:
+        # 贵州医科大学附属医院普外科主任医师、从江县人民医院执行院长岑国栋: two titles, the first at home,
+        # the second a head's post at the institution it names
+        s0, e0, k0, _ = before[-2]
+        between, post = text[e0 : before[-1][0]], text[before[-1][1] : pm.start]
+        if (k0 != apposition and between.endswith("、") and len(between) <= 14
+                and not re.search(r"[，,。；;：:]", between) and _HEAD_POST.fullmatch(post)
+                and not is_academic(orgs, k0) and not is_former(s0)):
+            held_post, apposition = (apposition, post), k0
     if affiliation is None and len(before) >= 2 and _AND_SENDS.fullmatch(text, before[-1][1], pm.title_start):
         # 菏泽市立医院全面托管东明县人民医院，并派出副院长栾海鹏担任执行院长: the one sent belongs to
         # the sentence's subject, and goes to the institution it named last
@@ -450,6 +459,7 @@ def studio_host(text: str, sent: Span, name_end: int, org_at, home) -> object | 
     return others.pop() if len(others) == 1 else None
 
 
+_HEAD_POST = re.compile(r"(?:执行|常务|业务)?副?院长|党委(?:副)?书记")
 # a hospital's head post given to one from elsewhere: (首任)执行院长由…担任
 _HEAD_POST_GIVEN = re.compile(r"((?:执行|常务|业务)?副?院长|党委书记)[，,]?(?:就|则|均|将)?由")
 _TAKES_IT = re.compile(r"(?:担任|出任)[，,。；;]")

@@ -367,6 +367,12 @@ DISPATCHES = [
         "苏州大学附属第一医院",
         "沿河土家族自治县人民医院",
     ),
+    (  # two titles: the first at home, the second a head's post elsewhere
+        "主刀的，是贵州医科大学附属医院普外科主任医师、从江县人民医院执行院长岑国梁。",
+        "岑国梁",
+        "贵州医科大学附属医院",
+        "从江县人民医院",
+    ),
     (  # a second place of practice
         "北京大学人民医院内分泌科主任医师阙明亮在琼海市人民医院备案多点执业，每月飞到琼海两次。",
         "阙明亮",
