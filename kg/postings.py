@@ -184,8 +184,9 @@ def affiliation_and_host(
         # the second a head's post at the institution it names
         s0, e0, k0, _ = before[-2]
         between, post = text[e0 : before[-1][0]], text[before[-1][1] : pm.start]
-        if (k0 != apposition and between.endswith("、") and len(between) <= 14
+        if (k0 != apposition and _CLINICAL_TITLE_THEN.search(between) and len(between) <= 14
                 and not re.search(r"[，,。；;：:]", between) and _HEAD_POST.fullmatch(post)
+                and not any(e0 < end <= before[-1][0] for end in name_ends)  # (A院长X、B院长Y: two people)
                 and not is_academic(orgs, k0) and not is_former(s0)):
             held_post, apposition = (apposition, post), k0
     if affiliation is None and len(before) >= 2 and _AND_SENDS.fullmatch(text, before[-1][1], pm.title_start):
@@ -460,6 +461,7 @@ def studio_host(text: str, sent: Span, name_end: int, org_at, home) -> object | 
 
 
 _HEAD_POST = re.compile(r"(?:执行|常务|业务)?副?院长|党委(?:副)?书记")
+_CLINICAL_TITLE_THEN = re.compile(r"(?:医师|教授|技师|护师|专家)、$")
 # a hospital's head post given to one from elsewhere: (首任)执行院长由…担任
 _HEAD_POST_GIVEN = re.compile(r"((?:执行|常务|业务)?副?院长|党委书记)[，,]?(?:就|则|均|将)?由")
 _TAKES_IT = re.compile(r"(?:担任|出任)[，,。；;]")

@@ -1157,6 +1157,13 @@ def test_extract_one_who_surveys_a_hospital_is_not_at_work_there() -> None:
     assert facts(x, RelationType.DISPATCHED_TO) == set()
 
 
+def test_extract_two_people_listed_with_their_posts_keep_their_own_homes() -> None:
+    x = extract("出席仪式的有息县人民医院副院长周海燕、八里岔乡卫生院院长付强。")
+    assert facts(x, RelationType.AFFILIATED_WITH) == {
+        ("周海燕", "息县人民医院"), ("付强", "息县八里岔乡卫生院")}
+    assert facts(x, RelationType.DISPATCHED_TO) == set()
+
+
 def test_extract_a_delegation_that_comes_is_on_a_visit() -> None:
     x = extract(
         "6月10日，山西医科大学第二医院党建共建签约仪式在娄烦县人民医院举行。"
