@@ -275,10 +275,17 @@ def extract_document(doc: Document) -> DocumentExtraction:
 
     named_in_alliances = [(s, e) for a in alliances.orgs.values() for s, e in a.spans]
     anaphors = find_anaphors(text)
+    site = _site_org(doc.site, ctx, table)
+    ours_at = next(((s, e) for s, e in anaphors if text[s] in "我本"), None)
+    if site is None and ours_at is not None:
+        # 我院全面托管寻乌县人民医院 on the pages of a hospital's site that never names it: 我院 is the site's
+        site = _site_org(doc.site, ctx, table, add_at=ours_at)
+        if site is not None:
+            orgs[site] = table.orgs[site]
+            _place_by_text(text, orgs[site])
     publisher = _publisher(text, [(s, e, k) for s, e, k in spans
                                   if not any(a <= s < b for a, b in named_in_alliances)],
-                           _site_org(doc.site, ctx, table), anaphors,
-                           {k for k in orgs if is_a(orgs, k, EntityType.AUTHORITY)})
+                           site, anaphors, {k for k in orgs if is_a(orgs, k, EntityType.AUTHORITY)})
     for s, e in anaphors:
         # 该院 points back to the institution just named (in its paragraph, else at the end of the
         # one before: …服务中心也是成员单位。¶该中心副主任付丽娟介绍); 我院/本院 to the one the
@@ -586,14 +593,21 @@ _SOURCE_LABEL = re.compile("(?:" + "|".join(SOURCE_LABELS) + r")\s*[:：]\s*")
 _AT_PLACE = ("在", "到", "赴", "至", "前往", "来到", "走进", "落户")
 
 
-def _site_org(site: str | None, ctx: RegionContext, table: OrgTable) -> OrgKey | None:
-    """The institution a web page's site is (…_院内新闻_桓仁满族自治县人民医院), if the article names it."""
+def _site_org(site: str | None, ctx: RegionContext, table: OrgTable,
+              add_at: tuple[int, int] | None = None) -> OrgKey | None:
+    """The institution a web page's site is (…_院内新闻_桓仁满族自治县人民医院), if the article names it;
+    with ``add_at`` (where the article says 我院), also one it does not name, then added there."""
     if not site:
         return None
     for m in sorted(find_org_mentions(site), key=lambda m: m.start - m.end):
         ident = org_identity(m, ctx) if m.specific else None
         if ident is not None and table.find(ident[0]) in table.orgs:
             return table.find(ident[0])
+        # (a site that is one institution's name, whole)
+        if (ident is not None and add_at is not None and m.type is not EntityType.ALLIANCE
+                and (m.start, m.end) == (0, len(site))):
+            key, label, aliases, code = ident
+            return table.add(key, label, m.type, code, aliases, add_at)
     return None
 
 

@@ -303,9 +303,10 @@ def affiliation_and_host(
         # 首任执行院长由湖州市中心医院医务部主任沈国良担任: the head of the institution the clause
         # names before the post, else of the one the article is most about besides home
         # (福田河镇卫生院的业务院长，就由该院…殷卫东担任: the one named with 的 before the post)
-        there = next((k for s, e, k, _ in before if given.start() - e in (0, 1) and k != affiliation
-                      and text[e : given.start()] in ("", "的")), None)
-        if there is None:
+        named = next((k for s, e, k, _ in before
+                      if e <= given.start() and text[e : given.start()] in ("", "的")), None)
+        there = named if named != affiliation else None
+        if named is None:
             counts = Counter(k for _s, _e, k, _ in org_at if k != affiliation)
             ranked = counts.most_common(2)
             there = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None

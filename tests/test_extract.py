@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.corpus import normalise
+from kg.corpus import load, normalise
 from kg.extract import DocumentExtraction, extract_document
 from kg.model import Document, PartnershipType, RelationType
 
@@ -1110,6 +1110,18 @@ def test_extract_an_expert_whose_studio_is_at_home_is_not_sent() -> None:
     assert facts(x, RelationType.DISPATCHED_TO) == set()
 
 
+def test_extract_a_site_never_named_in_its_own_news_is_what_its_pages_call_our_hospital(tmp_path) -> None:
+    page = ("<html><head><title>我院全面托管寻乌县人民医院 - 医院要闻 - 赣南医科大学第一附属医院</title>"
+            "</head>"
+            "<body><div class='article'><h2>我院全面托管寻乌县人民医院</h2>"
+            "<p>3月28日，我院全面托管寻乌县人民医院签约仪式举行。我院心血管内科主任医师钟世平任寻乌县人民医院院长。</p>"
+            "</div></body></html>")
+    (tmp_path / "news.html").write_text(page, encoding="utf-8")
+    x = extract_document(load(tmp_path / "news.html"))
+    assert facts(x, RelationType.PARTNER_OF) == {("赣南医科大学第一附属医院", "寻乌县人民医院")}
+    assert ("钟世平", "赣南医科大学第一附属医院") in facts(x, RelationType.AFFILIATED_WITH)
+
+
 def test_extract_the_hospital_a_clause_helps_is_not_the_clause_subject() -> None:
     x = extract("昭觉县人民医院院长沙马阿木介绍，四川省人民医院自2021年起对口帮扶该院。")
     assert facts(x, RelationType.PARTNER_OF) == {("四川省人民医院", "昭觉县人民医院")}
@@ -1564,8 +1576,6 @@ def test_extract_of_two_years_in_a_sentence_the_first_dates_what_began() -> None
 
 
 def test_extract_our_hospital_on_a_page_is_the_site_it_belongs_to(tmp_path) -> None:
-    from kg.corpus import load
-
     path = tmp_path / "page.html"
     path.write_text(
         "<html><head><title>远程会诊中心在我院揭牌_院内新闻_桓仁满族自治县人民医院</title></head><body>"
