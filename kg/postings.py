@@ -337,10 +337,12 @@ def affiliation_and_host(
     # (贠志刚当天被聘任为…, 浦俊现任…: when, and how, before the verb)
     verb_start = _BEFORE_THE_VERB.match(text, tail_start).end()
     appointed = text.startswith(_APPOINTED, verb_start)
-    if sends or (appointed and confidence >= 3):
+    if sends or appointed:
         for s, e, k, _ in after:
             verb = text[verb_start:s]
-            if verb in _APPOINTED and k != affiliation:
+            # (with a home only guessed, a post that is always held by one from elsewhere: 执行院长)
+            sure = sends or confidence >= 3 or text.startswith("执行院长", e)
+            if verb in _APPOINTED and k != affiliation and sure:
                 m = _POST.match(text[e : sent.end])
                 return affiliation, k, (m.group() if m else None), confidence
     among = text.rfind("其中", sent.start, pm.start)

@@ -1110,6 +1110,14 @@ def test_extract_an_expert_whose_studio_is_at_home_is_not_sent() -> None:
     assert facts(x, RelationType.DISPATCHED_TO) == set()
 
 
+def test_extract_an_executive_president_appointed_on_our_page_comes_from_us() -> None:
+    x = extract("我院四子王旗分院揭牌\n\n来源：内蒙古医科大学附属医院党委宣传部\n\n"
+                "9月3日，内蒙古医科大学附属医院四子王旗分院在四子王旗人民医院揭牌成立。\n\n"
+                "当天，我院首批3名驻点专家正式到岗。心血管内科副主任医师巴特尔任四子王旗人民医院执行院长。")
+    assert ("巴特尔", "内蒙古医科大学附属医院") in facts(x, RelationType.AFFILIATED_WITH)
+    assert ("巴特尔", "四子王旗人民医院") in facts(x, RelationType.DISPATCHED_TO)
+
+
 def test_extract_a_site_never_named_in_its_own_news_is_what_its_pages_call_our_hospital(tmp_path) -> None:
     page = ("<html><head><title>我院全面托管寻乌县人民医院 - 医院要闻 - 赣南医科大学第一附属医院</title>"
             "</head>"
