@@ -170,3 +170,9 @@ NOT_EXPERTS = [
 @pytest.mark.parametrize("text", NOT_EXPERTS)
 def test_persons_reporters_and_patients_are_left_out(text: str) -> None:
     assert find_persons(text) == []
+
+
+def test_persons_a_name_read_again_is_found_wherever_the_article_writes_it() -> None:
+    text = "心内科主任医师陶一帆说。陶一帆和陶一帆然都来了，陶一帆表示。"
+    starts = [m.start for m in find_persons(text) if m.name == "陶一帆"]
+    assert starts == [7, 12, text.rindex("陶一帆")]  # (not inside the longer 陶一帆然)
