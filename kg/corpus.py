@@ -534,10 +534,10 @@ _ROW_GAP = re.compile(r"[ \t]+")
 _EMPTY_CELL = ("—", "-", "－", "/", "／", "——")
 
 
-def _spaced_row(line: str) -> bool:
-    if " " not in line and "\t" not in line:
+def _spaced_row(line: str, gap: re.Pattern[str] = _ROW_GAP) -> bool:
+    if " " not in line and "\t" not in line and gap is _ROW_GAP:
         return False
-    words = _ROW_GAP.split(line.strip(" \t"))
+    words = gap.split(line.strip(" \t\u3000"))
     if words and words[0].isdigit() and len(words[0]) <= 3:
         words = words[1:]
     cells = [w for w in words if w not in _EMPTY_CELL]
@@ -557,6 +557,29 @@ def _spaced_rows(text: str) -> list[tuple[int, int]]:
         end = len(text) if end < 0 else end
         if _spaced_row(text[start:end]):
             rows.append((start, end))
+    return sorted(rows + _wide_rows(text)) if "\u3000" in text else rows
+
+
+_WIDE_GAP = re.compile(r"[ \t\u3000]+")
+_HEADER_WORDS = re.compile(r"序号|姓名|单位|名称|医院")
+
+
+def _wide_rows(text: str) -> list[tuple[int, int]]:
+    """Lines of a table whose columns full-width spaces cut (序号　姓名　派出单位　受援单位): three
+    or more such lines in a row, the first a heading. (One such line alone, 记者　张三　李四, is a
+    byline: full-width spaces there only end words.)"""
+    rows: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    start = 0
+    for line in [*text.split("\n"), ""]:
+        end = start + len(line)
+        if "\u3000" in line.strip(" \t\u3000") and _spaced_row(line, _WIDE_GAP):
+            run.append((start, end))
+        else:
+            if len(run) >= 3 and _HEADER_WORDS.search(text, run[0][0], run[0][1]):
+                rows.extend(run)
+            run = []
+        start = end + 1
     return rows
 
 

@@ -132,6 +132,14 @@ NORMALISE = [
      "序号 派出单位 姓名 派驻岗位\n1 承德市中心医院 钮劲松 业务副\n院长\n2 承德市中医院 甘霖溪 针灸科 —",
      "序号｜派出单位｜姓名｜派驻岗位\n1｜承德市中心医院｜钮劲松｜业务副院长\n2｜承德市中医院｜甘霖溪｜针灸科｜—"),
     ("a padded name stays whole", "副主任柏  岚，院长嵇  峻 等出席", "副主任柏岚,院长嵇峻等出席"),
+    # …and full-width spaces, when three lines or more in a row are so cut and the first is a heading
+    ("full-width columns",
+     "序号　姓名　　派出单位　　　受援单位\n1　　郦振宇　江西省人民医院　　克州人民医院\n"
+     "2　　笪丽君　南昌大学第一附属医院　克州人民医院",
+     "序号｜姓名｜派出单位｜受援单位\n1｜郦振宇｜江西省人民医院｜克州人民医院\n"
+     "2｜笪丽君｜南昌大学第一附属医院｜克州人民医院"),
+    ("a byline so spaced stays words",
+     "记者　张晓明　李红梅　王立新\n\n本报讯", "记者 张晓明 李红梅 王立新\n\n本报讯"),
 ]
 
 
