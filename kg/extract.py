@@ -168,9 +168,14 @@ def extract_document(doc: Document) -> DocumentExtraction:
         tail = text[m.end : longest_at.get(m.start, m.end)]
         if m.specific and tail.endswith(DEPARTMENTS) and m.surface.endswith(("中心", "医院")):
             longest_at[m.start] = m.end
+    # 济宁医学院附属医院汶上分院, in an article that names the hospital nowhere else: the branch, and
+    # the hospital whose branch it is
+    parents = {id(m) for m in mentions if m.specific and not m.is_alliance and m.surface.endswith("医院")
+               and _BRANCH_TAIL.fullmatch(text, m.end, longest_at[m.start])
+               and text.count(m.surface) == text.count(text[m.start : longest_at[m.start]])}
     # each mention's identity, and the organisations named in full, by name without their region
     identities = {id(m): org_identity(m, ctx) for m in mentions
-                  if m.specific and not m.is_alliance and longest_at[m.start] == m.end}
+                  if m.specific and not m.is_alliance and (longest_at[m.start] == m.end or id(m) in parents)}
     in_full = [identities[id(m)] for m in mentions if identities.get(id(m)) and not m.context_level]
     named: dict[str, dict[OrgKey, tuple]] = {}
     for m in mentions:
@@ -180,7 +185,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
     for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
         if not m.specific:
             continue
-        if not m.is_alliance and longest_at[m.start] != m.end:
+        if not m.is_alliance and longest_at[m.start] != m.end and id(m) not in parents:
             continue  # 南华大学 inside 南华大学附属长沙中心医院 is part of the name, not a mention
         if m.is_alliance:
             ident = org_identity(m, ctx)
@@ -711,6 +716,7 @@ def _head_hospital(text: str, spans: list[tuple[int, int, OrgKey]], orgs: dict) 
     return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
 
 
+_BRANCH_TAIL = re.compile(r"(?!.*(?:医共体|医联体|集团|联盟))[\u4e00-\u9fff]{1,6}(?:分院|院区)")
 _HELPS = ("帮扶", "支援", "托管", "援助", "进驻", "派驻", "入驻", "共建", "与", "和", "同", "到")
 _FILED = ("讯", "电", "電")
 _SPOKESPERSON = re.compile(r"(?:有关|相关)?负责人(?:表示|介绍|说|指出|称|透露|强调)")

@@ -1130,6 +1130,15 @@ def test_extract_a_site_never_named_in_its_own_news_is_what_its_pages_call_our_h
     assert ("钟世平", "赣南医科大学第一附属医院") in facts(x, RelationType.AFFILIATED_WITH)
 
 
+def test_extract_a_hospital_named_only_in_its_branch_name_is_named() -> None:
+    x = extract("6月10日，济宁医学院附属医院与汶上县人民医院紧密型医联体签约暨“济宁医学院附属医院汶上分院”"
+                "揭牌仪式在汶上县人民医院举行。")
+    assert "济宁医学院附属医院" in org_names(x)
+    assert ("济宁医学院附属医院", "汶上县人民医院") in facts(x, RelationType.PARTNER_OF)
+    x = extract("“济宁医学院附属医院汶上分院”揭牌仪式在汶上县人民医院举行，分院由我院与汶上县人民医院共建。")
+    assert "济宁医学院附属医院" in org_names(x)
+
+
 def test_extract_the_hospital_a_clause_helps_is_not_the_clause_subject() -> None:
     x = extract("昭觉县人民医院院长沙马阿木介绍，四川省人民医院自2021年起对口帮扶该院。")
     assert facts(x, RelationType.PARTNER_OF) == {("四川省人民医院", "昭觉县人民医院")}
