@@ -344,9 +344,13 @@ def extract_document(doc: Document) -> DocumentExtraction:
     head = _head_hospital(text, spans, orgs)
     for m in _HEAD_OF_GROUP.finditer(text) if head is not None else ():
         # 总院普外科主治医师颜志斌每周驻点四天: in a county's medical community, 总院 is the hospital
-        # that heads it, the one the article names most
+        # that heads it: the one its paragraph names last (内黄县中医院党委书记闵卫华说，总院在每个分院…),
+        # else the one the article names most
         if not any(s0 <= m.start() < e0 for s0, e0, _k in spans):
-            org_at.append((m.start(), m.end(), head, True))
+            t = last_named(m.start(), "医院")
+            near = (t is not None and orgs[t].type is EntityType.HOSPITAL
+                    and not orgs[t].label.endswith("分院"))
+            org_at.append((m.start(), m.end(), t if near else head, True))
     org_at.sort()
 
     persons: dict[str, LocalPerson] = {}

@@ -172,7 +172,15 @@ class Gazetteer:
                     and text[i - 1] not in _LEVEL_CHARS and not (found and found[-1].end == i)):
                 i += 1  # 县卫生健康局和县人民医院: 和 joins two names here; 和县 (Anhui) is after a place
                 continue
-            found.append(RegionMention(i, i + length, text[i : i + length], tuple(cands)))
+            name = text[i : i + length]
+            if name in _NAMED_BY_KIND:
+                # 老城区, 新城区: the old or new part of a town, unless right after the city (洛阳市老城区)
+                before = found[-1] if found and found[-1].end == i else None
+                cands = [c for c in cands if before and any(c.parent == b.code for b in before.candidates)]
+                if not cands:
+                    i += length
+                    continue
+            found.append(RegionMention(i, i + length, name, tuple(cands)))
             i += length
         return found
 
@@ -197,6 +205,8 @@ class Gazetteer:
 
 
 _AUTONOMOUS = {"自治州": "州", "自治县": "县", "自治旗": "旗", "地区": "地区"}
+# districts named by a kind of place, which running text uses as common nouns
+_NAMED_BY_KIND = frozenset({"老城区", "新城区", "城区", "郊区", "矿区", "城中区", "市中区"})
 CONJUNCTIONS = "和与及随"  # the first character of 和县 (随县) joins words (follows) as well
 _LEVEL_CHARS = "省市县区州旗盟"  # 马鞍山市和县, 安徽和县: after a place, 和县 is the county
 

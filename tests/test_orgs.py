@@ -231,6 +231,18 @@ def test_orgs_he_county_or_he_joining_two_names(text: str, places: list[str]) ->
     assert [m.surface for m in gazetteer().find_mentions(text)] == places
 
 
+@pytest.mark.parametrize(("text", "places"), [
+    ("温州市人民医院在老城区设立分院。", ["温州市"]),  # the old part of a town
+    ("市民在新城区就能看上专家门诊。", []),
+    ("洛阳市老城区人民医院开展义诊。", ["洛阳市", "老城区"]),  # the district, after its city
+    ("济南市市中区人民医院开展义诊。", ["济南市", "市中区"]),
+])
+def test_orgs_districts_named_by_a_kind_of_place_only_after_their_city(text: str, places: list[str]) -> None:
+    from kg.regions import gazetteer
+
+    assert [m.surface for m in gazetteer().find_mentions(text)] == places
+
+
 def test_orgs_the_head_hospitals_branches_are_not_one_branch() -> None:
     found = [m.surface for m in find_org_mentions("南丰县医共体总医院分院建设让乡镇群众受益。") if m.specific]
     assert "南丰县医共体总医院分院" not in found and "南丰县医共体总医院" in found
