@@ -1182,7 +1182,7 @@ def test_extract_a_provinces_hospital_is_no_short_name_of_a_county_hospital_in_i
 
 def test_extract_zongyuan_in_a_paragraph_that_names_one_of_two_heads_is_that_one() -> None:
     x = extract("内黄县以内黄县人民医院、内黄县中医院为总院，组建两个县域医共体。内黄县人民医院院长房振宇说，"
-                "医共体运行顺畅。\n\n内黄县中医院党委书记闵卫华说，总院针灸科医师桑亚楠每周到亳城镇卫生院坐诊。")
+                "内黄县人民医院医共体运行顺畅。\n\n内黄县中医院党委书记闵卫华说，总院针灸科医师桑亚楠每周到亳城镇卫生院坐诊。")
     assert ("桑亚楠", "内黄县中医医院") in facts(x, RelationType.AFFILIATED_WITH)
 
 
