@@ -562,7 +562,7 @@ def _lead_and_members(text: str, paras: list[Span], n: int, org_at) -> tuple[obj
     para = paras[n]
     lead_label = _LEAD_LABEL.search(text, para.start, para.end)
     if lead_label is None:
-        return None
+        return _council_in_a_sentence(text, para, org_at)
     members_label = _MEMBERS_LABEL.search(text, lead_label.end(), para.end)
     group = para
     following = n + 1
@@ -579,6 +579,28 @@ def _lead_and_members(text: str, paras: list[Span], n: int, org_at) -> tuple[obj
         return None
     members = [k for k in dict.fromkeys(k for s, _e, k in named if members_label.end() <= s) if k != leads[0]]
     return leads[0], members, group
+
+
+# 山东省立医院为理事长单位；临沂市人民医院、潍坊市人民医院为副理事长单位；聊城市人民医院…为理事单位
+_LEAD_IS = re.compile(r"为(?:理事长|主任委员|组长)单位")
+_MEMBERS_ARE = re.compile(r"为(?:副理事长|常务理事|理事|副主任委员|委员|副组长|成员)单位")
+_COUNCIL_BREAK = re.compile(r"[；;：:。]")
+
+
+def _council_in_a_sentence(text: str, para: Span, org_at) -> tuple[object, list, Span] | None:
+    """A council told in a sentence, the lead first (X为理事长单位；A、B为副理事长单位；C为理事单位):
+    (the lead, the others, the paragraph), or None."""
+    lead_is = _LEAD_IS.search(text, para.start, para.end)
+    if lead_is is None or not _MEMBERS_ARE.search(text, lead_is.end(), para.end):
+        return None
+    clause = max((m.end() for m in _COUNCIL_BREAK.finditer(text, para.start, lead_is.start())),
+                 default=para.start)
+    named = [(s, e, k) for s, e, k, ana in org_at if para.start <= s and e <= para.end and not ana]
+    leads = [k for s, e, k in named if clause <= s and e <= lead_is.start()]
+    if len(set(leads)) != 1:
+        return None
+    members = [k for k in dict.fromkeys(k for s, _e, k in named if s >= lead_is.end()) if k != leads[0]]
+    return leads[0], members, para
 
 
 def _heading_lead_and_members(doc: Document, heading: Span, alliance, org_at,

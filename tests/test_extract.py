@@ -1186,6 +1186,14 @@ def test_extract_zongyuan_in_a_paragraph_that_names_one_of_two_heads_is_that_one
     assert ("桑亚楠", "内黄县中医医院") in facts(x, RelationType.AFFILIATED_WITH)
 
 
+def test_extract_a_council_told_in_one_sentence_pairs_its_chair_with_the_others() -> None:
+    x = extract("11月16日，山东省血管外科专科联盟成立。会议选举产生第一届理事会：山东省立医院为理事长单位；"
+                "临沂市人民医院、潍坊市人民医院为副理事长单位；聊城市人民医院为理事单位。")
+    chair = "山东省立医院"
+    assert facts(x, RelationType.PARTNER_OF) == {
+        (chair, "临沂市人民医院"), (chair, "潍坊市人民医院"), (chair, "聊城市人民医院")}
+
+
 def test_extract_one_who_surveys_a_hospital_is_not_at_work_there() -> None:
     x = extract("5月8日，四川大学华西医院副院长米朝阳在马尔康市人民医院开展调研，并与该院领导班子座谈。")
     assert ("米朝阳", "四川大学华西医院") in facts(x, RelationType.AFFILIATED_WITH)
