@@ -641,7 +641,9 @@ def _listed_leads_and_members(doc: Document, sents: list[Span], paras: list[Span
     return facts
 
 
-_MEMBERS_BELOW = re.compile(r"成员(?:单位|医院|机构)(?:为|有|包括|名单如下|如下)?\s*[:：]$")
+_MEMBERS_BELOW = re.compile(
+    r"成员(?:单位|医院|机构)(?:(?:为|有|包括|名单如下|如下)?\s*[:：]|名单)$", re.MULTILINE
+)
 
 
 def _members_listed_below(doc: Document, sents: list[Span], paras: list[Span], org_at,
@@ -653,11 +655,14 @@ def _members_listed_below(doc: Document, sents: list[Span], paras: list[Span], o
     text = doc.norm
     facts: list[dict] = []
     for n, para in enumerate(paras):
-        if not _MEMBERS_BELOW.search(para.text):
+        heading = _MEMBERS_BELOW.search(para.text)
+        if heading is None:
             continue
+        # (a heading alone, 首批成员单位名单¶A¶B: the paragraph before it may name the lead too)
+        said = paras[n - 1] if n > 0 and not re.search("[。！？]", para.text[: heading.start()]) else para
         leads = set()  # who the paragraph says leads (X作为牵头医院), one only
         for sent in sents:
-            if para.start <= sent.start and sent.end <= para.end:
+            if said.start <= sent.start and sent.end <= para.start + heading.start():
                 named = [m for m in org_at if sent.start <= m[0] and m[1] <= sent.end and not m[3]]
                 leads.add(_lead(text, sent, named))
         leads.discard(None)
@@ -671,14 +676,14 @@ def _members_listed_below(doc: Document, sents: list[Span], paras: list[Span], o
             continue
         lead = leads.pop()
         members = []
-        for item in paras[n + 1 :]:
-            if not LIST_ITEM.match(item.text):
+        below = [(para.start + heading.end(), para.end), *((p.start, p.end) for p in paras[n + 1 :])]
+        for a, b in ((base + m.start(), base + m.end()) for base, end in below
+                     for m in re.finditer(r"[^\n]+", text[base:end])):
+            named = next(((s, e, k) for s, e, k, ana in org_at if a <= s and e <= b and not ana), None)
+            # (1.A¶2.B, or a line each that is a name alone: a bulleted list, its bullets read away)
+            if named is None or not (LIST_ITEM.match(text, a) or named[:2] == (a, b)):
                 break
-            first = next((k for s, e, k, ana in org_at
-                          if item.start <= s and e <= item.end and not ana), None)
-            if first is None:
-                break
-            members.append(first)
+            members.append(named[2])
         kinds, _ = _introduced_kinds(paras, n, org_at, itself=True)
         if not members or not kinds:
             continue

@@ -1194,6 +1194,18 @@ def test_extract_a_council_told_in_one_sentence_pairs_its_chair_with_the_others(
         (chair, "临沂市人民医院"), (chair, "潍坊市人民医院"), (chair, "聊城市人民医院")}
 
 
+def test_extract_members_listed_a_line_each_under_their_heading(tmp_path) -> None:
+    lead = "泉州市第一医院作为牵头医院，与辖区社区卫生服务中心组建紧密型城市医疗集团。"
+    members = "\n泉州市鲤城区海滨街道社区卫生服务中心\n泉州市鲤城区临江街道社区卫生服务中心\n"
+    expected = {("泉州市第一医院", "鲤城区海滨街道社区卫生服务中心"),
+                ("泉州市第一医院", "鲤城区临江街道社区卫生服务中心")}
+    assert facts(extract(lead + "集团成员单位为：\n" + members), RelationType.PARTNER_OF) == expected
+    bulleted = members.replace("\n泉", "\n- 泉")  # (a Markdown list: its bullets are read away)
+    post = f"# 集团揭牌\n\n{lead}\n\n## 首批成员单位名单\n{bulleted}"
+    (tmp_path / "post.md").write_text(post, encoding="utf-8")
+    assert facts(extract_document(load(tmp_path / "post.md")), RelationType.PARTNER_OF) == expected
+
+
 def test_extract_one_who_surveys_a_hospital_is_not_at_work_there() -> None:
     x = extract("5月8日，四川大学华西医院副院长米朝阳在马尔康市人民医院开展调研，并与该院领导班子座谈。")
     assert ("米朝阳", "四川大学华西医院") in facts(x, RelationType.AFFILIATED_WITH)
