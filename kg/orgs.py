@@ -653,16 +653,17 @@ def _known_mentions(text: str, found: list[OrgMention]) -> list[OrgMention]:
                 spans.append((s, e))
             s = text.find(surface, e)
     for m in _PEOPLES_SHORT.finditer(text):  # 省人医, 江苏省人医: a place's 人民医院 said short
-        s, e = m.start(1), m.end()
+        level = 1 if m.group(1) else 2
+        s, e = m.start(level), m.end()
         if any(a <= s < b or a < e <= b for a, b in spans):
             continue
-        start, codes = _place_before(text, m.end(1))
+        start, codes = _place_before(text, m.end(level))
         if codes:
             out.append(OrgMention(start, e, text[start:e], EntityType.HOSPITAL, codes, "人民医院",
-                                  (text[start : m.end(1)],)))
+                                  (text[start : m.end(level)],)))
         else:
             out.append(OrgMention(s, e, m.group(), EntityType.HOSPITAL, (), "人民医院",
-                                  context_level=m.group(1)))
+                                  context_level=m.group(level)))
         spans.append((start if codes else s, e))
     for m in _LEVEL_ORDINAL.finditer(text):  # 省六院, 市一院: the Nth hospital of the province, city, county
         s, e = m.start(1), m.end()
@@ -694,8 +695,11 @@ def _known_mentions(text: str, found: list[OrgMention]) -> list[OrgMention]:
 _DIVISION_HOSPITAL = re.compile(r"(第?)([一二三四五六七八九十]{1,3})师医院")
 
 
-# 省人医, 市人医 (not 病人医疗, 老人医保, 工人医院)
-_PEOPLES_SHORT = re.compile(r"([省市县区州])人医(?![疗保务生学院])")
+# 省人医, 市人医 (not 病人医疗, 老人医保, 工人医院); 省医, as Guangdong says its 省人民医院 (not 省医保局,
+# 省医学会, 由省医院, 广东省医科大学)
+_PEOPLES_SHORT = re.compile(
+    r"([省市县区州])人医(?![疗保务生学院])|(?<![\u4e00-\u9fff])(省)医(?![疗保务生学院科药师护大改养])"
+)
 
 
 def said_short(surface: str) -> bool:
