@@ -479,6 +479,10 @@ def extract_document(doc: Document) -> DocumentExtraction:
             mates = [w for w in mates if w[2] == home[2]]  # of the group from where this one comes
         before = [w for w in mates if w[0] < pm.start]
         mate = before[-1] if before else (mates[0] if mates and mate_named is None else None)
+        if mate is None and mate_named is None:
+            # 第三批驻点帮扶专家团队抵达义县人民医院 … 本批驻点专家名单如下：¶1｜相立宏｜…: the group
+            # whose arrival the article tells, from the institution that sent it
+            mate = arrived if (arrived := _team_arrival(text, org_at, ours)) is not None else None
         if mate is None:
             continue
         affiliation = home[2] if home is not None else None
@@ -721,6 +725,25 @@ def _head_hospital(text: str, spans: list[tuple[int, int, OrgKey]], orgs: dict) 
 
 
 _BRANCH_TAIL = re.compile(r"(?!.*(?:医共体|医联体|集团|联盟))[\u4e00-\u9fff]{1,6}(?:分院|院区)")
+_TEAM_ARRIVES = re.compile(r"(?:团队|医疗队|专家组|工作队)[^，,。；;]{0,6}?(?:抵达|进驻|来到|到达|入驻)$")
+
+
+def _team_arrival(text: str, org_at, ours: OrgKey | None) -> tuple | None:
+    """(position, "", home, host) of the group whose arrival the article tells (X第三批驻点帮扶专家
+    团队抵达Y): the institution it reached, and the one that sent it (named before the group, else
+    the page's own), for those listed as its members with no one else to go by."""
+    for s, _e, k, _ana in org_at:
+        arrived = _TEAM_ARRIVES.search(text, max(0, s - 16), s)
+        if arrived is None:
+            continue
+        opening = max(text.rfind("。", 0, arrived.start()), text.rfind("\n", 0, arrived.start())) + 1
+        sender = next((k0 for s0, e0, k0, ana in reversed(org_at)
+                       if opening <= s0 and e0 <= arrived.start() and not ana), ours)
+        if sender is not None and sender != k:
+            return (s, "", sender, k)
+    return None
+
+
 _HELPS = ("帮扶", "支援", "托管", "援助", "进驻", "派驻", "入驻", "共建", "与", "和", "同", "到")
 _FILED = ("讯", "电", "電")
 _SPOKESPERSON = re.compile(r"(?:有关|相关)?负责人(?:表示|介绍|说|指出|称|透露|强调)")

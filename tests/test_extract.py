@@ -1693,6 +1693,15 @@ def test_extract_those_placed_in_the_departments_go_where_their_leader_went() ->
         assert (person, "淳安县第一人民医院") in facts(x, RelationType.DISPATCHED_TO)
 
 
+def test_extract_a_table_of_the_group_whose_arrival_the_article_tells() -> None:
+    x = extract("3月6日，锦州医科大学附属第一医院第三批驻点帮扶专家团队抵达义县人民医院。\n\n"
+                "本批驻点专家名单如下：\n\n序号｜姓名｜派出科室｜职称｜驻点岗位\n\n"
+                "1｜冉立宏｜心血管内科｜主任医师｜心内科业务主任\n\n2｜仉德胜｜骨科｜副主任医师｜骨科业务主任\n")
+    for person in ("冉立宏", "仉德胜"):
+        assert (person, "锦州医科大学附属第一医院") in facts(x, RelationType.AFFILIATED_WITH)
+        assert (person, "义县人民医院") in facts(x, RelationType.DISPATCHED_TO)
+
+
 def test_extract_one_of_a_batch_named_with_its_own_home_keeps_it() -> None:
     x = extract("甘肃省人民医院神经内科副主任医师罗成林驻点临潭县人民医院。"
                 "与罗成林同批的兰州大学第二医院麻醉科主治医师苏晓敏，则牵头建立了无痛诊疗中心。")
