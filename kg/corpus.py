@@ -530,6 +530,7 @@ _COLUMNS = re.compile(r"\S(?:\t|[ \u3000]{2,})\S")
 # punctuation of a sentence: a row of a table whose columns the spaces cut
 _INNER_GAP = re.compile(r"[^\s][ \t]+[^\s]")
 _CELL_WORD = re.compile(r"[^\s，。；！？,;]{2,}")
+_CELL = re.compile(r"[^\s，。；！？,;]+")
 _ROW_GAP = re.compile(r"[ \t]+")
 _EMPTY_CELL = ("—", "-", "－", "/", "／", "——")
 
@@ -541,7 +542,8 @@ def _spaced_row(line: str, gap: re.Pattern[str] = _ROW_GAP) -> bool:
     if words and words[0].isdigit() and len(words[0]) <= 3:
         words = words[1:]
     cells = [w for w in words if w not in _EMPTY_CELL]
-    return (len(cells) >= 3 and all(_CELL_WORD.fullmatch(w) for w in cells)
+    # (a cell of one character among them: 男, 女)
+    return (sum(1 for w in cells if _CELL_WORD.fullmatch(w)) >= 3 and all(_CELL.fullmatch(w) for w in cells)
             and _CJK.search(line) is not None)
 
 

@@ -132,6 +132,9 @@ NORMALISE = [
      "序号 派出单位 姓名 派驻岗位\n1 承德市中心医院 钮劲松 业务副\n院长\n2 承德市中医院 甘霖溪 针灸科 —",
      "序号｜派出单位｜姓名｜派驻岗位\n1｜承德市中心医院｜钮劲松｜业务副院长\n2｜承德市中医院｜甘霖溪｜针灸科｜—"),
     ("a padded name stays whole", "副主任柏  岚，院长嵇  峻 等出席", "副主任柏岚,院长嵇峻等出席"),
+    ("spaced columns with a cell of one character",
+     "序号 派出单位 姓名 性别 职称\n1 河南省人民医院 仉振宇 男 副主任医师",
+     "序号｜派出单位｜姓名｜性别｜职称\n1｜河南省人民医院｜仉振宇｜男｜副主任医师"),
     # …and full-width spaces, when three lines or more in a row are so cut and the first is a heading
     ("full-width columns",
      "序号　姓名　　派出单位　　　受援单位\n1　　郦振宇　江西省人民医院　　克州人民医院\n"
