@@ -350,6 +350,7 @@ _THEN_SHORT = re.compile(r"[，,;；]\s*(?:以下简称|以下称|下称|简称)
 _DECLARED = re.compile(
     r"[(（](?:[^()（）]{0,40}?[，,;；])?(?:以下简称|以下称|下称|简称)?[“\"]?([\u4e00-\u9fff0-9]{2,8})[”\"]?[)）]"
 )
+_BRANCH_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}(?:分院|院区)")
 _LISTED_IN_BRACKETS = re.compile(r"[(（]([^()（）。；;]{4,60}?[、，,][^()（）。；;]{2,60}?)[)）]")
 _BARE_LEVELS = ("省", "市", "县", "区", "州", "自治区", "自治州")  # 市一院, 省人医: named by their level
 
@@ -513,10 +514,10 @@ class OrgTable:
     def merge_renamed(self, text: str, spans: list[tuple[int, int, OrgKey]]) -> None:
         """淳安县第一人民医院成为浙医一院淳安分院, X更名为Y, X加挂Y牌子: one hospital, two names."""
         ordered = sorted(spans)
-        for (_s1, e1, a), (s2, _e2, b) in pairwise(ordered):
+        for (_s1, e1, a), (s2, e2, b) in pairwise(ordered):
             link = _RENAMED.fullmatch(text[e1:s2].rstrip("“\"「"))  # 加挂“…分院”牌子
-            if link is None:
-                continue
+            if link is None or _BRANCH_AFTER.match(text, e2):
+                continue  # (加挂“浙大一院仙居分院”: a branch of the one named, not that one)
             other = self.orgs.get(self.find(b))
             if link.group(2) in ("更名为", "加挂", *_FORMER_NAME) or (
                 other is not None and other.label.endswith(("分院", "院区"))

@@ -1137,6 +1137,12 @@ def test_extract_a_site_never_named_in_its_own_news_is_what_its_pages_call_our_h
     assert ("钟世平", "赣南医科大学第一附属医院") in facts(x, RelationType.AFFILIATED_WITH)
 
 
+def test_extract_a_plaque_of_a_branch_of_another_hospital_is_not_that_hospital() -> None:
+    x = extract("浙江大学医学院附属第一医院（浙大一院）托管仙居县人民医院，"
+                "仙居县人民医院加挂“浙大一院仙居分院”牌子。")
+    assert facts(x, RelationType.PARTNER_OF) == {("浙江大学医学院附属第一医院", "仙居县人民医院")}
+
+
 def test_extract_a_hospital_named_only_in_its_branch_name_is_named() -> None:
     x = extract("6月10日，济宁医学院附属医院与汶上县人民医院紧密型医联体签约暨“济宁医学院附属医院汶上分院”"
                 "揭牌仪式在汶上县人民医院举行。")
