@@ -206,7 +206,7 @@ def affiliation_and_host(
             )
             confidence = 2
     described_until = None  # where a description of the person's home after 是 ends
-    roster = pm.title_start == pm.start and text[pm.end : pm.end + 1] in "，, "  # 蒋立波，<home>…副主任，
+    roster = pm.title_start == pm.start and text[pm.end : pm.end + 1] in "，, （("  # 蒋立波，<home>…副主任，
     is_at = pm.end + (1 if held_post is not None and text[pm.end : pm.end + 1] in "，," else 0)
     if confidence < 3 and (text[is_at : is_at + 1] == "是" or roster):
         # 主刀医生林志鹏是厦门大学附属第一医院肝胆胰外科副主任医师，…挂职东乡族自治县人民医院副院长:

@@ -1699,6 +1699,13 @@ def test_extract_those_placed_in_the_departments_go_where_their_leader_went() ->
         assert (person, "淳安县第一人民医院") in facts(x, RelationType.DISPATCHED_TO)
 
 
+def test_extract_a_roster_line_with_home_and_post_in_brackets() -> None:
+    x = extract("西藏自治区人民医院选派医疗队进驻当雄县人民医院。队员名单如下：\n"
+                "队　长：尼玛次仁（自治区人民医院高原病科副主任医师，挂职当雄县人民医院副院长）\n")
+    assert ("尼玛次仁", "西藏自治区人民医院") in facts(x, RelationType.AFFILIATED_WITH)
+    assert ("尼玛次仁", "当雄县人民医院") in facts(x, RelationType.DISPATCHED_TO)
+
+
 def test_extract_a_table_of_the_group_whose_arrival_the_article_tells() -> None:
     x = extract("3月6日，锦州医科大学附属第一医院第三批驻点帮扶专家团队抵达义县人民医院。\n\n"
                 "本批驻点专家名单如下：\n\n序号｜姓名｜派出科室｜职称｜驻点岗位\n\n"
