@@ -858,7 +858,7 @@ def batch_cue(text: str, sent: Span, pm: PersonMention) -> str | None:
 _MEMBERS_LINE = re.compile(r"[ \t]*(?:队员|成员)[:：]")
 # …随同进驻; 晏琪、甘丽娟分别进驻对口科室 (the departments of where the one before was sent)
 _GOES_ALONG = re.compile(
-    r"(?:随同|一同|一起|同时|同期)(?:进驻|前往|到岗|赴任|抵达|出发|入驻)|分别(?:进驻|入驻)(?:对口|相应|对应|各)"
+    r"(?:随同|一同|一起|同时|同期)(?:进驻|前往|到岗|赴任|抵达|出发|入驻)|分别(?:进驻|入驻|在|到)(?:对口|相应|对应|各)"
 )
 
 

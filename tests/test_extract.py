@@ -1691,6 +1691,16 @@ def test_extract_posts_listed_by_semicolons_are_at_the_institution_the_first_nam
         assert (person, "寻乌县人民医院") in facts(x, RelationType.DISPATCHED_TO)
 
 
+def test_extract_those_at_work_in_the_departments_go_where_the_others_went() -> None:
+    x = extract("中国医科大学附属盛京医院选派骨干常驻法库县人民医院。"
+                "盛京医院首批派驻的6名专家将于本月下旬到岗。其中，"
+                "心血管内科副主任医师荀宏伟挂职法库县人民医院业务副院长，重症医学科副主任医师栗建华任该院重症医学科"
+                "执行主任，神经内科主治医师覃思远、儿科主治医师阙梦琪分别在相应科室开展带教和质控工作。")
+    for person in ("覃思远", "阙梦琪"):
+        assert (person, "中国医科大学附属盛京医院") in facts(x, RelationType.AFFILIATED_WITH)
+        assert (person, "法库县人民医院") in facts(x, RelationType.DISPATCHED_TO)
+
+
 def test_extract_those_placed_in_the_departments_go_where_their_leader_went() -> None:
     x = extract("本批8名专家中，浙江省人民医院胃肠外科主任医师鲍海锋担任淳安县第一人民医院执行院长。"
                 "呼吸与危重症医学科副主任医师宓晓岚、眼科主治医师戎子墨等专家分别进驻相应科室。")
