@@ -139,7 +139,7 @@ def partnerships(
     """Partnership facts (as keyword arguments of :class:`kg.extract.Fact`), sentence by sentence."""
     text = doc.norm
     facts: list[dict] = []
-    for para in paras:
+    for n, para in enumerate(paras):
         para_types, _ = _span_kinds(para, org_at)
         para_sents = [s for s in sents if para.start <= s.start and s.end <= para.end]
         for idx, sent in enumerate(para_sents):
@@ -158,8 +158,10 @@ def partnerships(
                 facts.extend(_partnership(a, b, ev, kinds, date, a) for a, b in headed)
                 continue
             if not types and any(v in sent.text for v in _MEMBERSHIP_VERBS):
-                # 阳西县总医院下辖县人民医院、县中医院…: members of the group the paragraph names
-                types = {t for t in para_types if t in _SPECIFIC_ALLIANCES}
+                # 阳西县总医院下辖县人民医院、县中医院…: members of the group the paragraph names (or the
+                # one before: …紧密型城市医疗集团正式挂牌。¶集团以X为龙头，整合A、B…)
+                group_kinds = para_types or _introduced_kinds(paras, n, org_at, itself=False)[0]
+                types = {t for t in group_kinds if t in _SPECIFIC_ALLIANCES}
                 strong = bool(types)
             has_verb = _verb_pattern().search(sent.text) is not None if types or len(names) > 1 else False
             if not types and has_verb and _joined(sent.text, names):

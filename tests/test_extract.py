@@ -1219,6 +1219,15 @@ def test_extract_members_listed_a_line_each_under_their_heading(tmp_path) -> Non
     assert facts(extract_document(load(tmp_path / "post.md")), RelationType.PARTNER_OF) == expected
 
 
+def test_extract_members_taken_in_after_the_paragraph_that_names_the_group() -> None:
+    x = extract("6月21日，由泉州市第一医院牵头的鲤城区紧密型城市医疗集团正式挂牌。\n\n"
+                "据介绍，集团以泉州市第一医院为龙头，整合鲤城区的社区卫生服务中心，分别是：泉州市鲤城区海滨街道"
+                "社区卫生服务中心、泉州市鲤城区临江街道社区卫生服务中心。")
+    lead = "泉州市第一医院"
+    assert facts(x, RelationType.PARTNER_OF) == {
+        (lead, "鲤城区海滨街道社区卫生服务中心"), (lead, "鲤城区临江街道社区卫生服务中心")}
+
+
 def test_extract_one_who_surveys_a_hospital_is_not_at_work_there() -> None:
     x = extract("5月8日，四川大学华西医院副院长米朝阳在马尔康市人民医院开展调研，并与该院领导班子座谈。")
     assert ("米朝阳", "四川大学华西医院") in facts(x, RelationType.AFFILIATED_WITH)
