@@ -26,6 +26,7 @@ _LEVELS = set("省市县区州旗盟镇乡")
 # 自治区人民医院 in Xinjiang or Ningxia, 自治州人民医院 in Yanbian: the autonomous region's (or
 # prefecture's) hospital, named by its level as 市第一人民医院 is
 _AUTONOMOUS_LEVELS = {"自治区", "自治州"}
+_NAMED_WHOLE = ("香港", "澳门", "台湾")  # regions whose everyday name is their full one
 _FULL_REGION_ENDS = ("省", "市", "县", "区", "旗", "盟", "自治州")  # a place named whole, with its level
 _PROPER_TAGS = {"ns", "nr", "nz", "nt", "j", "nrt", "nrfg", "ng"}
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -347,11 +348,12 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
             break
         if tok in ("“", "”", '"') and not kept:
             break
-        if (cls == "proper" and kept and kept[-1][1] == "region" and kept[-1][0].endswith(_FULL_REGION_ENDS)
-                and (len(tok) > 1 or pos_tag(tok) in _NOT_PLACE_TAGS)
+        if (cls == "proper" and kept and kept[-1][1] == "region"
+                and (kept[-1][0].endswith(_FULL_REGION_ENDS) or kept[-1][0] in _NAMED_WHOLE)
+                and (len(tok) > 1 or pos_tag(tok) in _NOT_PLACE_TAGS or kept[-1][0] in _NAMED_WHOLE)
                 and tok not in _brands() and not _ends_with_suffix(tok)):
             # 扎根化德县医院, 使皮山县人民医院: a word before a place's full name is not its name (扎根
-            # is no place; nor is 使, a verb of one character)
+            # is no place; nor is 使, a verb of one character); 营运方澳门协和医院: nor 方 before 澳门
             break
         kept.append((tok, cls))
         if cls == "level" and (k == 0 or classes[k - 1] not in ("proper", "region", "head")) and (

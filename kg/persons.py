@@ -464,6 +464,8 @@ def _closes_name(text: str, end: int) -> bool:
         return True
     if text[end] in "将已曾还也是":  # 骆清和将每周到怀柔出诊, 涂钧和是…副主任医师
         return True
+    if text.startswith(("出席", "在讲话", "主持", "致辞"), end):  # 萧景和出席会议并讲话
+        return True
     title = _postnominal_pattern().match(text, end)
     return title is not None and _boundary_after(text, title.end())
 

@@ -68,6 +68,9 @@ CASES = [
     ("昌都市卫生健康委员会副主任向巴平措表示，", ["向巴平措"]),
     ("鄂温克族自治旗卫生健康委员会主任孟根其其格表示，", ["孟根其其格"]),  # Mongolian ones
     ("同院的台籍护理师邱筱涵原在臺北榮總服務。", ["邱筱涵"]),  # 护理师: a nurse, as Taiwan says
+    ("禾新医院执行长黄钰翔表示，", ["黄钰翔"]),  # 执行长: a hospital's chief executive, as Taiwan says
+    ("禾新医院心脏内科主任萧惠文说，", ["萧惠文"]),
+    ("吉安市卫生健康委员会副主任萧景和出席会议并讲话。", ["萧景和"]),  # 和 ends the name before 出席
     ("妇产科副顾问医生司徒敏即在产科门诊坐诊。", ["司徒敏"]),  # 副顾问医生: Hong Kong's associate consultant
     ("来自高雄的神经内科医师凃建宏应聘到漳州市医院工作。", ["凃建宏"]),  # 凃, a variant of 涂 kept in Taiwan
     # a roster line whose institution has its other name in brackets
