@@ -38,7 +38,7 @@ _FUNCTION_CHARS = set(
 )  # (著: 着 as traditional texts write it, 跟著衛生所)
 _DIRECTIONS = set("东西南北")
 _NUMERALS = set("0123456789一二三四五六七八九十两几多数")
-_COUNTED = re.compile(r"[\d一二三四五六七八九十两几多数]+[家个所名种批支县市区]")
+_COUNTED = re.compile(r"[\d一二三四五六七八九十两几多数]+(?:余|多)?[家个所名种批支县市区]")
 _CONTEXT_ORDINAL = re.compile(r"^([省市县区])(第?[一二三四五六七八九十]+)(.*)$")
 # 市立医院, 省立医院 with no place before them: the city's (province's) own, named in context
 _COUNT_OF_HOSPITALS = re.compile(r"[两二三四五六七八九十]医院")

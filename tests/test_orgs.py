@@ -146,6 +146,8 @@ GENERIC = [
     "医院管理局新界西医院联网辖下的医院。",  # a direction cut from a name the finder does not know
     "专家长期帮扶粤东山区县医院。",  # the hospitals of the region's mountain districts and counties
     "专家们走遍了太行山区县医院。",
+    "医共体覆盖全县200余个村卫生室。",  # a count, with 余 (more than)
+    "全镇村卫生室均已接入远程心电。",  # every one of the township's
 ]
 
 
