@@ -35,6 +35,7 @@ from .postings import (
     affiliation_and_host,
     batch_cue,
     is_a,
+    named_most,
     respective_hosts,
     role_phrase,
     roster_hosts,
@@ -482,7 +483,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
         if mate is None and mate_named is None:
             # 第三批驻点帮扶专家团队抵达义县人民医院 … 本批驻点专家名单如下：¶1｜相立宏｜…: the group
             # whose arrival the article tells, from the institution that sent it
-            mate = arrived if (arrived := _team_arrival(text, org_at, ours)) is not None else None
+            mate = _team_arrival(text, org_at, ours)
         if mate is None:
             continue
         affiliation = home[2] if home is not None else None
@@ -718,10 +719,8 @@ def _head_hospital(text: str, spans: list[tuple[int, int, OrgKey]], orgs: dict) 
     hospital it names most, when it tells of one (医共体, 分院)."""
     if ("总院" not in text and "总医院" not in text) or not ("医共体" in text or "分院" in text):
         return None
-    counts = Counter(k for _s, _e, k in spans if k in orgs and orgs[k].type is EntityType.HOSPITAL
-                     and not orgs[k].label.endswith(("分院", "院区")))
-    ranked = counts.most_common(2)
-    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+    return named_most(k for _s, _e, k in spans if k in orgs and orgs[k].type is EntityType.HOSPITAL
+                      and not orgs[k].label.endswith(("分院", "院区")))
 
 
 _BRANCH_TAIL = re.compile(r"(?!.*(?:医共体|医联体|集团|联盟))[\u4e00-\u9fff]{1,6}(?:分院|院区)")

@@ -105,6 +105,12 @@ _POST = re.compile(
 
 
 
+def named_most(keys: Iterable) -> object | None:
+    """The institution named most often among ``keys``, if more often than any other."""
+    ranked = Counter(keys).most_common(2)
+    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+
+
 def role_phrase(text: str, pm: PersonMention, org_at, name_ends: Iterable[int] = ()) -> str:
     """The title as written, with its department: 麻醉科副主任医师, 党委副书记、院长.
 
@@ -307,18 +313,15 @@ def affiliation_and_host(
                       if e <= given.start() and text[e : given.start()] in ("", "的")), None)
         there = named if named != affiliation else None
         if named is None:
-            counts = Counter(k for _s, _e, k, _ in org_at if k != affiliation)
-            ranked = counts.most_common(2)
-            there = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+            there = named_most(k for _s, _e, k, _ in org_at if k != affiliation)
         if there is not None:
             return affiliation, there, given.group(1), confidence
     if host is None and (sent_by or posted):
         # 浙大二院派驻的常务副院长蒋晨阳: sent to the institution the article is most about besides home
-        counts = Counter(k for _s, _e, k, _ in org_at if k != affiliation)
-        ranked = counts.most_common(2)
-        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        there = named_most(k for _s, _e, k, _ in org_at if k != affiliation)
+        if there is not None:
             post = _POST.match(text, role_start) if sent_by else None  # the post there, if named
-            return affiliation, ranked[0][0], (post.group() if post else None), confidence
+            return affiliation, there, (post.group() if post else None), confidence
     tail_start = pm.end
     if pm.title_start == pm.start and text.startswith(pm.title, pm.end):
         tail_start += len(pm.title)  # 欧阳明主任医师介绍: what follows the title
