@@ -71,6 +71,8 @@ CASES = [
     ("禾新医院执行长黄钰翔表示，", ["黄钰翔"]),  # 执行长: a hospital's chief executive, as Taiwan says
     ("禾新医院心脏内科主任萧惠文说，", ["萧惠文"]),
     ("吉安市卫生健康委员会副主任萧景和出席会议并讲话。", ["萧景和"]),  # 和 ends the name before 出席
+    ("青铜峡市人民医院副院长撒志军介绍，", ["撒志军"]),  # Hui surnames of the north-west: 撒, 喇, 锁
+    ("街子镇卫生院院长喇永平说，", ["喇永平"]),
     ("妇产科副顾问医生司徒敏即在产科门诊坐诊。", ["司徒敏"]),  # 副顾问医生: Hong Kong's associate consultant
     ("来自高雄的神经内科医师凃建宏应聘到漳州市医院工作。", ["凃建宏"]),  # 凃, a variant of 涂 kept in Taiwan
     # a roster line whose institution has its other name in brackets
