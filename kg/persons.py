@@ -405,6 +405,10 @@ _TITLE_IN_BRACKETS = re.compile(
     r"(?:医师|主任|院长|技师|护师|护士长|专家|教授)[^）)\n]{0,16}[）)])"
 )
 _CLAUSE_ENDS = ("。", "，", ",", "；", ";", "！", "？")
+# a credit line in brackets, closing a hospital's news: （医务处 钱思彤 宣传中心 于淼）, （党委宣传部 供稿）
+_CREDIT_LINE = re.compile(
+    r"[（(][^（）()\n。，]{0,40}(?:宣传|党办|办公室|医务|通讯|供稿|撰稿|新闻中心)[^（）()\n。，]{0,40}[）)]"
+)
 _COMMON_NOUN = 1000  # how often in jieba's dictionary a noun is too common to be a name (单位, 时间)
 _VILLAGE_OFFICER = re.compile(
     r"(?:村|居委会)(?:党支部|党总支|委会|民委员会)?(?:书记|支书|主任|干部|委员|会计)$"
@@ -422,6 +426,9 @@ def _vetoed(text: str, start: int, end: int, name: str) -> bool:
     clause = re.split(r"[，,。；;！!？?\n]", before)[-1]
     if any(cue in clause for cue in ("记者", "通讯员", "编辑", "摄影", "主持人", "设计", "撰稿")):
         return True
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    if _CREDIT_LINE.fullmatch(text[line_start : line_end if line_end >= 0 else len(text)].strip()):
+        return True  # （医务处 钱思彤　宣传中心 于淼）: who wrote the article, by their offices
     lead = re.split(r"[，,。；;！!？?\n]", text[max(0, start - 8) : end - len(name)])[-1]
     if _VILLAGE_OFFICER.search(lead):
         return True  # 陈塘村党支部书记巫建华: a village's officer, not a health worker
