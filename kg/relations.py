@@ -886,6 +886,9 @@ def _lead_column(paras_before: list[Span]) -> int:
     return 0
 
 
+_GO_EACH = re.compile(r"分别(?:前往|赴|到|奔赴|进驻|派驻到?|下沉到?)[^，,。；;]{0,6}$")
+
+
 def _each_on_its_own(text: str, sent: Span, mentioned) -> bool:
     """A和位于南充的B也将分别派出专家团队，到金口河区和犍为县开展帮扶: two named side by side (和, 及),
     then 分别 with no one after it: each does it on its own, they do not partner each other."""
@@ -894,8 +897,11 @@ def _each_on_its_own(text: str, sent: Span, mentioned) -> bool:
     first_end = mentioned[0][1]
     last_start, last_end = mentioned[-1][0], mentioned[-1][1]
     between = text[first_end:last_start]
-    return ("和" in between or "及" in between) and not re.search("[与同]", between) \
-        and "分别" in text[last_end : sent.end]
+    if not ("和" in between or "及" in between) or re.search("[与同]", between):
+        return False
+    # (…分别派出专家团队; 专家们分两路出发，分别前往A和B: where each went, not partners of each other)
+    went_each = _GO_EACH.search(text, sent.start, mentioned[0][0]) is not None
+    return went_each or "分别" in text[last_end : sent.end]
 
 
 def _joined(sentence: str, names: list[tuple[int, int]]) -> bool:
