@@ -886,7 +886,7 @@ def _lead_column(paras_before: list[Span]) -> int:
     return 0
 
 
-_GO_EACH = re.compile(r"分别(?:前往|赴|到|奔赴|进驻|派驻到?|下沉到?)[^，,。；;]{0,6}$")
+_GO_EACH = re.compile(r"分别(?:前往|赴|到|奔赴|进驻|派驻到?|下沉到?|由)[^，,。；;]{0,6}$")
 
 
 def _each_on_its_own(text: str, sent: Span, mentioned) -> bool:

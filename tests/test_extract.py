@@ -1797,9 +1797,12 @@ def test_extract_a_table_of_pairs_led_by_the_column_headed_as_helping() -> None:
     assert {x.orgs[k[1]].label for k in leads if k} == {"四川省人民医院", "广元市中心医院"}
 
 
-def test_extract_two_places_a_team_went_to_each_are_not_partners() -> None:
-    x = extract("当天上午，专家们分两路出发，分别前往忻州市五寨县人民医院和神池县人民医院。")
-    assert not facts(x, RelationType.PARTNER_OF)
+@pytest.mark.parametrize("text", [
+    "当天上午，专家们分两路出发，分别前往忻州市五寨县人民医院和神池县人民医院。",
+    "长兴县组建两个医共体，分别由长兴县人民医院和长兴县中医院牵头。",  # each leads its own
+])
+def test_extract_two_places_a_team_went_to_each_are_not_partners(text: str) -> None:
+    assert not facts(extract(text), RelationType.PARTNER_OF)
 
 
 def test_extract_two_that_each_send_their_own_are_not_partners() -> None:
