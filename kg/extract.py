@@ -39,6 +39,7 @@ from .postings import (
     respective_hosts,
     role_phrase,
     roster_hosts,
+    scene,
     sender_nearby,
     studio_host,
     table_homes,
@@ -442,7 +443,10 @@ def extract_document(doc: Document) -> DocumentExtraction:
     of_a_batch: list[tuple] = []  # (mention, post, mate named) to place
     for pm, sent, para, affiliation, host, post_role, confidence in read:
         home = best.get(pm.name)
-        if home is not None and confidence <= 1 and home[0] > confidence and home[2] != affiliation:
+        # (在百福司镇卫生院，骨伤科主治医师冉启明已经驻点半年: the scene read as a home, where another
+        # mention says the home is)
+        guessed = confidence <= 1 or (confidence == 2 and scene(text, sent, org_at) == affiliation)
+        if home is not None and guessed and home[0] > confidence and home[2] != affiliation:
             # 戚晓蔓来到察布查尔锡伯自治县人民医院，挂职副院长: where a mention with no home of its own goes,
             # read again with the home another mention gave (it is not the place the passage is about)
             affiliation, host, post_role, _ = affiliation_and_host(

@@ -246,7 +246,9 @@ def affiliation_and_host(
         # (第七批医疗队…芮思邈挂职镇安县医院副院长, in an article about 镇安县医院: not home)
         affiliation, confidence = topic(pm.start), 0
 
-    if home is not None and confidence <= 1:
+    # (a guess, or where the sentence is set: another mention knows the home)
+    set_there = confidence == 2 and affiliation == _scene(text, sent, in_sent)
+    if home is not None and (confidence <= 1 or set_there):
         affiliation, apposition = home, None
     if held_post is not None and affiliation == held_post[0] and confidence < 3:
         affiliation, confidence = None, 0  # (only a guess: the paragraph's or the article's institution)
@@ -294,7 +296,7 @@ def affiliation_and_host(
         return affiliation, there, None, confidence
     scene = _scene(text, sent, in_sent)
     clause_end = CLAUSE_BREAK.search(text, pm.end, sent.end)
-    if host is None and scene is not None and scene != affiliation and confidence >= 3 \
+    if host is None and scene is not None and scene != affiliation and (confidence >= 3 or home is not None) \
             and _WORKS_THERE.search(text, pm.end, clause_end.start() if clause_end else sent.end):
         # 在太平镇卫生院，梧州市红会医院妇产科主治医师甘晓蔓每周坐诊四天: at work in the place the
         # sentence opens with, away from the home named with the name
@@ -488,6 +490,11 @@ def _team_named_by_place(text: str, sent: Span, pm: PersonMention, orgs: dict):
                 if there is not None:
                     return there
     return None
+
+
+def scene(text: str, sent: Span, org_at) -> object | None:
+    """:func:`_scene` of a sentence, from all the mentions of the article."""
+    return _scene(text, sent, [x for x in org_at if sent.start <= x[0] and x[1] <= sent.end])
 
 
 def _scene(text: str, sent: Span, in_sent) -> object | None:

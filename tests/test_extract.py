@@ -1059,6 +1059,13 @@ def test_extract_a_hospitals_chronicle_says_hospital_for_itself() -> None:
     }
 
 
+def test_extract_the_place_a_sentence_opens_with_hosts_one_whose_home_another_mention_gives() -> None:
+    x = extract("来凤县中医医院骨伤科主治医师冉启明说，医共体运行顺畅。\n\n"
+                "在百福司镇卫生院，骨伤科主治医师冉启明已经驻点半年。")
+    assert facts(x, RelationType.AFFILIATED_WITH) == {("冉启明", "来凤县中医医院")}
+    assert facts(x, RelationType.DISPATCHED_TO) == {("冉启明", "来凤县百福司镇卫生院")}
+
+
 def test_extract_the_place_a_sentence_opens_with_is_no_host_of_one_who_only_speaks() -> None:
     x = extract("在藤县太平镇卫生院，梧州市红十字会医院妇产科主治医师甘晓蔓介绍，合作已满一年。")
     assert facts(x, RelationType.DISPATCHED_TO) == set()
