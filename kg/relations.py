@@ -470,6 +470,9 @@ _MEMBERS = re.compile(
 )
 
 
+_GROUP_WORD = re.compile(r"医共体|医联体|医疗集团|联盟")
+
+
 def _members_named_later(doc: Document, sents: list[Span], org_at, alliances, facts: list[dict],
                          dates: list[DateMention], orgs: dict) -> list[dict]:
     """大会上，院长覃业强为都安县人民医院、大化县人民医院等成员单位授牌; 首批成员包括A、B及C: institutions
@@ -488,6 +491,9 @@ def _members_named_later(doc: Document, sents: list[Span], org_at, alliances, fa
         spans = (s for a in alliances.orgs.values() for s, _e in a.spans)
         if key is None or any(sent.start <= s < sent.end for s in spans):
             continue  # (a sentence that names an alliance is read as a statement of its own)
+        kind_words = set(_GROUP_WORD.findall(text, sent.start, sent.end))
+        if kind_words and not any(w in alliances.orgs[key].label for w in kind_words):
+            continue  # (A牵头组建紧密型县域医共体，B、C成为首批成员单位: another group than the alliance's)
         lead = _alliance_lead(key, alliances.orgs[key], facts, orgs)
         if lead is None:
             continue

@@ -1235,6 +1235,15 @@ def test_extract_members_taken_in_after_the_paragraph_that_names_the_group() -> 
         (lead, "鲤城区海滨街道社区卫生服务中心"), (lead, "鲤城区临江街道社区卫生服务中心")}
 
 
+def test_extract_members_of_another_group_than_the_alliance_named_before() -> None:
+    x = extract("4月18日，南通大学附属医院心血管专科联盟如东分中心在如东县人民医院揭牌。\n\n"
+                "2020年8月，如东县人民医院牵头组建紧密型县域医共体，如东县栟茶镇卫生院、如东县岔河镇卫生院成为"
+                "首批成员单位。")
+    partners = {frozenset(p) for p in facts(x, RelationType.PARTNER_OF)}
+    assert frozenset(("南通大学附属医院", "如东县岔河镇卫生院")) not in partners
+    assert frozenset(("如东县人民医院", "如东县岔河镇卫生院")) in partners
+
+
 def test_extract_one_who_surveys_a_hospital_is_not_at_work_there() -> None:
     x = extract("5月8日，四川大学华西医院副院长米朝阳在马尔康市人民医院开展调研，并与该院领导班子座谈。")
     assert ("米朝阳", "四川大学华西医院") in facts(x, RelationType.AFFILIATED_WITH)
