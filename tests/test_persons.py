@@ -73,6 +73,8 @@ CASES = [
     ("吉安市卫生健康委员会副主任萧景和出席会议并讲话。", ["萧景和"]),  # 和 ends the name before 出席
     ("青铜峡市人民医院副院长撒志军介绍，", ["撒志军"]),  # Hui surnames of the north-west: 撒, 喇, 锁
     ("街子镇卫生院院长喇永平说，", ["喇永平"]),
+    ("来自北京中医医院的援疆干部蔺振东目前担任副院长。", ["蔺振东"]),  # 援疆干部: one sent to aid Xinjiang
+    ("药学部主任中药师郜文澜说，", ["郜文澜"]),  # 中药师: a pharmacist of Chinese medicine
     ("妇产科副顾问医生司徒敏即在产科门诊坐诊。", ["司徒敏"]),  # 副顾问医生: Hong Kong's associate consultant
     ("来自高雄的神经内科医师凃建宏应聘到漳州市医院工作。", ["凃建宏"]),  # 凃, a variant of 涂 kept in Taiwan
     # a roster line whose institution has its other name in brackets
