@@ -785,6 +785,17 @@ def _dashed_pairs(doc: Document, sents: list[Span], paras: list[Span], org_at,
     return facts
 
 
+def _row_kinds_and_date(text: str, line: re.Match, sents: list[Span], paras: list[Span], org_at,
+                        dates: list[DateMention]) -> tuple[set[PartnershipType], str | None]:
+    """The kinds of partnership a table's row says, else those the table is introduced with, and the
+    date told before the row."""
+    kinds, _ = _cue_types(line.group())
+    if not kinds:
+        n = max((i for i, p in enumerate(paras) if p.start <= line.start()), default=0)
+        kinds, _ = _introduced_kinds(paras, n, org_at, itself=False)
+    return kinds, _date_for([x for x in sents if x.start < line.start()], dates)
+
+
 def _table_of_leads_and_members(doc: Document, sents: list[Span], paras: list[Span], org_at,
                                 dates: list[DateMention]) -> list[dict]:
     """A table whose columns are cut by bars, headed 牵头医院｜成员单位 (序号｜名称｜牵头医院｜成员单位):
@@ -813,13 +824,9 @@ def _table_of_leads_and_members(doc: Document, sents: list[Span], paras: list[Sp
         if len(set(leads)) != 1:
             continue
         lead = leads[0]
-        kinds, _ = _cue_types(text[line.start() : line.end()])
-        if not kinds:  # the kinds the table is introduced with
-            n = max((i for i, p in enumerate(paras) if p.start <= line.start()), default=0)
-            kinds, _ = _introduced_kinds(paras, n, org_at, itself=False)
+        kinds, date = _row_kinds_and_date(text, line, sents, paras, org_at, dates)
         if not kinds:
             continue
-        date = _date_for([x for x in sents if x.start < line.start()], dates)
         ev = doc.evidence(line.start(), line.end())
         facts.extend(_partnership(lead, k, ev, kinds, date, lead)
                      for k in dict.fromkeys(members) if k != lead)
@@ -860,13 +867,9 @@ def _table_of_pairs(doc: Document, sents: list[Span], paras: list[Span], org_at,
                        for i in columns)
         if len(set(lead)) != 1 or len(set(other)) != 1 or lead[0] == other[0]:
             continue
-        kinds, _ = _cue_types(text[line.start() : line.end()])
-        if not kinds:
-            n = max((i for i, p in enumerate(paras) if p.start <= line.start()), default=0)
-            kinds, _ = _introduced_kinds(paras, n, org_at, itself=False)
+        kinds, date = _row_kinds_and_date(text, line, sents, paras, org_at, dates)
         if not kinds:
             continue
-        date = _date_for([x for x in sents if x.start < line.start()], dates)
         facts.append(_partnership(lead[0], other[0], doc.evidence(line.start(), line.end()), kinds, date,
                                   lead[0]))
     return facts
