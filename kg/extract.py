@@ -282,14 +282,12 @@ def extract_document(doc: Document) -> DocumentExtraction:
 
     named_in_alliances = [(s, e) for a in alliances.orgs.values() for s, e in a.spans]
     anaphors = find_anaphors(text)
-    site = _site_org(doc.site, ctx, table)
+    # (我院全面托管寻乌县人民医院 on the pages of a hospital's site that never names it: 我院 is the site's)
     ours_at = next(((s, e) for s, e in anaphors if text[s] in "我本"), None)
-    if site is None and ours_at is not None:
-        # 我院全面托管寻乌县人民医院 on the pages of a hospital's site that never names it: 我院 is the site's
-        site = _site_org(doc.site, ctx, table, add_at=ours_at)
-        if site is not None:
-            orgs[site] = table.orgs[site]
-            _place_by_text(text, orgs[site])
+    site = _site_org(doc.site, ctx, table, add_at=ours_at)
+    if site is not None and site not in orgs:
+        orgs[site] = table.orgs[site]
+        _place_by_text(text, orgs[site])
     publisher = _publisher(text, [(s, e, k) for s, e, k in spans
                                   if not any(a <= s < b for a, b in named_in_alliances)],
                            site, anaphors, {k for k in orgs if is_a(orgs, k, EntityType.AUTHORITY)})
@@ -617,16 +615,18 @@ def _site_org(site: str | None, ctx: RegionContext, table: OrgTable,
     with ``add_at`` (where the article says 我院), also one it does not name, then added there."""
     if not site:
         return None
-    for m in sorted(find_org_mentions(site), key=lambda m: m.start - m.end):
-        ident = org_identity(m, ctx) if m.specific else None
-        if ident is not None and table.find(ident[0]) in table.orgs:
-            return table.find(ident[0])
-        # (a site that is one institution's name, whole)
-        if (ident is not None and add_at is not None and m.type is not EntityType.ALLIANCE
-                and (m.start, m.end) == (0, len(site))):
-            key, label, aliases, code = ident
-            return table.add(key, label, m.type, code, aliases, add_at)
-    return None
+    longest_first = sorted(find_org_mentions(site), key=lambda m: m.start - m.end)
+    named = [(m, i) for m in longest_first if m.specific and (i := org_identity(m, ctx)) is not None]
+    found = next((table.find(i[0]) for _m, i in named if table.find(i[0]) in table.orgs), None)
+    if found is not None or add_at is None:
+        return found
+    # (a site that is one institution's name, whole)
+    whole = next(((m, i) for m, i in named
+                  if m.type is not EntityType.ALLIANCE and (m.start, m.end) == (0, len(site))), None)
+    if whole is None:
+        return None
+    m, (key, label, aliases, code) = whole
+    return table.add(key, label, m.type, code, aliases, add_at)
 
 
 def _publisher(text: str, spans: list[tuple[int, int, OrgKey]], site: OrgKey | None,
