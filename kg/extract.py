@@ -714,7 +714,7 @@ _BARE_HOSPITAL = re.compile(
 )
 # 总院 or 总医院 standing alone (not the end of a name: 建宁县总医院, 医共体总院)
 _HEAD_OF_GROUP = re.compile(
-    r"(?:(?<=^)|(?<=[\s，,。；;：:、“”（）()由在从到向和与及被的]))总(?:医)?院(?!长)"  # (not 为总院)
+    r"(?:^|(?<=[\s，,。；;：:、“”（）()由在从到向和与及被的]))总(?:医)?院(?!长)"  # (not 为总院)
 )
 
 
