@@ -142,8 +142,12 @@ def _classify(tok: str, counties: tuple[str, ...]) -> str:
         return "stop"  # 王伟任, 郝振军任资阳市第一人民医院院长: jieba glues 任 (serve as) to the name
     tag = pos_tag(tok)
     if tag is None or tag in _PROPER_TAGS:
-        if any(ch in _FUNCTION_CHARS for ch in tok) and not _ends_with_suffix(tok):
-            return "stop"  # (an institution jieba knows whole, 首都医科大学, is a name even with 都)
+        if any(ch in _FUNCTION_CHARS for ch in tok) and not _ends_with_suffix(tok) \
+                and not (len(tok) >= 3 and tok[-1] in "镇乡村" and tok[0] not in _FUNCTION_CHARS
+                         and not tok.endswith("乡镇")):
+            # (an institution jieba knows whole, 首都医科大学, is a name even with 都; so is a
+            # township's name with its level: 七都镇)
+            return "stop"
         return "proper"
     return "stop"
 
@@ -288,6 +292,13 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
         if (classes[k] == "stop" and toks[k + 1] in _PLACE_WORDS and toks[k] not in lexicon().stop_words
                 and pos_tag(toks[k]) not in _NOT_PLACE_TAGS and toks[k] not in lexicon().lead_cues):
             classes[k] = "proper"  # (实现街道…, 指导镇卫生院医生: a verb, not a place)
+        # 牛角 / 山村 / 卫生室: jieba reads the village's last character with 村 (山村, a word); a noun
+        # before it is the village's name
+        elif (classes[k] == "stop" and len(toks[k + 1]) == 2 and toks[k + 1][-1] in "村镇乡"
+              and pos_tag(toks[k]) in ("n", "ns", "nz") and toks[k] not in lexicon().stop_words
+              and toks[k] not in lexicon().generic_words
+              and all(c == "part" for c in classes[k + 2 :])):
+            classes[k] = "proper"
     for k in range(1, len(toks)):
         # 天津市环湖医院, 十堰市太和医院, 北京世纪坛医院, 北京老年医院: a noun or a field between a place
         # and the name's kind (and its parts) is the name's own word

@@ -168,6 +168,8 @@ _AFTER_NAME = [
     "随后",
     "笑着",
     "一边",
+    "正式",  # 熊立新正式到岗: an adverb jieba keeps apart from the verb
+    "带着",  # 姚慕青带着3台仪器 (jieba: 姚慕 / 青带 / 着)
     *_TIME_WORDS,  # 迪丽拜尔·阿不力孜当天, 蔡明哲上月已率: when, after the name
 ]
 _LOOSE_TITLES = {"专家", "医生", "医师", "队员"}  # words for any doctor, not titles of one person

@@ -87,6 +87,10 @@ SPECIFIC = [
     # an alliance named by a qualified field and the care it gives (严重 + 创伤 + 救治)
     ("河北医科大学第三医院牵头的石家庄区域严重创伤救治联盟成立。", "石家庄区域严重创伤救治联盟",
      EntityType.ALLIANCE),
+    # a township named with a character that is also a function word (七都镇), and a village whose last
+    # character jieba reads with 村 (牛角 / 山村)
+    ("专家在七都镇卫生院坐诊。", "七都镇卫生院", EntityType.PRIMARY_CARE),
+    ("村医在牛角山村卫生室值守。", "牛角山村卫生室", EntityType.PRIMARY_CARE),
 ]
 
 
@@ -148,6 +152,8 @@ GENERIC = [
     "专家们走遍了太行山区县医院。",
     "医共体覆盖全县200余个村卫生室。",  # a count, with 余 (more than)
     "全镇村卫生室均已接入远程心电。",  # every one of the township's
+    "医共体向各乡镇卫生院开通远程会诊。",  # each township's
+    "偏远山村卫生室条件简陋。",  # a kind of village's
 ]
 
 
