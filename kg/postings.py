@@ -59,7 +59,7 @@ _SERVE = r"(?<![现曾历原主责信])任"
 _SERVES_AS = re.compile(_SERVE + "$")
 TAKES_POST = ("挂职", "挂任", "担任", "出任", "兼任")  # … a post at another institution
 _APPOINTED = ("任", *TAKES_POST, "被聘为", "受聘为", "获聘为", "被聘任为", "现任")
-_BEFORE_THE_VERB = re.compile(r"(?:当天|当日|同日|随即|随后|正式|同时|已经|已|将|也|还|即|均)*")
+_BEFORE_THE_VERB = re.compile(r"(?:当天|当日|同日|随即|随后|正式|同时|已经|已|将|也|还|即|均|则)*")
 _APPOINTING = re.compile("(?:" + "|".join(sorted(_APPOINTED, key=len, reverse=True)) + ")?")
 _SEND_VERBS = "派驻|选派|派出|下派|外派|委派"
 _SENDS = re.compile(_SEND_VERBS + "|将派|派遣")
@@ -356,9 +356,9 @@ def affiliation_and_host(
         # 其中，A任贵德县人民医院执行院长，B任副院长: each of those listed after 其中
         dests = [k for s, _e, k, _ in before if is_dest(s) and k != affiliation]
         if dests and (re.fullmatch(r"其中[^，,。；;]*", text[among : pm.start]) or appointed):
-            m = _POST.match(text, _APPOINTING.match(text, tail_start).end(), sent.end)
+            m = _POST.match(text, _APPOINTING.match(text, verb_start).end(), sent.end)
             return affiliation, dests[-1], (m.group() if m else None), confidence
-    if appointed and not any(s == _APPOINTING.match(text, tail_start).end() for s, _e, _k, _ in after):
+    if appointed and not any(s == _APPOINTING.match(text, verb_start).end() for s, _e, _k, _ in after):
         # 由A担任大宁县人民医院院长，医务处副处长B担任常务副院长: a post with no institution after the
         # verb is at the one an earlier clause of the sentence gave the one before
         # (or, in a list cut by semicolons, of the sentence before in the paragraph: A任X院长；B任副院长)
@@ -367,7 +367,7 @@ def affiliation_and_host(
         posts = [k for s, _e, k, _ in org_at if opening <= s < pm.start and k != affiliation
                  and _SERVES_AT.search(text, max(opening, s - 3), s)]
         if posts:
-            m = _POST.match(text, _APPOINTING.match(text, tail_start).end(), sent.end)
+            m = _POST.match(text, _APPOINTING.match(text, verb_start).end(), sent.end)
             return affiliation, posts[-1], (m.group() if m else None), confidence
     if _SENDS.search(tail):
         # 作为首批派驻专家，已在修水县第一人民医院工作一周: where the one sent works now

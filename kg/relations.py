@@ -139,6 +139,7 @@ def partnerships(
     """Partnership facts (as keyword arguments of :class:`kg.extract.Fact`), sentence by sentence."""
     text = doc.norm
     facts: list[dict] = []
+    claimed: set[int] = set()  # sentences a rule has read whole (their groups' members are told)
     for n, para in enumerate(paras):
         para_types, _ = _span_kinds(para, org_at)
         para_sents = [s for s in sents if para.start <= s.start and s.end <= para.end]
@@ -149,6 +150,12 @@ def partnerships(
                 if not ana and sent.start <= s and e <= sent.end
             ]
             types, strong = _cue_types(sent.text, names)
+            by_clause = _groups_joined_by_clause(doc, sent, org_at, alliances, orgs or {},
+                                                 _date_for(para_sents[: idx + 1], dates))
+            if by_clause:
+                facts.extend(by_clause)
+                claimed.add(sent.start)
+                continue
             headed = (_heads_with_members(text, sent, [m for m in org_at if sent.start <= m[0] < sent.end])
                       if len(names) > 1 and "以" in sent.text and _HEAD_ROLE.search(sent.text) else [])
             if headed:  # 以A为总院，B、C、D为分院；以E为总院，F、G为分院 (the group the paragraph names)
@@ -267,7 +274,7 @@ def partnerships(
     for key, alliance in alliances.orgs.items():
         for s, e in alliance.spans:
             sent = next((x for x in sents if x.start <= s < x.end), None)
-            if sent is None:
+            if sent is None or sent.start in claimed:
                 continue
             # (not the institution the alliance is named after, inside its name)
             members = [k for ms, me, k, _ in org_at
@@ -550,6 +557,47 @@ def _alliance_lead(key, alliance, facts: list[dict], orgs: dict):
         leads = {k for k, o in orgs.items()
                  if alliance.label.startswith(o.label) and len(o.label) < len(alliance.label)}
     return next(iter(leads)) if len(leads) == 1 else None
+
+
+# A、B等成为X医共体成员单位，C、D加入Y医共体: a list, a verb of joining, then a group named after its lead
+_JOINS_GROUP = re.compile(r"(?:等(?:\d+家)?(?:单位|医院|医疗机构|卫生院)?)?(?:先后|均|已|正式|分别)?"
+                          r"(?:成为|加入|纳入|划入|并入|归入|属于|为)了?$")
+_GROUP_TAIL = re.compile(r"(?:的)?(?:成员单位|成员医院|成员|分院)?")
+
+
+def _groups_joined_by_clause(doc: Document, sent: Span, org_at, alliances, orgs: dict,
+                             date: str | None) -> list[dict]:
+    """Members of groups told clause by clause, each list joining the group named after its lead:
+    A、B等成为X医院医共体成员单位，C、D等加入Y医院医共体. Each lead partners its own list only, in the
+    kind the group's name says. Empty unless two such clauses (two groups) share the sentence: one
+    alone is read by the rules for an alliance and its members."""
+    text = doc.norm
+    spans = sorted((s, e, key) for key, a in alliances.orgs.items() for s, e in a.spans
+                   if sent.start <= s < sent.end)
+    if not spans:
+        return []
+    named = [m for m in org_at if sent.start <= m[0] and m[1] <= sent.end and not m[3]]
+    out: list[dict] = []
+    joined = 0
+    for s, _e, key in spans:
+        clause_start = max([sent.start, *(m.end() for m in CLAUSE_BREAK.finditer(text, sent.start, s))])
+        before = [m for m in named if clause_start <= m[0] and m[1] <= s]
+        if not before:
+            continue
+        verb = _JOINS_GROUP.search(text, before[-1][1], s)
+        if verb is None:
+            continue
+        lead = _alliance_lead(key, alliances.orgs[key], [], orgs)
+        kinds, _ = _cue_types(alliances.orgs[key].label)
+        members = [k for k in _list_before(text, before) if k != lead and not _is_authority(orgs, k)]
+        if lead is None or not kinds or not members:
+            continue
+        joined += 1
+        ev = doc.evidence(sent.start, sent.end)
+        for k in members:
+            out.append(_membership(k, key, ev))
+            out.append(_partnership(lead, k, ev, kinds, date, lead))
+    return out if joined >= 2 else []
 
 
 _MEMBERS_LISTED = re.compile(r"成员(?:单位|医院)?(?:包括|有|为|是)[:：]?|联盟成员单位(?=[\u4e00-\u9fff])")
