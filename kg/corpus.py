@@ -315,9 +315,11 @@ def _simplify(text: str) -> str:
     if converter is None or text.isascii():
         return text
     out = converter.convert(text)
-    if len(out) == len(text):
-        return out
-    return "".join(c2 if len(c2 := converter.convert(c)) == 1 else c for c in text)
+    if len(out) != len(text):
+        out = "".join(c2 if len(c2 := converter.convert(c)) == 1 else c for c in text)
+    if "乾" in text:  # 乾 stays in simplified place names (乾安县, 乾县): OpenCC reads it as 干 (dry)
+        out = "".join("乾" if c == "乾" else o for c, o in zip(text, out, strict=True))
+    return out
 
 
 _MD_LINE = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|(?:[-*+]|\d{1,3}[.)])[ \t]+)", re.MULTILINE)

@@ -42,6 +42,7 @@ class Lexicon:
     specialties: frozenset[str] = frozenset()  # fields that name specialty alliances (胸痛, 卒中)
     minority_name_parts: frozenset[str] = frozenset()  # 才让, 多杰, 巴特尔: names without a surname
     known_names: frozenset[str] = frozenset()  # the full names of known_orgs
+    brands: frozenset[str] = frozenset()  # names of hospital groups and brands (和睦家, 美中宜和, 京东方)
 
     @property
     def max_suffix(self) -> int:
@@ -90,4 +91,5 @@ def lexicon() -> Lexicon:
         stop_words=_words("stop_words.txt"),
         specialties=_words("specialties.txt"),
         minority_name_parts=frozenset(w for w in _words("minority_name_parts.txt") if len(w) >= 2),
+        brands=_words("hospital_brands.txt"),
     )

@@ -79,8 +79,9 @@ def _suffix_pattern() -> re.Pattern[str]:
 
 @cache
 def _brands() -> frozenset[str]:
-    """Proper names of well-known institutions without their suffix (协和, 同济, 湘雅 …)."""
-    found = set()
+    """Proper names of well-known institutions without their suffix (协和, 同济, 湘雅 …), and the
+    names of hospital groups and brands (和睦家, 京东方)."""
+    found = set(lexicon().brands)
     for alias in lexicon().known_orgs:
         for suffix in ("医院", "二院", "三院", "一院", "附院"):
             if alias.endswith(suffix) and len(alias) > len(suffix) + 1:
@@ -219,6 +220,7 @@ def _stretch_start(text: str, s: int) -> int:
     return j
 
 
+_BRACKETED_CITY = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)]")
 _QUOTED_NUMBER = re.compile(r"[“\"]\d{2,4}[”\"]")
 _PLACE_WORDS = {"街道", "街", "镇", "乡", "村", "社区", "路"}
 _NOT_PLACE_TAGS = {"v", "vd", "vn", "d", "p", "c", "ad", "t"}  # 现在镇卫生院: 现在 (now) is no place
@@ -241,6 +243,31 @@ def _split_glued_levels(toks: list[str]) -> list[str]:
         else:
             out.append(tok)
     return out
+
+
+def _join_brands(toks: list[str]) -> list[str]:
+    """[美中宜, 和, 妇儿] -> [美中宜和, 妇儿]: a brand the tokenizer cut (or glued a neighbour to) is one
+    word of the name."""
+    brands = lexicon().brands
+    if not brands or not any(t[:1] in _brand_initials() for t in toks):
+        return toks
+    out: list[str] = []
+    k = 0
+    while k < len(toks):
+        for m in range(min(len(toks), k + 4), k + 1, -1):
+            if "".join(toks[k:m]) in brands:
+                out.append("".join(toks[k:m]))
+                k = m
+                break
+        else:
+            out.append(toks[k])
+            k += 1
+    return out
+
+
+@cache
+def _brand_initials() -> frozenset[str]:
+    return frozenset(b[0] for b in lexicon().brands)
 
 
 def _join_quoted_numbers(toks: list[str]) -> list[str]:
@@ -267,10 +294,16 @@ def _suffix_at_end() -> re.Pattern[str]:
 
 def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[tuple[str, str]]]:
     """Start of the name ending with the suffix at ``s``, and its tokens with their classes."""
+    city = _BRACKETED_CITY.search(text, max(0, s - 8), s) if text.startswith("医院", s) else None
+    if city is not None and city.end() == s and _region_word(city.group(1)):
+        # 树兰（杭州）医院: a brand's hospital with its city in brackets, one name
+        start, kept = _left_edge(text, city.start(), counties)
+        if kept and kept[-1][1] == "proper":
+            return start, [*kept, (city.group(), "part")]
     j = _stretch_start(text, s)
     if j == s:
         return s, []
-    toks = _split_glued_levels(_join_quoted_numbers(words(text[j:s])))
+    toks = _join_brands(_split_glued_levels(_join_quoted_numbers(words(text[j:s]))))
     at, following = j, None
     for k, tok in enumerate(toks):
         # 詹雨薇随县医院医共体巡诊队来到…: 随 (with) and the 县 of 县医院, unless a place comes first
@@ -320,6 +353,12 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
         if classes[k] == "stop" and classes[k - 1] == "region" and classes[k + 1] == "part" \
                 and pos_tag(toks[k]) == "f":
             classes[k] = "proper"
+    for k, tok in enumerate(toks):
+        # 社会办医院, 访锦州医科大学附属第一医院: a verb of one character opening the stretch (or after a
+        # word that is no name) is not a name's first word, unlike 立 of 青岛市立医院
+        if len(tok) == 1 and classes[k] == "proper" and (k == 0 or classes[k - 1] == "stop") \
+                and pos_tag(tok) == "v":
+            classes[k] = "stop"
     for k in range(1, len(toks)):
         if toks[k] in _DISTRICTS_NAMED_BY_KIND and classes[k - 1] == "region":
             classes[k] = "region"  # 阳泉市郊区人民医院: after its city, 郊区 is the district
@@ -347,6 +386,8 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
             opened = next((j for j in range(len(left) - 1, -1, -1) if left[j] == "stop"), -1)
             if not any(c in ("region", "proper", "head", "level") for c in left[opened + 1 :]):
                 break  # 国家区域医疗中心复旦大学…: a designation ending in 中心 before the name
+            if kept[-1][0] in lexicon().brands:
+                break  # 上海台资医院禾新医院: a description, then the brand's hospital
         if cls == "stop" and not kept[1:] and (
                 (k > 0 and toks[k - 1] == "附属")
                 or (k > 1 and toks[k - 2] == "附属" and classes[k - 1] == "region")):

@@ -91,6 +91,13 @@ SPECIFIC = [
     # character jieba reads with 村 (牛角 / 山村)
     ("专家在七都镇卫生院坐诊。", "七都镇卫生院", EntityType.PRIMARY_CARE),
     ("村医在牛角山村卫生室值守。", "牛角山村卫生室", EntityType.PRIMARY_CARE),
+    # hospitals of a brand or group, whose names the tokenizer cuts or reads as common words
+    ("上海和睦家医院与同仁医院签约。", "上海和睦家医院", EntityType.HOSPITAL),
+    ("北京美中宜和妇儿医院加入联盟。", "北京美中宜和妇儿医院", EntityType.HOSPITAL),
+    ("通用环球中铁西安医院加入医联体。", "通用环球中铁西安医院", EntityType.HOSPITAL),
+    ("树兰（杭州）医院牵头成立联盟。", "树兰（杭州）医院", EntityType.HOSPITAL),  # its city in brackets
+    ("禾新医院与中山医院签约。", "禾新医院", EntityType.HOSPITAL),
+    ("一家台资医院禾新医院与中山医院签约。", "禾新医院", EntityType.HOSPITAL),  # a description before it
 ]
 
 
@@ -154,6 +161,8 @@ GENERIC = [
     "全镇村卫生室均已接入远程心电。",  # every one of the township's
     "医共体向各乡镇卫生院开通远程会诊。",  # each township's
     "偏远山村卫生室条件简陋。",  # a kind of village's
+    "全市已有11家社会办医院加入。",  # 办 (run): a verb, no name
+    "辖区内央企医院和国际化医院参与医联体。",  # kinds of owner
 ]
 
 
@@ -266,3 +275,12 @@ def test_orgs_a_time_word_before_a_town_is_no_place() -> None:
 @pytest.mark.parametrize("text", ["以前看病要进县医院。", "以前要去海口找省中医院。"])
 def test_orgs_a_verb_before_a_context_dependent_name_is_not_part_of_it(text: str) -> None:
     assert [m.surface[:1] for m in find_org_mentions(text) if m.specific] in (["县"], ["省"])
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("专访锦州医科大学附属第一医院院长。", "锦州医科大学附属第一医院"),  # 访 (visit)
+    ("他叫长泰县医院的医生来会诊。", "长泰县医院"),  # 叫 (call)
+    ("青岛市立医院牵头成立联盟。", "青岛市立医院"),  # 立 after its city is the name's (市立: run by the city)
+])
+def test_orgs_a_verb_of_one_character_does_not_open_a_name(text: str, name: str) -> None:
+    assert name in [m.surface for m in find_org_mentions(text) if m.specific]
