@@ -98,6 +98,9 @@ SPECIFIC = [
     ("树兰（杭州）医院牵头成立联盟。", "树兰（杭州）医院", EntityType.HOSPITAL),  # its city in brackets
     ("禾新医院与中山医院签约。", "禾新医院", EntityType.HOSPITAL),
     ("一家台资医院禾新医院与中山医院签约。", "禾新医院", EntityType.HOSPITAL),  # a description before it
+    # Hong Kong and Shenzhen wording: 伙 (夥, with) between two names, Shenzhen's 社康 centres
+    ("东区医院伙罗湖区人民医院试行跨境转诊。", "罗湖区人民医院", EntityType.HOSPITAL),
+    ("专家每周到罗湖区黄贝岭社区健康服务中心应诊。", "罗湖区黄贝岭社区健康服务中心", EntityType.PRIMARY_CARE),
 ]
 
 
@@ -163,6 +166,7 @@ GENERIC = [
     "偏远山村卫生室条件简陋。",  # a kind of village's
     "全市已有11家社会办医院加入。",  # 办 (run): a verb, no name
     "辖区内央企医院和国际化医院参与医联体。",  # kinds of owner
+    "不少港人选择香港私家医院。",  # a kind of hospital of the place
 ]
 
 
@@ -211,6 +215,7 @@ def test_orgs_context_dependent_names_keep_their_level(text: str, level: str, re
         ("阿左旗医院", ["152921"], "医院"),
         ("察右后旗人民医院", ["150928"], "人民医院"),
         ("广西区人民医院", ["450000"], "人民医院"),
+        ("平潭综合实验区医院", ["350128"], "医院"),  # a zone named for what it tries out: its county
     ],
 )
 def test_orgs_parse_name_reads_nested_regions(name: str, codes: list[str], rest: str) -> None:
