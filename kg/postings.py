@@ -797,6 +797,42 @@ def _place_lines(text: str, mentions, org_at) -> dict[int, tuple]:
     return out
 
 
+# 一、威县梨园屯镇中心卫生院¶周一全天：妇产科副主任医师　邱桂芝: a numbered heading that is a place's name
+_PLACE_HEADING = re.compile(
+    r"^[ \t]*(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[.、．])[ \t]*",
+    re.MULTILINE,
+)
+_SENT_OUT = re.compile(r"坐诊|下沉|派驻|驻点|巡诊|帮扶|支援|出诊|排班|安排如下")
+
+
+def _place_headings(text: str, mentions, org_at) -> dict[int, tuple]:
+    """A timetable of people sent out, one numbered heading per place (一、X镇卫生院), each followed by
+    the lines of those who go there (周一全天：妇产科副主任医师　A), after a passage that says they go
+    out (坐诊, 下沉, 安排如下). ``{person's start: host key}``; a place's lines end at a blank line, at
+    the next heading, or at a line without a name or with another institution's."""
+    out: dict[int, tuple] = {}
+    named_at = {s: (e, k) for s, e, k, ana in org_at if not ana}
+    for m in _PLACE_HEADING.finditer(text):
+        place = named_at.get(m.end())
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if place is None or text[place[0] : line_end].strip(" \t:：") or line_end == len(text):
+            continue
+        if not _SENT_OUT.search(text, max(0, m.start() - 400), m.start()):
+            continue
+        at = line_end + 1
+        while at < len(text):
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            named = [p for p in mentions if at <= p.start < end]
+            if (at == end or _PLACE_HEADING.match(text, at) or not named
+                    or any(at <= s < end for s in named_at)):
+                break
+            out.update((p.start, place[1]) for p in named)
+            at = end + 1
+    return out
+
+
 def roster_hosts(text: str, mentions, org_at, orgs: dict | None = None) -> dict[int, tuple]:
     """People listed line by line under a heading that sends them somewhere (派驻X医院（7人）：), each
     going there, or each after the place they go to (X卫生院——内分泌科副主任医师栾慧敏).
@@ -807,6 +843,7 @@ def roster_hosts(text: str, mentions, org_at, orgs: dict | None = None) -> dict[
     out.update(_listed_for_a_place(text, mentions, org_at, orgs))
     out.update(_place_lines(text, mentions, org_at))
     out.update(_group_lines(text, mentions, org_at))
+    out.update(_place_headings(text, mentions, org_at))
     out.update(_table_column(text, mentions, org_at, _HOST_COLUMN))  # (派驻单位)
     starts = {p.start for p in mentions}
     for m in _ROSTER_HEADING.finditer(text):

@@ -727,6 +727,18 @@ def test_extract_a_roster_of_experts_line_by_line() -> None:
         ("蒋立波", "抚远市人民医院"), ("庞志远", "漠河市人民医院")}
 
 
+def test_extract_a_timetable_of_experts_under_each_place() -> None:
+    x = extract("广宗县人民医院专家乡镇坐诊安排\n"
+                "为推动优质资源下沉，广宗县人民医院专家按固定时间到医共体成员单位坐诊，安排如下：\n"
+                "一、广宗县冯家寨镇卫生院\n周一全天：妇产科副主任医师　柴秋云\n"
+                "周四上午：普外科主治医师　晁子墨\n\n"
+                "二、广宗县件只乡卫生院\n周二全天：内科主任医师　桂长庚\n")
+    assert facts(x, RelationType.DISPATCHED_TO) == {("柴秋云", "广宗县冯家寨镇卫生院"),
+                                                    ("晁子墨", "广宗县冯家寨镇卫生院"),
+                                                    ("桂长庚", "广宗县件只乡卫生院")}
+    assert {home for _p, home in facts(x, RelationType.AFFILIATED_WITH)} == {"广宗县人民医院"}
+
+
 def test_extract_university_hospital_is_placed_by_its_university_not_a_namesake_city() -> None:
     x = extract("中山大学附属第一医院心血管内科主任医师王景峰挂职喀什地区第一人民医院副院长。")
     placed = {o.label: o.adcode for o in x.orgs.values()}
