@@ -93,6 +93,7 @@ _SENT_TO_PLACE = re.compile(
 _HOSTLESS_CUES = ("坐诊", "带教", "查房", "来院", "到院", "下沉", "驻点", "定期来院", "每周坐诊")
 _ARRIVES = re.compile(r"(?:今年\d{1,2}月|去年\d{1,2}月)?(?:到|来到|到达|抵达)")
 _AFTER = ("后", "以后", "之后", "的第")
+_SCHEDULE_OPENS = re.compile(r"(?:坐诊|出诊|巡诊|下沉|排班|轮诊)[^。！？\n]{0,20}[:：]")  # …坐诊：周一，A在X
 _LEARNS = re.compile(r"(?:跟随|跟着)[^，,。；;]{0,8}(?:学习|进修|跟岗|培训)")
 _DELEGATION = re.compile(r"一行(?:[\d一二三四五六七八九十]+人)?$")
 _DOES_WORK = re.compile(r"帮扶|坐诊|查房|带教|手术|驻点|指导|出诊")
@@ -229,9 +230,12 @@ def affiliation_and_host(
         # (…燕秋实挂职绥化市疾控中心副主任；…邰文博…: where another was sent is not this one's home;
         # nor is where this sentence sends this one: …郁沛川挂职城口县人民医院副院长)
         # (…钟世平任寻乌县人民医院院长；赖文斌任业务副院长: nor where one before was appointed)
-        sent_to = {k for s, _e, k, _ in org_at if para.start <= s < sent.start
+        # (周一，A在X卫生院；周三，B在Y卫生院, in a timetable: where the one before sits in, not B's home)
+        scheduled = _SCHEDULE_OPENS.search(text, para.start, sent.start) is not None
+        sent_to = {k for s, e, k, _ in org_at if para.start <= s < sent.start
                    and (any(text[max(para.start, s - 4) : s].endswith(c) for c in _DEST_CUES)
-                        or _SERVES_AT.search(text, max(para.start, s - 3), s))}
+                        or _SERVES_AT.search(text, max(para.start, s - 3), s)
+                        or (scheduled and text[s - 1 : s] == "在" and text[e : e + 1] in "；;"))}
         earlier = [k for k in earlier if k not in sent_to and k not in going] or earlier
         # 院长冉从军表示: a 院长 heads a 院, not the 卫生健康局 named last (if the paragraph names one)
         head = pm.title[-2] if len(pm.title) >= 2 and pm.title.endswith("长") else None
@@ -373,6 +377,11 @@ def affiliation_and_host(
         # 作为首批派驻专家，已在修水县第一人民医院工作一周: where the one sent works now
         for s, e, k, _ in after:
             if k != affiliation and text[s - 1 : s] == "在" and _POSTED_THERE.match(text, e, sent.end):
+                return affiliation, k, None, confidence
+    if tail and para is not None and _SCHEDULE_OPENS.search(text, para.start, pm.start):
+        # …每周安排专家到成员单位坐诊：周一，普外科主任医师A在天堂寨镇中心卫生院；: a timetable's item
+        for s, e, k, _ in after:
+            if k != affiliation and _WORKS_AT.fullmatch(text, tail_start, s) and text[e : e + 1] in "；;。":
                 return affiliation, k, None, confidence
     # 到和政县人民医院挂职副院长: a destination named before the posting verb (not in what a
     # speaker reports: 院长林佑明表示，医院将派出专家到长泰区医院开设专家门诊)

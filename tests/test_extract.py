@@ -739,6 +739,14 @@ def test_extract_a_timetable_of_experts_under_each_place() -> None:
     assert {home for _p, home in facts(x, RelationType.AFFILIATED_WITH)} == {"广宗县人民医院"}
 
 
+def test_extract_a_timetable_told_in_one_sentence() -> None:
+    x = extract("霍邱县人民医院与冯井镇中心卫生院、城西湖乡卫生院组建医共体。"
+                "县人民医院每周安排专家到成员单位坐诊：周一，普外科主任医师章国栋在冯井镇中心卫生院；周三，呼吸内科副主任医师阚晓云在城西湖乡卫生院。")
+    assert facts(x, RelationType.DISPATCHED_TO) == {("章国栋", "霍邱县冯井镇中心卫生院"),
+                                                    ("阚晓云", "霍邱县城西湖乡卫生院")}
+    assert {home for _p, home in facts(x, RelationType.AFFILIATED_WITH)} == {"霍邱县人民医院"}
+
+
 def test_extract_university_hospital_is_placed_by_its_university_not_a_namesake_city() -> None:
     x = extract("中山大学附属第一医院心血管内科主任医师王景峰挂职喀什地区第一人民医院副院长。")
     placed = {o.label: o.adcode for o in x.orgs.values()}
