@@ -235,7 +235,8 @@ def affiliation_and_host(
         sent_to = {k for s, e, k, _ in org_at if para.start <= s < sent.start
                    and (any(text[max(para.start, s - 4) : s].endswith(c) for c in _DEST_CUES)
                         or _SERVES_AT.search(text, max(para.start, s - 3), s)
-                        or (scheduled and text[s - 1 : s] == "在" and text[e : e + 1] in "；;"))}
+                        or (scheduled and text[s - 1 : s] == "在"
+                            and (text[e : e + 1] in "；;" or _POSTED_THERE.match(text, e) is not None)))}
         earlier = [k for k in earlier if k not in sent_to and k not in going] or earlier
         # 院长冉从军表示: a 院长 heads a 院, not the 卫生健康局 named last (if the paragraph names one)
         head = pm.title[-2] if len(pm.title) >= 2 and pm.title.endswith("长") else None

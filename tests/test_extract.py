@@ -747,6 +747,12 @@ def test_extract_a_timetable_told_in_one_sentence() -> None:
     assert {home for _p, home in facts(x, RelationType.AFFILIATED_WITH)} == {"霍邱县人民医院"}
 
 
+def test_extract_where_one_before_sits_in_is_not_the_next_ones_home() -> None:
+    x = extract("单县人民医院安排专家定期下沉：全科医学科主治医师邰亚楠每周一在黄岗镇卫生院坐诊；"
+                "心血管内科副主任医师阙卫东每周四到朱集镇卫生院坐诊。")
+    assert facts(x, RelationType.AFFILIATED_WITH) == {("邰亚楠", "单县人民医院"), ("阙卫东", "单县人民医院")}
+
+
 def test_extract_university_hospital_is_placed_by_its_university_not_a_namesake_city() -> None:
     x = extract("中山大学附属第一医院心血管内科主任医师王景峰挂职喀什地区第一人民医院副院长。")
     placed = {o.label: o.adcode for o in x.orgs.values()}
