@@ -70,6 +70,8 @@ _POSTED_THERE = re.compile(
     # 为居民义诊
     rf"|(?:开展|进行|为)了?[^，,。；;]{{0,12}}?(?:{_CLINICAL_WORK})"
     r"|(?:备案|完成|注册|开展)?多点执业"  # 在X备案多点执业, 在X完成多点执业备案: a second place of practice
+    # 结束了在X两年半的挂职: a posting there
+    r"|[^，,。；;]{0,8}?的(?:挂职|派驻|驻点|帮扶|支援|援疆|援藏|援青)"
 )
 _POSTED_AFTER_COMMA = re.compile("[，,](?:" + "|".join(_APPOINTED) + ")")
 # the person's own clause says where they work: 柏松涛正式在元阳县人民医院…, 陶晓勤也已在元阳县人民医院…
@@ -93,6 +95,10 @@ _SENT_TO_PLACE = re.compile(
 _HOSTLESS_CUES = ("坐诊", "带教", "查房", "来院", "到院", "下沉", "驻点", "定期来院", "每周坐诊")
 _ARRIVES = re.compile(r"(?:今年\d{1,2}月|去年\d{1,2}月)?(?:到|来到|到达|抵达)")
 _AFTER = ("后", "以后", "之后", "的第")
+# 在X挂职的，是 (the one serving at X is): what comes between the place and the home of the one named
+_CLEFT_HOST = re.compile(
+    r"(?:挂职|驻点|坐诊|派驻|帮扶|支援|任职|常驻)[^，,。；;]{0,6}?的(?:专家|医生|人)?[，,]?(?:就|正|则|也)?是"
+)
 _SCHEDULE_OPENS = re.compile(r"(?:坐诊|出诊|巡诊|下沉|排班|轮诊)[^。！？\n]{0,20}[:：]")  # …坐诊：周一，A在X
 _LEARNS = re.compile(r"(?:跟随|跟着)[^，,。；;]{0,8}(?:学习|进修|跟岗|培训)")
 _DELEGATION = re.compile(r"一行(?:[\d一二三四五六七八九十]+人)?$")
@@ -295,6 +301,12 @@ def affiliation_and_host(
             there = org_at_place(text, placed.start(1), placed.end(1), orgs)
             if there is not None and there != affiliation:
                 return affiliation, there, None, confidence
+    for s, e, k, _ in before[:-1] if apposition is not None else ():
+        if (host is None and k != affiliation and text[s - 1 : s] == "在"
+                and _CLEFT_HOST.fullmatch(text, e, home_named_at)):
+            # 目前在于都县人民医院挂职的，是南大一附院心血管内科副主任医师胡卫东: who serves there, told
+            # before the home and the name
+            return affiliation, k, None, confidence
     there = _team_named_by_place(text, sent, pm, orgs)
     if host is None and there is not None and there != affiliation:
         # 久治医疗队的队长，是青海省人民医院检验科主任技师喇海燕: a team named after where it serves
