@@ -118,6 +118,8 @@ PARTS_ARE_NOT_NAMES = [
     ("宁波专家还随县医院医共体巡回医疗队来到东坑镇。", "随县医院"),  # 随 (with) and 县医院, not 随县's
     # (sentence, what must not be read as a name of its own)
     ("力争北辰医院三年内建成区域医疗中心。", "力争北辰医院"),  # 力争 (strive) stands before a name
+    ("千米的手术灯——记山西白求恩医院援藏医生", "记山西白求恩医院"),  # 记: a portrait's subtitle
+    ("刚去时医院只有两个外科。", "时医院"),  # 时 (when)
     ("他也跟著卫生所护理师到部落做居家访视。", "著卫生所"),  # 著: 着 in traditional texts
     ("明年起仁伯爵综合医院每年将安排肾科医生来访。", "起仁伯爵综合医院"),
     ("市卫健委与中日联谊医院签约。", "联谊医院"),
