@@ -173,6 +173,7 @@ _AFTER_NAME = [
     "带着",  # 姚慕青带着3台仪器 (jieba: 姚慕 / 青带 / 着)
     *_TIME_WORDS,  # 迪丽拜尔·阿不力孜当天, 蔡明哲上月已率: when, after the name
 ]
+_AFTER_KNOWN_NAME = ("成为", "成了", "结束")
 _LOOSE_TITLES = {"专家", "医生", "医师", "队员"}  # words for any doctor, not titles of one person
 _NAME_TAGS = (None, "nr", "nrfg", "nrt")
 # what a speaker does after the name (the relations read what follows as reported, not done)
@@ -697,8 +698,10 @@ def _add_repeated(text: str, found: dict[int, PersonMention], title_spans: list[
         if i in taken or end - 1 in taken:
             continue
         name = text[i:end]
-        if not _boundary_after(text, end) or (i > 0 and text[i - 1] in lexicon().surnames and
-                                                 _name_at(text, i - 1) > len(name)):
+        # (a verb that may also close a name read anew, 庄玉 / 成为, follows a name known already:
+        # 谭永康成为首批派驻专家)
+        if not (_boundary_after(text, end) or text.startswith(_AFTER_KNOWN_NAME, end)) or (
+                i > 0 and text[i - 1] in lexicon().surnames and _name_at(text, i - 1) > len(name)):
             continue  # 李明华 is not 李明
         if _vetoed(text, i, end, name):
             continue

@@ -99,6 +99,9 @@ _AFTER = ("后", "以后", "之后", "的第")
 _CLEFT_HOST = re.compile(
     r"(?:挂职|驻点|坐诊|派驻|帮扶|支援|任职|常驻)[^，,。；;]{0,6}?的(?:专家|医生|人)?[，,]?(?:就|正|则|也)?是"
 )
+_BECOMES_ONE_SENT = re.compile(
+    r"(?:也|又|便|就)?(?:成为|成了)[^，,。；;]{0,4}?(?:派驻|驻点|下沉|帮扶|援疆|援藏|援青|挂职)(?:专家|医生|队员|干部)"
+)
 _SCHEDULE_OPENS = re.compile(r"(?:坐诊|出诊|巡诊|下沉|排班|轮诊)[^。！？\n]{0,20}[:：]")  # …坐诊：周一，A在X
 _LEARNS = re.compile(r"(?:跟随|跟着)[^，,。；;]{0,8}(?:学习|进修|跟岗|培训)")
 _DELEGATION = re.compile(r"一行(?:[\d一二三四五六七八九十]+人)?$")
@@ -335,6 +338,15 @@ def affiliation_and_host(
             there = named_most(k for _s, _e, k, _ in org_at if k != affiliation)
         if there is not None:
             return affiliation, there, given.group(1), confidence
+    if host is None and _BECOMES_ONE_SENT.match(text, pm.end):
+        # 重医附一院与城口县人民医院签订对口帮扶协议，谭永康成为首批派驻专家: one sent to the other party
+        # of the sentence
+        # (with a home only guessed, the sentence's subject sends, as in A与B签订…协议)
+        named = list(dict.fromkeys(k for _s, _e, k, _ in before if not is_a(orgs, k, EntityType.AUTHORITY)))
+        home_of = affiliation if confidence >= 3 or home is not None else (named[0] if named else None)
+        others = [k for k in named if k != home_of]
+        if home_of is not None and len(others) == 1:
+            return home_of, others[0], None, max(confidence, 2)
     if host is None and (sent_by or posted):
         # 浙大二院派驻的常务副院长蒋晨阳: sent to the institution the article is most about besides home
         there = named_most(k for _s, _e, k, _ in org_at if k != affiliation)

@@ -188,3 +188,11 @@ def test_persons_a_name_read_again_is_found_wherever_the_article_writes_it() -> 
     text = "心内科主任医师陶一帆说。陶一帆和陶一帆然都来了，陶一帆表示。"
     starts = [m.start for m in find_persons(text) if m.name == "陶一帆"]
     assert starts == [7, 12, text.rindex("陶一帆")]  # (not inside the longer 陶一帆然)
+
+
+def test_persons_a_known_name_before_a_verb_that_could_close_a_new_one() -> None:
+    # 庄玉成为专家们送行 reads 庄玉成 / 为 when the name is new; a name known already stays whole
+    text = "党委副书记庄玉成为专家们送行。审核：庄玉成"
+    assert [m.name for m in find_persons(text)][:1] == ["庄玉成"]
+    text = "骨科副主任医师谭永康在手术。谭永康成为首批派驻专家。"
+    assert [m.start for m in find_persons(text) if m.name == "谭永康"] == [7, 14]
