@@ -354,10 +354,11 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
                 and pos_tag(toks[k]) == "f":
             classes[k] = "proper"
     for k, tok in enumerate(toks):
-        # 社会办医院, 访锦州医科大学附属第一医院: a verb of one character opening the stretch (or after a
-        # word that is no name) is not a name's first word, unlike 立 of 青岛市立医院
+        # 社会办医院, 访锦州医科大学附属第一医院, 自厦门长庚医院: a verb, preposition, adverb or conjunction
+        # of one character opening the stretch (or after a word that is no name) is not a name's first
+        # word, unlike 立 of 青岛市立医院
         if len(tok) == 1 and classes[k] == "proper" and (k == 0 or classes[k - 1] == "stop") \
-                and pos_tag(tok) == "v":
+                and pos_tag(tok) in ("v", "p", "d", "c"):
             classes[k] = "stop"
     for k in range(1, len(toks)):
         if toks[k] in _DISTRICTS_NAMED_BY_KIND and classes[k - 1] == "region":
@@ -679,7 +680,7 @@ def _abbreviation_start(head: str) -> int:
     return _leading_words(head)
 
 
-_PREPOSITIONS = "由经在与对向从把被将为是让及据"  # one-character words jieba may glue to a name after them
+_PREPOSITIONS = "由经在与对向从自把被将为是让及据"  # one-character words jieba may glue to a name after them
 
 
 def _known_mentions(text: str, found: list[OrgMention]) -> list[OrgMention]:

@@ -65,7 +65,9 @@ _SEND_VERBS = "派驻|选派|派出|下派|外派|委派"
 _SENDS = re.compile(_SEND_VERBS + "|将派|派遣")
 _CLINICAL_WORK = r"义诊|查房|手术|带教|培训|会诊|讲座|诊疗|实训|授课|坐诊"
 _POSTED_THERE = re.compile(
-    r"[^，,。；;]{0,2}(挂职|挂任|担任|任职|坐诊|出诊|工作|支援|帮扶|援助|开设|查房|带教|报到|到岗)"
+    r"[^，,。；;]{0,2}(挂职|挂任|担任|任职|坐诊|出诊|工作|支援|帮扶|援助|开设|查房|带教|报到|到岗|应诊)"
+    # 到深圳市人民医院眼科门诊应诊: seeing patients in one of its clinics
+    r"|[^，,。；;]{0,8}?(?:门诊|病房|科)(?:坐诊|出诊|应诊|查房)"
     # at clinical work there (visiting is a dispatch; a survey or a meeting is not): 开展了义诊和教学查房,
     # 为居民义诊
     rf"|(?:开展|进行|为)了?[^，,。；;]{{0,12}}?(?:{_CLINICAL_WORK})"

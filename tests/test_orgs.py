@@ -101,6 +101,9 @@ SPECIFIC = [
     # Hong Kong and Shenzhen wording: 伙 (夥, with) between two names, Shenzhen's 社康 centres
     ("东区医院伙罗湖区人民医院试行跨境转诊。", "罗湖区人民医院", EntityType.HOSPITAL),
     ("专家每周到罗湖区黄贝岭社区健康服务中心应诊。", "罗湖区黄贝岭社区健康服务中心", EntityType.PRIMARY_CARE),
+    # Taiwan's short names of its medical centres
+    ("北荣神经外科主治医师简宏彦每月到金门。", "北荣", EntityType.HOSPITAL),
+    ("主治医师蔡承翰派驻厦门长庚。", "厦门长庚", EntityType.HOSPITAL),
 ]
 
 
@@ -120,6 +123,7 @@ PARTS_ARE_NOT_NAMES = [
     ("力争北辰医院三年内建成区域医疗中心。", "力争北辰医院"),  # 力争 (strive) stands before a name
     ("千米的手术灯——记山西白求恩医院援藏医生", "记山西白求恩医院"),  # 记: a portrait's subtitle
     ("刚去时医院只有两个外科。", "时医院"),  # 时 (when)
+    ("他自林口长庚纪念医院借调至厦门长庚医院。", "自林口长庚纪念医院"),  # 自 (from)
     ("他也跟著卫生所护理师到部落做居家访视。", "著卫生所"),  # 著: 着 in traditional texts
     ("明年起仁伯爵综合医院每年将安排肾科医生来访。", "起仁伯爵综合医院"),
     ("市卫健委与中日联谊医院签约。", "联谊医院"),
