@@ -287,6 +287,10 @@ def partnerships(
                 members = [topic(s)]
             if not members:
                 continue
+            joined = _joins_one_led(doc, sent, s, key, alliance, org_at, dates, sents, paras)
+            if joined:  # 医院2024年加入了A牵头的X联盟: A leads, the one that joins is a member
+                facts.extend(joined)
+                continue
             window = text[sent.start : s]
             # (…联盟于2019年由福建省妇幼保健院牵头组建: the one that leads named after the alliance)
             led_after = _LED_BY.match(text, e, sent.end)
@@ -334,6 +338,38 @@ def partnerships(
              or not (_is_authority(orgs or {}, f["source"][1]) or _is_authority(orgs or {}, f["target"][1]))]
     _one_date_per_partnership(doc, sents, facts)
     return facts
+
+
+_LEADS_THE = re.compile(r"(?:[（(][^（）()]{1,24}[）)])?(?:牵头|领衔|主导)(?:组建|成立|发起|建立)?的")
+_JOINS = re.compile(r"(?:正式|先后|已|也|还)?(?:加入|成为|纳入)了?")
+
+
+def _joins_one_led(doc: Document, sent: Span, s: int, key, alliance, org_at, dates: list[DateMention],
+                   sents: list[Span], paras: list[Span]) -> list[dict]:
+    """医院2024年加入了中国科学技术大学附属第一医院牵头的安徽省胸痛中心联盟: the one named right before
+    牵头的 leads the alliance; one named before 加入 joins it, and partners the lead in the kind the
+    alliance's name says. Empty unless the sentence says both."""
+    text = doc.norm
+    before = [m for m in org_at if sent.start <= m[0] and m[1] <= s]
+    lead = next((m for m in reversed(before) if _LEADS_THE.fullmatch(text, m[1], s)), None)
+    if lead is None:
+        return []
+    joiners = [m for m in before if m[1] <= lead[0] and m[2] != lead[2]
+               and _JOINS.search(text, m[1], lead[0]) is not None
+               and not CLAUSE_BREAK.search(text, m[1], lead[0])]
+    if not joiners:
+        return []
+    kinds, _ = _cue_types(alliance.label)
+    ev = doc.evidence(sent.start, sent.end)
+    para = next((p for p in paras if p.start <= sent.start < p.end), sent)
+    date = _date_for([x for x in sents if para.start <= x.start <= sent.start], dates)
+    out = [{"type": RelationType.LEADS, "source": ("org", lead[2]), "target": ("alliance", key),
+            "evidence": ev}]
+    for joiner in dict.fromkeys(m[2] for m in joiners):
+        out.append(_membership(joiner, key, ev))
+        if kinds:
+            out.append(_partnership(lead[2], joiner, ev, kinds, date, lead[2]))
+    return out
 
 
 _FORMED = re.compile(r"组建|成立|牵头|龙头|挂牌")

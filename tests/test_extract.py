@@ -527,6 +527,21 @@ def test_extract_specialty_alliance_named_by_its_field_with_lead_and_members() -
     assert all(f.partnership_types == {PartnershipType.SPECIALTY_ALLIANCE} for f in partners.values())
 
 
+def test_extract_one_that_joins_an_alliance_another_leads() -> None:
+    x = extract("2024年，瑞昌市人民医院加入了华中科技大学同济医学院附属协和医院牵头的"
+                "华中区域心血管专科联盟。")
+    label = {k: o.label for k, o in x.orgs.items()}
+    by_type = {t: {label[f.source[1]] for f in x.facts if f.type is t} for t in (RelationType.LEADS,
+                                                                               RelationType.MEMBER_OF)}
+    assert by_type == {RelationType.LEADS: {"华中科技大学同济医学院附属协和医院"},
+                       RelationType.MEMBER_OF: {"瑞昌市人民医院"}}
+    partners = [f for f in x.facts if f.type is RelationType.PARTNER_OF]
+    assert {frozenset((label[f.source[1]], label[f.target[1]])) for f in partners} == {
+        frozenset(("华中科技大学同济医学院附属协和医院", "瑞昌市人民医院"))}
+    assert {label[f.lead[1]] for f in partners} == {"华中科技大学同济医学院附属协和医院"}
+    assert all(f.partnership_types == {PartnershipType.SPECIALTY_ALLIANCE} for f in partners)
+
+
 def test_extract_members_of_the_one_led_alliance_listed_in_a_later_sentence() -> None:
     x = extract("由河池市人民医院牵头组建的河池市卒中专科联盟成立大会召开。"
                 "大会上，河池市人民医院院长覃业强为都安瑶族自治县人民医院、大化瑶族自治县人民医院等成员单位授牌。")
