@@ -129,8 +129,8 @@ def _classify(tok: str, counties: tuple[str, ...]) -> str:
         return "generic"
     if _region_word(tok) or (counties and gazetteer().townships(tok, counties)):
         return "region"
-    if tok in _brands():
-        return "proper"
+    if tok in _brands() or tok.endswith(_ZONES):
+        return "proper"  # (a brand's name; 前海蛇口自贸区, 平潭综合实验区: a zone a government set up)
     if (len(tok) == 1 and tok in _LEVELS) or tok in _AUTONOMOUS_LEVELS:
         return "level"
     if tok in lex.stop_words:
@@ -220,6 +220,7 @@ def _stretch_start(text: str, s: int) -> int:
     return j
 
 
+_ZONES = ("自贸区", "新区", "开发区", "高新区", "保税区", "实验区", "试验区", "示范区", "合作区", "经开区")
 _BRACKETED_CITY = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)]")
 _QUOTED_NUMBER = re.compile(r"[“\"]\d{2,4}[”\"]")
 _PLACE_WORDS = {"街道", "街", "镇", "乡", "村", "社区", "路"}
@@ -360,6 +361,15 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
         if len(tok) == 1 and classes[k] == "proper" and (k == 0 or classes[k - 1] == "stop") \
                 and pos_tag(tok) in ("v", "p", "d", "c"):
             classes[k] = "stop"
+    for k, tok in enumerate(toks):
+        # 深圳市前海蛇口自贸区医院 (jieba: 前 / 海蛇 / 口 / 自贸区): between a place and a zone, the zone's
+        # own name
+        if tok.endswith(_ZONES) and k > 1:
+            opened = next((j for j in range(k - 1, -1, -1) if classes[j] == "region"), None)
+            between = toks[opened + 1 : k] if opened is not None else []
+            if between and len("".join(between)) <= 6 and all(
+                    _CJK.match(t) and not any(ch in _FUNCTION_CHARS for ch in t) for t in between):
+                classes[opened + 1 : k] = ["proper"] * len(between)
     for k in range(1, len(toks)):
         if toks[k] in _DISTRICTS_NAMED_BY_KIND and classes[k - 1] == "region":
             classes[k] = "region"  # 阳泉市郊区人民医院: after its city, 郊区 is the district

@@ -101,6 +101,10 @@ SPECIFIC = [
     # Hong Kong and Shenzhen wording: 伙 (夥, with) between two names, Shenzhen's 社康 centres
     ("东区医院伙罗湖区人民医院试行跨境转诊。", "罗湖区人民医院", EntityType.HOSPITAL),
     ("专家每周到罗湖区黄贝岭社区健康服务中心应诊。", "罗湖区黄贝岭社区健康服务中心", EntityType.PRIMARY_CARE),
+    # zones a government set up, named like places (前海蛇口自贸区, jieba: 前 / 海蛇 / 口 / 自贸区)
+    ("养和医院与深圳市前海蛇口自贸区医院签署合作协议。", "深圳市前海蛇口自贸区医院", EntityType.HOSPITAL),
+    ("杨凌示范区卫生健康局组织专家义诊。", "杨凌示范区卫生健康局", EntityType.AUTHORITY),
+    ("厦门大学附属心血管病医院与台北振兴医院签署合作协议。", "台北振兴医院", EntityType.HOSPITAL),
     # Taiwan's short names of its medical centres
     ("北荣神经外科主治医师简宏彦每月到金门。", "北荣", EntityType.HOSPITAL),
     ("主治医师蔡承翰派驻厦门长庚。", "厦门长庚", EntityType.HOSPITAL),
