@@ -513,11 +513,15 @@ def find_persons(text: str) -> list[PersonMention]:
             i = te + 1
         while True:
             length = _name_at(text, i)
+            if (not length or length == 3) and text[i : i + 2] in lexicon().minority_name_parts \
+                    and _boundary_after(text, i + 2):
+                length = 2  # 主任医师宝音挂职, 主任医师萨仁、: one Mongolian or Tibetan element after a title
             if not length:
                 break
             if described and text[i + length : i + length + 1] not in _CLAUSE_ENDS:
                 break
             if (title in _LOOSE_TITLES and not _surname_len(text, i) and not _minority_name(text, i)
+                    and text[i : i + 2] not in lexicon().minority_name_parts
                     and not _TRANSLITERATED_HEAD.match(text, i)
                     and not text.startswith(SPEECH_VERBS, i + length)):
                 break  # 专家带教, 医生考走: after the loosest titles, a name needs a surname (or 扎西表示)

@@ -101,6 +101,9 @@ SPECIFIC = [
     # Hong Kong and Shenzhen wording: 伙 (夥, with) between two names, Shenzhen's 社康 centres
     ("东区医院伙罗湖区人民医院试行跨境转诊。", "罗湖区人民医院", EntityType.HOSPITAL),
     ("专家每周到罗湖区黄贝岭社区健康服务中心应诊。", "罗湖区黄贝岭社区健康服务中心", EntityType.PRIMARY_CARE),
+    # enterprises' hospitals: a forestry bureau's, a mining group's
+    ("位于牙克石市的图里河林业局职工医院加入林区医联体。", "图里河林业局职工医院", EntityType.HOSPITAL),
+    ("将鸡西矿业集团滴道医院纳入集团化管理。", "鸡西矿业集团滴道医院", EntityType.HOSPITAL),
     # zones a government set up, named like places (前海蛇口自贸区, jieba: 前 / 海蛇 / 口 / 自贸区)
     ("养和医院与深圳市前海蛇口自贸区医院签署合作协议。", "深圳市前海蛇口自贸区医院", EntityType.HOSPITAL),
     ("杨凌示范区卫生健康局组织专家义诊。", "杨凌示范区卫生健康局", EntityType.AUTHORITY),
