@@ -455,6 +455,13 @@ def extract_document(doc: Document) -> DocumentExtraction:
             # 在蓝塘镇中心卫生院的慢病门诊里，执行院长涂钧和…; 涂钧和是暨南大学附属广州红十字会医院…医师:
             # the head of a place that another mention says is not home, posted there
             affiliation, host, post_role = home[2], affiliation, pm.title
+        elif home is not None and confidence == 2 and home[0] >= 3 and home[2] != affiliation \
+                and (again := affiliation_and_host(text, pm, sent, org_at, sec.topic, orgs, para, name_ends,
+                                                   home=home[2], trust_home=True))[1] not in (None, home[2]):
+            # 昌都市人民医院对口帮扶类乌齐县人民医院，冯晓楠每月去类乌齐坐诊: the institution named before in
+            # the sentence is no home of one whose home another mention gives, and where they go shows
+            post_role = again[2] or (post_role if again[1] == host else None)
+            affiliation, host = again[0], again[1]
         host = respective.get(pm.start, host) or team.get(pm.start)
         more = places.get(pm.start, [])
         if more and (not host or host == affiliation):

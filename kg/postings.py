@@ -148,13 +148,14 @@ def _role_start(text: str, pm: PersonMention, org_at, name_ends: Iterable[int] =
 
 def affiliation_and_host(
     text: str, pm: PersonMention, sent: Span, org_at, topic: Callable, orgs: dict, para: Span | None = None,
-    name_ends: Iterable[int] = (), home=None,
+    name_ends: Iterable[int] = (), home=None, trust_home: bool = False,
 ):
     """(home organisation, organisation the person is sent to, post held there, confidence) of a mention.
 
     Confidence: 4 来自X的, 3 apposition (X医院副院长Y), 2 named before in the sentence, 1 in the paragraph
     or the street, 0 only the institution the section is about. ``home``, when another mention of the
-    person gave it, stands for a home this mention only guesses (confidence 1 or 0).
+    person gave it, stands for a home this mention only guesses (confidence 1 or 0; or 2, the
+    institution named before in the sentence, with ``trust_home``).
     """
     in_sent = [(s, e, k, ana) for s, e, k, ana in org_at if sent.start <= s and e <= sent.end]
     before = [x for x in in_sent if x[1] <= pm.start]
@@ -264,7 +265,7 @@ def affiliation_and_host(
 
     # (a guess, or where the sentence is set: another mention knows the home)
     set_there = confidence == 2 and affiliation == _scene(text, sent, in_sent)
-    if home is not None and (confidence <= 1 or set_there):
+    if home is not None and (confidence <= 1 or set_there or (trust_home and confidence == 2)):
         affiliation, apposition = home, None
     if held_post is not None and affiliation == held_post[0] and confidence < 3:
         affiliation, confidence = None, 0  # (only a guess: the paragraph's or the article's institution)
@@ -457,7 +458,7 @@ def affiliation_and_host(
             if _LEARNS.search(tail):
                 break  # 在西南医科大学附属医院急诊抢救室跟随带教老师学习: the one taught, not sent
             # 每月到葫芦岛查房, 每周三天在藤田坐诊: the article's institution at the place
-            to = max(tail.rfind("到", 0, i), tail.rfind("在", 0, i))
+            to = max(tail.rfind(c, 0, i) for c in ("到", "在", "去", "赴"))  # (每月去类乌齐坐诊)
             place = org_at_place(text, tail_start + to + 1, sent.end, orgs) if to >= 0 else None
             if place is not None and place != affiliation:
                 host = place
