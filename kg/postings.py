@@ -104,6 +104,13 @@ _CLEFT_HOST = re.compile(
 _BECOMES_ONE_SENT = re.compile(
     r"(?:也|又|便|就)?(?:成为|成了)[^，,。；;]{0,4}?(?:派驻|驻点|下沉|帮扶|援疆|援藏|援青|挂职)(?:专家|医生|队员|干部)"
 )
+# 挂职麻醉科主任, 挂任业务副院长: a post away from home, the institution unsaid
+_POST_AWAY = re.compile(
+    r"(挂职|挂任)([\u4e00-\u9fff]{0,8}?(?:科|部|中心|病区)(?:副)?(?:主任|护士长)|(?:业务|常务|执行)?副?院长)"
+    r"(?=[，,。；;]|$)"
+)
+_HELPS = ("帮扶", "支援", "托管", "援助", "帮助")
+_POSTED_NEXT = re.compile(r"[^，,。；;]{0,6}?(?:挂职|挂任|派驻|驻点|下沉|常驻)")
 _SCHEDULE_OPENS = re.compile(r"(?:坐诊|出诊|巡诊|下沉|排班|轮诊)[^。！？\n]{0,20}[:：]")  # …坐诊：周一，A在X
 _LEARNS = re.compile(r"(?:跟随|跟着)[^，,。；;]{0,8}(?:学习|进修|跟岗|培训)")
 _DELEGATION = re.compile(r"一行(?:[\d一二三四五六七八九十]+人)?$")
@@ -244,8 +251,10 @@ def affiliation_and_host(
         # (…钟世平任寻乌县人民医院院长；赖文斌任业务副院长: nor where one before was appointed)
         # (周一，A在X卫生院；周三，B在Y卫生院, in a timetable: where the one before sits in, not B's home)
         scheduled = _SCHEDULE_OPENS.search(text, para.start, sent.start) is not None
+        # (nor, for one posted away, the one a sentence before says is helped: A对口帮扶B。…X挂任…)
+        cues = (*_DEST_CUES, *_HELPS) if _POSTED_NEXT.match(text, pm.end) else _DEST_CUES
         sent_to = {k for s, e, k, _ in org_at if para.start <= s < sent.start
-                   and (any(text[max(para.start, s - 4) : s].endswith(c) for c in _DEST_CUES)
+                   and (any(text[max(para.start, s - 4) : s].endswith(c) for c in cues)
                         or _SERVES_AT.search(text, max(para.start, s - 3), s)
                         or (scheduled and text[s - 1 : s] == "在"
                             and (text[e : e + 1] in "；;" or _POSTED_THERE.match(text, e) is not None)))}
@@ -396,11 +405,25 @@ def affiliation_and_host(
         # (or, in a list cut by semicolons, of the sentence before in the paragraph: A任X院长；B任副院长)
         listed = para is not None and text[sent.start - 1 : sent.start] in "；;"
         opening = para.start if listed else sent.start
-        posts = [k for s, _e, k, _ in org_at if opening <= s < pm.start and k != affiliation
+        # (a home that is only the passage's institution may be where the post is)
+        posts = [k for s, _e, k, _ in org_at if opening <= s < pm.start
+                 and (k != affiliation or confidence == 0)
                  and _SERVES_AT.search(text, max(opening, s - 3), s)]
         if posts:
             m = _POST.match(text, _APPOINTING.match(text, verb_start).end(), sent.end)
-            return affiliation, posts[-1], (m.group() if m else None), confidence
+            home_of = affiliation if posts[-1] != affiliation else None
+            return home_of, posts[-1], (m.group() if m else None), confidence
+    post_away = _POST_AWAY.match(text, verb_start)
+    if post_away is not None and not any(s == post_away.end(1) for s, _e, _k, _ in after):
+        # 本批队员中，中山一院麻醉科副主任医师冼慧敏挂职麻醉科主任: a post away from home at the
+        # institution the passage is about (挂职 is never at home)
+        # (the institution the article names most as where people go or help goes)
+        # (or the one the sentence sends people to: 派驻盘州市中医医院的专家中，…鞠昊然挂任康复科主任)
+        here = [k for s, _e, k, _ in before if is_dest(s)]
+        there = here[-1] if here else named_most(
+            k for s, _e, k, _ in org_at if text.endswith((*_DEST_CUES, *_HELPS), 0, s))
+        if there is not None and (there != affiliation or confidence == 0):
+            return (affiliation if there != affiliation else None), there, post_away.group(2), confidence
     if _SENDS.search(tail):
         # 作为首批派驻专家，已在修水县第一人民医院工作一周: where the one sent works now
         for s, e, k, _ in after:

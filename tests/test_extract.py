@@ -806,6 +806,20 @@ def test_extract_where_one_before_sits_in_is_not_the_next_ones_home() -> None:
     assert facts(x, RelationType.AFFILIATED_WITH) == {("邰亚楠", "单县人民医院"), ("阙卫东", "单县人民医院")}
 
 
+def test_extract_posts_away_from_home_whose_institution_goes_unsaid() -> None:
+    # 挂职/挂任 a department's head: at the institution the sentence sends people to, else the one
+    # the article names most as where help goes; a list of such posts shares the first one's place
+    x = extract("派驻盘州市中医医院的专家中，大连市中心医院康复医学科副主任医师鞠浩然挂任康复科主任。")
+    assert facts(x, RelationType.DISPATCHED_TO) == {("鞠浩然", "盘州市中医医院")}
+    x = extract("广东省人民医院对口帮扶林芝市人民医院心血管内科。本批队员中，广东省人民医院麻醉科副主任医师"
+                "冼慧珊挂职麻醉科主任。")
+    assert facts(x, RelationType.DISPATCHED_TO) == {("冼慧珊", "林芝市人民医院")}
+    x = extract("遵义医科大学附属医院对口帮扶凤冈县人民医院。第二批团队中，消化内科副主任医师犹玉婷挂任"
+                "凤冈县人民医院消化内科主任，急诊科主治医师谯子平挂任急诊科副主任。")
+    assert ("谯子平", "凤冈县人民医院") in facts(x, RelationType.DISPATCHED_TO)
+    assert ("谯子平", "凤冈县人民医院") not in facts(x, RelationType.AFFILIATED_WITH)
+
+
 def test_extract_university_hospital_is_placed_by_its_university_not_a_namesake_city() -> None:
     x = extract("中山大学附属第一医院心血管内科主任医师王景峰挂职喀什地区第一人民医院副院长。")
     placed = {o.label: o.adcode for o in x.orgs.values()}
