@@ -352,8 +352,8 @@ def _joins_one_led(doc: Document, sent: Span, s: int, key, alliance, org_at, dat
     text = doc.norm
     before = [m for m in org_at if sent.start <= m[0] and m[1] <= s]
     lead = next((m for m in reversed(before) if _LEADS_THE.fullmatch(text, m[1], s)), None)
-    if lead is None:
-        return []
+    if lead is None or lead[3]:
+        return []  # (…加入由该院牵头组建的联盟: 该院 is read by the rules for the sentence)
     joiners = [m for m in before if m[1] <= lead[0] and m[2] != lead[2]
                and _JOINS.search(text, m[1], lead[0]) is not None
                and not CLAUSE_BREAK.search(text, m[1], lead[0])]

@@ -549,6 +549,14 @@ def test_extract_one_that_joins_an_alliance_another_leads() -> None:
     assert all(f.partnership_types == {PartnershipType.SPECIALTY_ALLIANCE} for f in partners)
 
 
+def test_extract_members_that_join_the_alliance_the_article_leads_are_not_each_others_partners() -> None:
+    x = extract("四川省妇幼保健院举行妇幼专科联盟成员单位授牌仪式，巴中市妇幼保健院、广元市妇幼保健院、"
+                "达州市妇幼保健院正式加入由该院牵头组建的四川省妇幼专科联盟。")
+    pairs = {frozenset(p) for p in facts(x, RelationType.PARTNER_OF)}
+    assert frozenset(("巴中市妇幼保健院", "达州市妇幼保健院")) not in pairs
+    assert frozenset(("广元市妇幼保健院", "达州市妇幼保健院")) not in pairs
+
+
 def test_extract_members_of_the_one_led_alliance_listed_in_a_later_sentence() -> None:
     x = extract("由河池市人民医院牵头组建的河池市卒中专科联盟成立大会召开。"
                 "大会上，河池市人民医院院长覃业强为都安瑶族自治县人民医院、大化瑶族自治县人民医院等成员单位授牌。")
