@@ -110,8 +110,10 @@ class RegionContext:
     def resolve_level(self, level: str, pos: int) -> str | None:
         """The region a bare 市/区/县/省 at ``pos`` stands for: the nearest suitable one named before it."""
         before = [(p, code) for p, code in self.mentions if p < pos]
-        if before and self.listed_at(before[-1][0]):
-            return None  # 和政县、临夏县、康乐县…县医院: which county is not said
+        placed = [r for _p, code in before if (r := level_region(level, code)) is not None]
+        if before and self.listed_at(before[-1][0]) and (len(placed) < 2 or placed[-2] != placed[-1]):
+            # 和政县、临夏县、康乐县…县医院: which county is not said (unlike 金寨县A、金寨县B…县医院医共体)
+            return None
         for _p, code in reversed(before):
             found = level_region(level, code)
             if found is not None:

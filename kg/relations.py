@@ -152,8 +152,10 @@ def partnerships(
             types, strong = _cue_types(sent.text, names)
             by_clause = _groups_joined_by_clause(doc, sent, org_at, alliances, orgs or {},
                                                  _date_for(para_sents[: idx + 1], dates))
-            if by_clause:
-                facts.extend(by_clause)
+            if by_clause:  # (in the kinds the sentence names too: …，实现双向转诊和远程会诊)
+                extra = types - {PartnershipType.MEDICAL_ALLIANCE}
+                facts.extend({**f, "partnership_types": f["partnership_types"] | extra}
+                             if f["type"] is RelationType.PARTNER_OF else f for f in by_clause)
                 claimed.add(sent.start)
                 continue
             headed = (_heads_with_members(text, sent, [m for m in org_at if sent.start <= m[0] < sent.end])
@@ -179,10 +181,17 @@ def partnerships(
             if not strong and not has_verb:
                 continue
             # 该院由A与B合作共建: what A and B built is not a party of their partnership
+            # (A医共体覆盖…，B医共体覆盖…: two groups, each named after its head, are not a partnership
+            # of their heads)
+            group_spans = [(a, b, key) for key, al in alliances.orgs.items() for a, b in al.spans
+                           if sent.start <= a < sent.end]
+            if len({key for _a, _b, key in group_spans}) < 2:
+                group_spans = []
             mentioned = [(s, e, k, ana) for s, e, k, ana in org_at
                          if sent.start <= s and e <= sent.end and text[e : e + 1] != "由"
                          and not _is_authority(orgs or {}, k)
-                         and not (text[max(0, s - 1) : s] == "除" and text.startswith(_BESIDES, e))]
+                         and not (text[max(0, s - 1) : s] == "除" and text.startswith(_BESIDES, e))
+                         and not any(a <= s < b for a, b, _key in group_spans)]
             explicit = {k for _s, _e, k, ana in mentioned if not ana}
             keys = list(dict.fromkeys(k for _, _, k, _ in mentioned))
             if "排名不分先后" in sent.text or _TOGETHER.search(sent.text):
@@ -276,14 +285,20 @@ def partnerships(
             sent = next((x for x in sents if x.start <= s < x.end), None)
             if sent is None or sent.start in claimed:
                 continue
-            # (not the institution the alliance is named after, inside its name)
-            members = [k for ms, me, k, _ in org_at
-                       if sent.start <= ms and me <= sent.end and not s <= ms < e]
+            # (not the institution the alliance is named after, inside its name, nor the one another
+            # alliance of the sentence is named after: 市人民医院医共体覆盖…，市中医医院医共体覆盖…)
+            named_spans = [(a, b) for other in alliances.orgs.values() for a, b in other.spans
+                           if sent.start <= a < sent.end]
+            members = [k for ms, me, k, _ in org_at if sent.start <= ms and me <= sent.end
+                       and not any(a <= ms < b for a, b in named_spans)]
             heading = LIST_ITEM.sub("", text[sent.start : s]).strip() == "" and not text[e : sent.end].strip()
             if heading:  # 四、百色市中医专科联盟 (a line of its own): the lines after it say who is in it
                 facts.extend(_heading_lead_and_members(doc, sent, key, org_at, paras))
                 continue
-            if not members and topic(s):
+            heads_here = {k for ms, _me, k, _ in org_at if any(a <= ms < b for a, b in named_spans)}
+            if not members and topic(s) and topic(s) not in heads_here - {
+                    k for ms, _me, k, _ in org_at if s <= ms < e}:
+                # (the article's institution, unless it heads another group the sentence names)
                 members = [topic(s)]
             if not members:
                 continue
@@ -294,11 +309,11 @@ def partnerships(
             window = text[sent.start : s]
             # (…联盟于2019年由福建省妇幼保健院牵头组建: the one that leads named after the alliance)
             led_after = _LED_BY.match(text, e, sent.end)
-            rel = (
-                RelationType.LEADS
-                if any(c in window for c in ("牵头", "组建", "龙头", "领衔")) or led_after
-                else RelationType.MEMBER_OF
-            )
+            # (市人民医院医共体: the institution it is named after, at its start)
+            own_head = {k for ms, me, k, _ in org_at
+                        if ms == s and me < e and _GROUP_WORD.search(text, me, e)}
+            leads_it = any(c in window for c in ("牵头", "组建", "龙头", "领衔")) or led_after
+            rel = RelationType.LEADS if leads_it or members[0] in own_head else RelationType.MEMBER_OF
             facts.append(
                 {
                     "type": rel,
@@ -592,12 +607,15 @@ def _alliance_lead(key, alliance, facts: list[dict], orgs: dict):
     if not leads:
         leads = {k for k, o in orgs.items()
                  if alliance.label.startswith(o.label) and len(o.label) < len(alliance.label)}
+    if not leads:  # 都安县人民医院医共体: the group of the institution of its place and kind
+        kind = _GROUP_WORD.sub("", key[1]) if isinstance(key, tuple) and len(key) == 2 else ""
+        leads = {(key[0], kind)} & set(orgs) if kind else set()
     return next(iter(leads)) if len(leads) == 1 else None
 
 
 # A、B等成为X医共体成员单位，C、D加入Y医共体: a list, a verb of joining, then a group named after its lead
 _JOINS_GROUP = re.compile(r"(?:等(?:\d+家)?(?:单位|医院|医疗机构|卫生院)?)?(?:先后|均|已|正式|分别)?"
-                          r"(?:成为|加入|纳入|划入|并入|归入|属于|为)了?$")
+                          r"(?:成为|加入|纳入|划入|并入|归入|属于|为|是|则是|则为)了?$")
 _GROUP_TAIL = re.compile(r"(?:的)?(?:成员单位|成员医院|成员|分院)?")
 
 
@@ -633,7 +651,10 @@ def _groups_joined_by_clause(doc: Document, sent: Span, org_at, alliances, orgs:
         for k in members:
             out.append(_membership(k, key, ev))
             out.append(_partnership(lead, k, ev, kinds, date, lead))
-    return out if joined >= 2 else []
+    # (one clause alone, when the sentence names no one else: A、B加入县人民医院医共体；)
+    alone = joined == 1 and {m[2] for m in named} <= {f["source"][1] for f in out} | {
+        f["target"][1] for f in out if f["type"] is RelationType.PARTNER_OF}
+    return out if joined >= 2 or alone else []
 
 
 _MEMBERS_LISTED = re.compile(r"成员(?:单位|医院)?(?:包括|有|为|是)[:：]?|联盟成员单位(?=[\u4e00-\u9fff])")
@@ -990,7 +1011,9 @@ def _each_on_its_own(text: str, sent: Span, mentioned) -> bool:
     first_end = mentioned[0][1]
     last_start, last_end = mentioned[-1][0], mentioned[-1][1]
     between = text[first_end:last_start]
-    if not ("和" in between or "及" in between) or re.search("[与同]", between):
+    # (由A、B分别牵头: a list, then 分别 right after it)
+    listed = "、" in between and text.startswith("分别", last_end)
+    if not ("和" in between or "及" in between or listed) or re.search("[与同]", between):
         return False
     # (…分别派出专家团队; 专家们分两路出发，分别前往A和B: where each went, not partners of each other)
     went_each = _GO_EACH.search(text, sent.start, mentioned[0][0]) is not None
