@@ -75,6 +75,7 @@ _AFTER_NAME = [
     "是",
     "也",
     "又",  # 马文涛又被选派到…
+    "除",  # 温雅楠除在县医院查房外
     "还",
     "就",
     "都",
@@ -178,7 +179,7 @@ _LOOSE_TITLES = {"专家", "医生", "医师", "队员"}  # words for any doctor
 _NAME_TAGS = (None, "nr", "nrfg", "nrt")
 # what a speaker does after the name (the relations read what follows as reported, not done)
 SPEECH_VERBS = ("介绍", "表示", "说", "指出", "强调", "认为", "称", "坦言", "透露", "告诉")
-_GLUED_VERBS = "作说等为在将已曾还即"  # one-character words jieba glues to a given name (魏力作, 沈浩将)
+_GLUED_VERBS = "作说等为在将已曾还即则除"  # one-character words jieba glues to a given name (魏力作, 沈浩将)
 _PUNCT = set("，,。、；;：:！!？?）)（(“”\"' \n…—")
 
 
