@@ -317,8 +317,15 @@ def _simplify(text: str) -> str:
     out = converter.convert(text)
     if len(out) != len(text):
         out = "".join(c2 if len(c2 := converter.convert(c)) == 1 else c for c in text)
-    if "乾" in text:  # 乾 stays in simplified place names (乾安县, 乾县): OpenCC reads it as 干 (dry)
-        out = "".join("乾" if c == "乾" else o for c, o in zip(text, out, strict=True))
+    # 乾 stays in simplified place names (乾安县, 乾县): OpenCC reads it as 干 (dry); in a text written
+    # in simplified characters, so does the surname 於 (於国庆), which traditional texts write for 于
+    keep = "乾"
+    if "於" in text:
+        changed = sum(c != o for c, o in zip(text, out, strict=True) if c not in "乾於")
+        if changed <= len(text) // 200:
+            keep += "於"
+    if any(c in text for c in keep):
+        out = "".join(c if c in keep else o for c, o in zip(text, out, strict=True))
     return out
 
 

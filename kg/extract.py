@@ -379,6 +379,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
     sender = ours if ours is not None and ours not in roster.values() else next(
         (k for _s, _e, k, ana in org_at if not ana and k not in roster.values()
          and not is_a(orgs, k, EntityType.AUTHORITY)), None)
+    arrival = _team_arrival(text, org_at, ours)  # (the group the article tells arrived somewhere)
     read: list[tuple] = []  # (mention, sentence, paragraph, home, host, post, confidence) as read
     for pm in mentions:
         for s0, e0, _k, ana in org_at:
@@ -404,6 +405,12 @@ def extract_document(doc: Document) -> DocumentExtraction:
             affiliation, confidence = sender, 2
         elif pm.start in team_homes and confidence <= 1:
             affiliation = team_homes[pm.start]  # 医疗队影像科医生韩嘉霖: from where the team came
+        elif confidence <= 1 and arrival is not None and batch_cue(text, sent, pm) == "":
+            # …帮扶团队6名专家…进驻岢岚县人民医院。¶本批专家及分工如下：¶——检验科副主任技师A，负责…:
+            # one of the group whose arrival the article tells comes from where the group came
+            affiliation = arrival[2]
+            if host is None or host == affiliation:
+                host = arrival[3]
         elif confidence == 0 and ours is not None and host is not None and host != ours:
             # 本批队长、心血管内科副主任医师丰泽宇将挂任…: on a page that says 我院, one whose home no
             # sentence names is of the page's own hospital, not of the place the passage is about

@@ -121,6 +121,8 @@ NORMALISE = [
     ("traditional", "武漢市第一醫院", "武汉市第一医院"),
     ("Hong Kong forms", "香港衞生署與瑪麗醫院", "香港卫生署与玛丽医院"),  # 衞: t2s leaves it
     ("乾 in simplified place names", "吉林大学第二医院托管乾安县医院", "吉林大学第二医院托管乾安县医院"),
+    ("the surname 於 in simplified text", "检验科副主任技师於国庆进驻", "检验科副主任技师於国庆进驻"),
+    ("於 for 于 in traditional text", "醫院位於香港，於2019年成立", "医院位于香港,于2019年成立"),
     ("numbered items stay lines", "如下\n1. 甲—乙\n2. 丙—丁", "如下\n1.甲—乙\n2.丙—丁"),
     ("comma then blank line", "双方签署了协议，\n\n共建医联体。", "双方签署了协议,共建医联体。"),
     ("paragraphs stay", "第一段。\n\n第二段。", "第一段。\n\n第二段。"),

@@ -856,6 +856,14 @@ def test_extract_posts_away_from_home_whose_institution_goes_unsaid() -> None:
     assert ("谯子平", "凤冈县人民医院") not in facts(x, RelationType.AFFILIATED_WITH)
 
 
+def test_extract_a_team_told_to_arrive_then_its_people_listed_under_a_heading() -> None:
+    x = extract("5月16日，山西医科大学第一医院第二批帮扶团队6名专家从太原出发，当天进驻岢岚县人民医院。\n"
+                "本批专家及分工如下：\n——神经内科主任医师郝振江，挂任岢岚县人民医院执行院长；\n"
+                "——检验科副主任技师冀鹏飞，负责检验科质控；\n")
+    assert ("冀鹏飞", "山西医科大学第一医院") in facts(x, RelationType.AFFILIATED_WITH)
+    assert ("冀鹏飞", "岢岚县人民医院") in facts(x, RelationType.DISPATCHED_TO)
+
+
 def test_extract_university_hospital_is_placed_by_its_university_not_a_namesake_city() -> None:
     x = extract("中山大学附属第一医院心血管内科主任医师王景峰挂职喀什地区第一人民医院副院长。")
     placed = {o.label: o.adcode for o in x.orgs.values()}
