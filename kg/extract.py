@@ -33,6 +33,7 @@ from .persons import PersonMention, find_persons
 from .postings import (
     TAKES_POST,
     affiliation_and_host,
+    after_group_opening,
     batch_cue,
     is_a,
     named_most,
@@ -405,7 +406,8 @@ def extract_document(doc: Document) -> DocumentExtraction:
             affiliation, confidence = sender, 2
         elif pm.start in team_homes and confidence <= 1:
             affiliation = team_homes[pm.start]  # 医疗队影像科医生韩嘉霖: from where the team came
-        elif confidence <= 1 and arrival is not None and batch_cue(text, sent, pm) == "":
+        elif confidence <= 1 and arrival is not None and (
+                batch_cue(text, sent, pm) == "" or after_group_opening(text, para, pm)):
             # …帮扶团队6名专家…进驻岢岚县人民医院。¶本批专家及分工如下：¶——检验科副主任技师A，负责…:
             # one of the group whose arrival the article tells comes from where the group came
             affiliation = arrival[2]
@@ -742,7 +744,9 @@ def _head_hospital(text: str, spans: list[tuple[int, int, OrgKey]], orgs: dict) 
 
 
 _BRANCH_TAIL = re.compile(r"(?!.*(?:医共体|医联体|集团|联盟))[\u4e00-\u9fff]{1,6}(?:分院|院区)")
-_TEAM_ARRIVES = re.compile(r"(?:团队|医疗队|专家组|工作队)[^，,。；;]{0,6}?(?:抵达|进驻|来到|到达|入驻)$")
+# …帮扶团队抵达, 新一批帮扶专家从合肥出发，抵达 (the group, then where it went)
+_TEAM_ARRIVES = re.compile(r"(?:团队|医疗队|专家组|工作队|专家)(?:[^，,。；;]{0,6}?|[^。；;]{0,12}?[，,])"
+                           r"(?:当天|当日|随后|次日)?(?:抵达|进驻|来到|到达|入驻)$")
 
 
 def _team_arrival(text: str, org_at, ours: OrgKey | None) -> tuple | None:

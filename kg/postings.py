@@ -21,6 +21,7 @@ from .segment import CLAUSE_BREAK, LIST_ITEM, Span, table_cells
 __all__ = [
     "TAKES_POST",
     "affiliation_and_host",
+    "after_group_opening",
     "batch_cue",
     "enumeration_groups",
     "is_a",
@@ -931,10 +932,22 @@ _SAME_BATCH = re.compile(
     r"|(?:本|首|该|这|此)批(?:驻点|派驻|下沉|援[疆藏青])?(?:专家|医生|队员))"
 )
 _THE_OTHERS = re.compile(r"(?:另外|其他|其余|另)[^，,。；;]{0,4}(?:成员|队员)")
-_OF_THE_GROUP = re.compile(r"还有|包括|成员|队员|本批|首批|这批|该批|此批|共\d+人")
-_GROUP_SENT = re.compile(
-    r"驻点|派|下沉|到岗|援|帮扶|支援|医疗队|专家团队|专家组|挂职|挂任|常驻|(?:本|首|该|这|此)批(?:专家|医生|队员)"
+_OF_THE_GROUP = re.compile(
+    r"还有|包括|成员|队员|本批|首批|这批|该批|此批|共\d+人|(?:此次|本次|这次)[^，,。；;]{0,6}的"
 )
+_GROUP_SENT = re.compile(
+    r"驻点|派|下沉|到岗|援|帮扶|支援|医疗队|专家团队|专家组|挂职|挂任|常驻|进驻|入驻"
+    r"|(?:本|首|该|这|此)批(?:专家|医生|队员)"
+)
+
+
+def after_group_opening(text: str, para: Span, pm: PersonMention) -> bool:
+    """Whether ``pm`` comes after a colon that closes the paragraph's opening about a group sent
+    (此次进驻的4名专家各有分工：A挂职…；B负责…; 本批专家中，…)."""
+    colon = max(text.rfind("：", para.start, pm.start), text.rfind(":", para.start, pm.start))
+    opening = text[para.start : colon] if colon >= 0 else ""
+    return bool(opening) and len(opening) <= 30 and _OF_THE_GROUP.search(opening) is not None \
+        and _GROUP_SENT.search(opening) is not None
 
 
 def batch_cue(text: str, sent: Span, pm: PersonMention) -> str | None:

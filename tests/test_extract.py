@@ -864,6 +864,15 @@ def test_extract_a_team_told_to_arrive_then_its_people_listed_under_a_heading() 
     assert ("冀鹏飞", "岢岚县人民医院") in facts(x, RelationType.DISPATCHED_TO)
 
 
+def test_extract_a_group_that_set_out_then_arrived_and_its_members_after_a_colon() -> None:
+    x = extract("10月21日，中国科学技术大学附属第一医院新一批帮扶专家从合肥出发，抵达霍山县医院。\n\n"
+                "此次进驻的4名专家各有分工：肝胆外科主任医师褚国平挂职霍山县医院副院长，分管医疗质量；"
+                "病理科主治医师阚星雨协助建设术中快速病理。")
+    assert facts(x, RelationType.AFFILIATED_WITH) == {("褚国平", "中国科学技术大学附属第一医院"),
+                                                      ("阚星雨", "中国科学技术大学附属第一医院")}
+    assert ("阚星雨", "霍山县医院") in facts(x, RelationType.DISPATCHED_TO)
+
+
 def test_extract_university_hospital_is_placed_by_its_university_not_a_namesake_city() -> None:
     x = extract("中山大学附属第一医院心血管内科主任医师王景峰挂职喀什地区第一人民医院副院长。")
     placed = {o.label: o.adcode for o in x.orgs.values()}
