@@ -406,7 +406,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
             affiliation, confidence = sender, 2
         elif pm.start in team_homes and confidence <= 1:
             affiliation = team_homes[pm.start]  # 医疗队影像科医生韩嘉霖: from where the team came
-        elif confidence <= 1 and arrival is not None and (
+        elif confidence <= 1 and arrival is not None and arrival[0] < pm.start and (
                 batch_cue(text, sent, pm) == "" or after_group_opening(text, para, pm)):
             # …帮扶团队6名专家…进驻岢岚县人民医院。¶本批专家及分工如下：¶——检验科副主任技师A，负责…:
             # one of the group whose arrival the article tells comes from where the group came
@@ -745,8 +745,8 @@ def _head_hospital(text: str, spans: list[tuple[int, int, OrgKey]], orgs: dict) 
 
 _BRANCH_TAIL = re.compile(r"(?!.*(?:医共体|医联体|集团|联盟))[\u4e00-\u9fff]{1,6}(?:分院|院区)")
 # …帮扶团队抵达, 新一批帮扶专家从合肥出发，抵达 (the group, then where it went)
-_TEAM_ARRIVES = re.compile(r"(?:团队|医疗队|专家组|工作队|专家)(?:[^，,。；;]{0,6}?|[^。；;]{0,12}?[，,])"
-                           r"(?:当天|当日|随后|次日)?(?:抵达|进驻|来到|到达|入驻)$")
+_TEAM_ARRIVES = re.compile(r"(?:团队|医疗队|专家组|工作队|专家)(?:(?:[^，,。；;]{0,6}?|[^。；;]{0,12}?[，,])"
+                           r"(?:当天|当日|随后|次日)?(?:抵达|进驻|来到|到达|入驻)|(?:当天|已|正式)?到)$")
 
 
 def _team_arrival(text: str, org_at, ours: OrgKey | None) -> tuple | None:
@@ -757,7 +757,10 @@ def _team_arrival(text: str, org_at, ours: OrgKey | None) -> tuple | None:
         arrived = _TEAM_ARRIVES.search(text, max(0, s - 16), s)
         if arrived is None:
             continue
-        opening = max(text.rfind("。", 0, arrived.start()), text.rfind("\n", 0, arrived.start())) + 1
+        # (the sender is named in the sentence; with a bare 到, in the clause: …专家到X报到)
+        stops = ("。", "\n", "；", ";", *(("，", ",") if arrived.group().endswith("到") and not
+                                          arrived.group().endswith(("来到", "到达")) else ()))
+        opening = max(text.rfind(c, 0, arrived.start()) for c in stops) + 1
         sender = next((k0 for s0, e0, k0, ana in reversed(org_at)
                        if opening <= s0 and e0 <= arrived.start() and not ana), ours)
         if sender is not None and sender != k:

@@ -873,6 +873,15 @@ def test_extract_a_group_that_set_out_then_arrived_and_its_members_after_a_colon
     assert ("阚星雨", "霍山县医院") in facts(x, RelationType.DISPATCHED_TO)
 
 
+def test_extract_a_group_that_reports_for_duty_then_its_roster() -> None:
+    x = extract("8月5日，郑州大学第一附属医院第12批驻点帮扶专家到兰考县人民医院报到。\n\n"
+                "本批驻点专家名单：\n\n呼吸与危重症医学科副主任医师　孔东宇\n\n泌尿外科副主任医师　司琪书\n")
+    assert facts(x, RelationType.AFFILIATED_WITH) == {("孔东宇", "郑州大学第一附属医院"),
+                                                      ("司琪书", "郑州大学第一附属医院")}
+    assert facts(x, RelationType.DISPATCHED_TO) == {("孔东宇", "兰考县人民医院"),
+                                                    ("司琪书", "兰考县人民医院")}
+
+
 def test_extract_university_hospital_is_placed_by_its_university_not_a_namesake_city() -> None:
     x = extract("中山大学附属第一医院心血管内科主任医师王景峰挂职喀什地区第一人民医院副院长。")
     placed = {o.label: o.adcode for o in x.orgs.values()}
