@@ -656,6 +656,8 @@ class OrgTable:
             if rest == "分院" and region is not None and region.level == "township":
                 centres = [o for o in self.orgs.values()
                            if o.adcode == code and o.type is EntityType.PRIMARY_CARE and o is not org]
+                # (the township's 卫生院, not one of its village clinics: 杏树梁村卫生室)
+                centres = [o for o in centres if "卫生院" in o.key[1]] or centres
                 if len(centres) == 1:
                     self.union(centres[0].key, org.key)
 

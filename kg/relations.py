@@ -1070,7 +1070,8 @@ def _kinds_in_context(types: set, para_types: set) -> set:
     return kinds
 
 
-_HEAD_ROLE = re.compile(r"为(?:总院|总医院|龙头|牵头医院|牵头单位|核心医院)")
+# (挂牌为总院惠安堡分院: a branch of the head, not the head)
+_HEAD_ROLE = re.compile(r"为(?:总院|总医院|龙头|牵头医院|牵头单位|核心医院)(?![\u4e00-\u9fff]{1,6}分院)")
 _MEMBER_ROLE = re.compile(r"(?:等\d*家?(?:医疗机构|单位|医院|卫生院)?)?为(?:分院|成员单位|成员医院|成员)")
 
 

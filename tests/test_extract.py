@@ -791,6 +791,12 @@ PARTNERS = [
         id="groups_said_with_the_county_a_list_of_its_townships_names",
     ),
     pytest.param(
+        "盐池县以盐池县人民医院为总院组建县域医共体。盐池县惠安堡镇中心卫生院挂牌为总院惠安堡分院，"
+        "盐池县高沙窝镇卫生院挂牌为高沙窝分院。盐池县惠安堡镇杏树梁村卫生室作为分院的一体化村卫生室。",
+        set(),  # (which group the branches are of, the sentences do not say: no pair of branches)
+        id="a_townships_branch_is_its_health_centre_not_a_village_clinic_of_it",
+    ),
+    pytest.param(
         "麻城市地处大别山南麓。其中，麻城市人民医院医共体覆盖木子店、福田河等北部山区乡镇，"
         "麻城市中医医院医共体覆盖乘马岗、顺河等乡镇。",
         set(),
