@@ -118,9 +118,9 @@ def test_build_generalises_to_articles_written_for_the_tests(tmp_path: Path) -> 
     res, problems = score(
         load_gold_file(GOLD_EXTRA), json.loads((tmp_path / "graph.json").read_text("utf-8"))
     )
-    # floors a little under the scores of the day (0.893 and 0.846 on 1,056 articles): the set grows
+    # floors a little under the scores of the day (0.888 and 0.843 on 1,152 articles): the set grows
     # with batches written to find what the extractor still misses, so a new batch lowers them
-    assert res["score"] >= 0.885, problems
+    assert res["score"] >= 0.88, problems
     assert res["persons"]["non_expert_leaks"] == 0
     assert res["partnerships"]["f1"] >= 0.83, problems
 
