@@ -19,7 +19,11 @@ __all__ = [
 
 # the number of an item of a list: 1. 2、 3) （4） 一、 （二）
 CLAUSE_BREAK = re.compile(r"[，,；;：:]")  # where a clause ends inside a sentence
-LIST_ITEM = re.compile(r"(?:\d{1,2}[.、)）．]|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]{1,2}[、)）])")
+# 1. (1) 一、 （一）, and the bullets of a list (——, -, •): how a line opens an item of a list
+LIST_ITEM = re.compile(
+    r"(?:\d{1,2}[.、)）．]|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]{1,2}[、)）]"
+    r"|[-—–•●▪■◆]{1,2}(?=[ \t]*[\u4e00-\u9fff]))"
+)
 
 _CELL_BAR = re.compile(r"[｜|]")
 
