@@ -894,6 +894,18 @@ def _place_headings(text: str, mentions, org_at) -> dict[int, tuple]:
     return out
 
 
+def _name_then_place(text: str, mentions, org_at) -> dict[int, tuple]:
+    """周三：心血管内科主任医师施正伟——万里路街道社区卫生服务中心；: a name, a dash and the place the
+    person goes to, as a timetable or a roster writes them. ``{person's start: host key}``."""
+    named_at = {s: k for s, _e, k, ana in org_at if not ana}
+    out: dict[int, tuple] = {}
+    for p in mentions:
+        dash = _ASSIGNMENT_DASH.match(text, p.end)
+        if dash is not None and dash.end() > p.end and dash.end() in named_at:
+            out[p.start] = named_at[dash.end()]
+    return out
+
+
 def roster_hosts(text: str, mentions, org_at, orgs: dict | None = None) -> dict[int, tuple]:
     """People listed line by line under a heading that sends them somewhere (派驻X医院（7人）：), each
     going there, or each after the place they go to (X卫生院——内分泌科副主任医师栾慧敏).
@@ -905,6 +917,7 @@ def roster_hosts(text: str, mentions, org_at, orgs: dict | None = None) -> dict[
     out.update(_place_lines(text, mentions, org_at))
     out.update(_group_lines(text, mentions, org_at))
     out.update(_place_headings(text, mentions, org_at))
+    out.update(_name_then_place(text, mentions, org_at))
     out.update(_table_column(text, mentions, org_at, _HOST_COLUMN))  # (派驻单位)
     starts = {p.start for p in mentions}
     for m in _ROSTER_HEADING.finditer(text):

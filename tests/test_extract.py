@@ -834,6 +834,14 @@ def test_extract_a_timetable_of_experts_under_each_place() -> None:
     assert {home for _p, home in facts(x, RelationType.AFFILIATED_WITH)} == {"广宗县人民医院"}
 
 
+def test_extract_a_timetable_of_names_each_then_a_dash_and_the_place() -> None:
+    x = extract("遵义市第一人民医院专家下沉社区坐诊安排如下：\n"
+                "周一：老年医学科副主任医师黎芳梅——中华路街道社区卫生服务中心；\n"
+                "周三：心血管内科主任医师施正辉——万里路街道社区卫生服务中心。\n")
+    assert facts(x, RelationType.DISPATCHED_TO) == {("黎芳梅", "中华路街道社区卫生服务中心"),
+                                                    ("施正辉", "万里路街道社区卫生服务中心")}
+
+
 def test_extract_a_timetable_told_in_one_sentence() -> None:
     x = extract("霍邱县人民医院与冯井镇中心卫生院、城西湖乡卫生院组建医共体。"
                 "县人民医院每周安排专家到成员单位坐诊：周一，普外科主任医师章国栋在冯井镇中心卫生院；周三，呼吸内科副主任医师阚晓云在城西湖乡卫生院。")
