@@ -559,6 +559,15 @@ def extract_document(doc: Document) -> DocumentExtraction:
     for p in partnerships(doc, sec.sents, sec.paras, org_at_parties, sec.topic, dates, alliances, orgs):
         facts.append(Fact(**p))
     paired = {frozenset((f.source[1], f.target[1])) for f in facts if f.type is RelationType.PARTNER_OF}
+    for parent, branch in _own_branches(orgs):
+        # 龙泉市人民医院八都分院: a branch named after the hospital the article names, its partner
+        if frozenset((parent, branch)) not in paired:
+            kind = (PartnershipType.COUNTY_MEDICAL_COMMUNITY if "医共体" in text or "总院" in text
+                    else PartnershipType.MEDICAL_ALLIANCE)
+            facts.append(Fact(RelationType.PARTNER_OF, ("org", parent), ("org", branch),
+                              evidence(min(orgs[branch].spans)[0]), partnership_types=frozenset({kind}),
+                              lead=("org", parent)))
+            paired.add(frozenset((parent, branch)))
     sent_out = [(persons[f.source[1]].affiliation, f.target[1]) for f in facts
                 if f.type is RelationType.DISPATCHED_TO and f.source[0] == "person"]
     for p in partners_sent_to(doc, sec.sents, org_at_parties, dates, sent_out):
@@ -813,6 +822,24 @@ def _remap(fact: Fact, table: OrgTable) -> Fact:
         fact.role,
         fix(fact.lead),
     )
+
+
+_PLACE_BRANCH = re.compile(r"[\u4e00-\u9fff]{2,4}(?:分院|院区)")
+
+
+def _own_branches(orgs: dict) -> list[tuple[OrgKey, OrgKey]]:
+    """(hospital, branch) for each branch the article names after a hospital it names too, with a place
+    between (龙泉市人民医院 and 龙泉市人民医院八都分院; not 分院 alone, nor the hospital's own 院区 by a
+    direction: 东院区)."""
+    labels = {o.label: k for k, o in orgs.items()}
+    out = []
+    for k, org in orgs.items():
+        name = org.label
+        head = next((h for h in labels if name.startswith(h) and len(name) > len(h)
+                     and _PLACE_BRANCH.fullmatch(name, len(h))), None)
+        if head is not None and labels[head] != k and name.endswith("分院"):
+            out.append((labels[head], k))
+    return out
 
 
 def _add_branch(

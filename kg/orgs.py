@@ -266,6 +266,27 @@ def _join_brands(toks: list[str]) -> list[str]:
     return out
 
 
+def _join_townships(toks: list[str], counties: tuple[str, ...]) -> list[str]:
+    """[八, 都, 分院] -> [八都, 分院]: a township of the article's counties that the tokenizer cut into
+    a number and a function word (龙泉市人民医院八都分院)."""
+    if not counties:
+        return toks
+    out: list[str] = []
+    k = 0
+    while k < len(toks):
+        for m in range(min(len(toks), k + 3), k + 1, -1):
+            piece = "".join(toks[k:m])
+            if (len(piece) <= 4 and all(len(t) <= 2 for t in toks[k:m])
+                    and gazetteer().townships(piece, counties)):
+                out.append(piece)
+                k = m
+                break
+        else:
+            out.append(toks[k])
+            k += 1
+    return out
+
+
 @cache
 def _brand_initials() -> frozenset[str]:
     return frozenset(b[0] for b in lexicon().brands)
@@ -304,7 +325,8 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
     j = _stretch_start(text, s)
     if j == s:
         return s, []
-    toks = _join_brands(_split_glued_levels(_join_quoted_numbers(words(text[j:s]))))
+    toks = _split_glued_levels(_join_quoted_numbers(words(text[j:s])))
+    toks = _join_townships(_join_brands(toks), counties)
     at, following = j, None
     for k, tok in enumerate(toks):
         # 詹雨薇随县医院医共体巡诊队来到…: 随 (with) and the 县 of 县医院, unless a place comes first

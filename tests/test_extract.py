@@ -797,6 +797,12 @@ PARTNERS = [
         id="a_townships_branch_is_its_health_centre_not_a_village_clinic_of_it",
     ),
     pytest.param(
+        "2021年7月，浙江大学医学院附属第二医院与龙泉市人民医院签订“山海”提升工程合作协议。"
+        "家住八都镇的刘大伯在龙泉市人民医院八都分院做完了胃镜检查。",
+        {("浙江大学医学院附属第二医院", "龙泉市人民医院"), ("龙泉市人民医院", "龙泉市人民医院八都分院")},
+        id="a_branch_named_after_the_hospital_the_article_names_is_its_partner",
+    ),
+    pytest.param(
         "麻城市地处大别山南麓。其中，麻城市人民医院医共体覆盖木子店、福田河等北部山区乡镇，"
         "麻城市中医医院医共体覆盖乘马岗、顺河等乡镇。",
         set(),
