@@ -271,12 +271,15 @@ def _join_townships(toks: list[str], counties: tuple[str, ...]) -> list[str]:
     a number and a function word (龙泉市人民医院八都分院)."""
     if not counties:
         return toks
+    if all(len(t) > 1 for t in toks):
+        return toks  # (only a cut word has a piece of one character)
     out: list[str] = []
     k = 0
     while k < len(toks):
         for m in range(min(len(toks), k + 3), k + 1, -1):
             piece = "".join(toks[k:m])
-            if (len(piece) <= 4 and all(len(t) <= 2 for t in toks[k:m])
+            cut = toks[k:m]
+            if (len(piece) <= 4 and any(len(t) == 1 for t in cut) and all(len(t) <= 2 for t in cut)
                     and gazetteer().townships(piece, counties)):
                 out.append(piece)
                 k = m
