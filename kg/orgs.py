@@ -271,8 +271,9 @@ def _join_townships(toks: list[str], counties: tuple[str, ...]) -> list[str]:
     a number and a function word (龙泉市人民医院八都分院)."""
     if not counties:
         return toks
-    if all(len(t) > 1 for t in toks):
-        return toks  # (only a cut word has a piece of one character)
+    stops = lexicon().stop_words
+    if not any(len(t) == 1 and t not in _LEVELS and t not in stops and _CJK.match(t) for t in toks):
+        return toks  # (only a cut word has a piece of one character, not a level or a word of its own)
     out: list[str] = []
     k = 0
     while k < len(toks):
