@@ -241,6 +241,9 @@ def _split_glued_levels(toks: list[str]) -> list[str]:
             out.extend((tok[0], tok[1]))  # 转运 / 至县 / 医院: 至 and the level of 县医院 (not 台州)
         elif len(tok) >= 3 and tok[-1] in "省市县区" and tok[:-1] in lexicon().dispatch_cues:
             out.extend((tok[:-1], tok[-1]))  # 带教县 / 医院: the verb of 带教 and the level of 县医院
+        elif (len(tok) >= 2 and tok[0] == "任" and out and out[-1] in ("原", "曾", "现", "历")
+              and pos_tag(tok) in ("nr", "nrfg", "nrt", None)):  # (not 任职, 任教: verbs of their own)
+            out.extend((tok[0], tok[1:]))  # 原 / 任国立 / 台湾大学…: 原任 (formerly served at), then the name
         else:
             out.append(tok)
     return out
@@ -488,8 +491,12 @@ def find_org_mentions(text: str, counties: Iterable[str] = ()) -> list[OrgMentio
             # (原阳县 is a county, not 原 + 阳县)
             # 原江苏省人民医院: 原 (former) is not part of the name
             first = toks[0][0][1:]
-            toks[0] = (first, _classify(first, counties))
-            start += 1
+            if first in lex.stop_words or pos_tag(first) in _NOT_PLACE_TAGS:
+                start += len(toks[0][0])  # 原任国立台湾大学医学院附设医院: 原任 (formerly served at)
+                toks = toks[1:]
+            else:
+                toks[0] = (first, _classify(first, counties))
+                start += 1
         surface = text[start:e]
         classes = [c for _, c in toks]
         etype, canonical_suffix = lex.org_suffixes[suffix]
