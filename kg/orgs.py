@@ -37,6 +37,7 @@ _FUNCTION_CHARS = set(
     "的了着著过在与和是被把将从向对到为就都也还又并而且或让使经及下上其该这那各每所做作用给叫要会能可应需由原以于"
 )  # (著: 着 as traditional texts write it, 跟著衛生所)
 _DIRECTIONS = set("东西南北")
+_COUNTING_CHARS = set("多个有各每全该这那几数些")
 _NUMERALS = set("0123456789一二三四五六七八九十两几多数")
 _COUNTED = re.compile(r"[\d一二三四五六七八九十两几多数]+(?:余|多)?[家个所名种批支县市区]")
 _CONTEXT_ORDINAL = re.compile(r"^([省市县区])(第?[一二三四五六七八九十]+)(.*)$")
@@ -141,6 +142,8 @@ def _classify(tok: str, counties: tuple[str, ...]) -> str:
         return "proper"
     if len(tok) in (3, 4) and tok[-1] == "任" and (tok[:1] in lex.surnames or tok[:2] in lex.surnames):
         return "stop"  # 王伟任, 郝振军任资阳市第一人民医院院长: jieba glues 任 (serve as) to the name
+    if len(tok) == 2 and tok[1] in "村镇乡" and tok[0] in _COUNTING_CHARS:
+        return "stop"  # 更 / 多村 / 卫生室, 120 / 个村: how many villages, not one named 多村
     tag = pos_tag(tok)
     if tag is None or tag in _PROPER_TAGS:
         if any(ch in _FUNCTION_CHARS for ch in tok) and not _ends_with_suffix(tok) \
@@ -353,7 +356,8 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
     for k in range(len(toks) - 1):
         # the word before 街道/镇/乡/村/社区 is a place name (温泉街道, 韩家墩街)
         if (classes[k] == "stop" and toks[k + 1] in _PLACE_WORDS and toks[k] not in lexicon().stop_words
-                and pos_tag(toks[k]) not in _NOT_PLACE_TAGS and toks[k] not in lexicon().lead_cues):
+                and pos_tag(toks[k]) not in _NOT_PLACE_TAGS and pos_tag(toks[k]) not in ("b", "r", "m", "q")
+                and toks[k] not in lexicon().lead_cues):
             classes[k] = "proper"  # (实现街道…, 指导镇卫生院医生: a verb, not a place)
         # 牛角 / 山村 / 卫生室: jieba reads the village's last character with 村 (山村, a word); a noun
         # before it is the village's name
@@ -388,7 +392,7 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
         # of one character opening the stretch (or after a word that is no name) is not a name's first
         # word, unlike 立 of 青岛市立医院
         if len(tok) == 1 and classes[k] == "proper" and (k == 0 or classes[k - 1] == "stop") \
-                and pos_tag(tok) in ("v", "p", "d", "c"):
+                and pos_tag(tok) in ("v", "p", "d", "c", "r"):
             classes[k] = "stop"
     for k, tok in enumerate(toks):
         # 深圳市前海蛇口自贸区医院 (jieba: 前 / 海蛇 / 口 / 自贸区): between a place and a zone, the zone's

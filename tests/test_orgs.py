@@ -182,6 +182,8 @@ GENERIC = [
     "全市已有11家社会办医院加入。",  # 办 (run): a verb, no name
     "辖区内央企医院和国际化医院参与医联体。",  # kinds of owner
     "不少港人选择香港私家医院。",  # a kind of hospital of the place
+    "远程心电覆盖所有村卫生室。",  # how many villages' clinics, not one named 所有村 or 多村
+    "让更多村卫生室接入平台。",
 ]
 
 
