@@ -811,7 +811,10 @@ def said_short(surface: str) -> bool:
 
 
 # 省六院, 市一院, 县二院 (not 深圳市一院区, 市二院长): a place's Nth hospital, said with its level only
-_LEVEL_ORDINAL = re.compile(r"(?<![\u4e00-\u9fff])([省市县区])([一二三四五六七八九十])院(?![区长士内外办])")
+# 省六院, 市一院, 到市一院 (after a preposition or a verb of going, not inside a word: 城市一院)
+_LEVEL_ORDINAL = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[到在赴与和对由从向为是及]))([省市县区])([一二三四五六七八九十])院(?![区长士内外办])"
+)
 
 
 def _numbered_kind(text: str, ordinal: str) -> str:

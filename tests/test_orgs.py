@@ -207,6 +207,7 @@ def test_orgs_generic_phrases_are_not_specific(text: str) -> None:
         ("从上传心电图到转运至县医院导管室仅用40分钟。", "县", "医院"),  # jieba: 转运 / 至县 / 医院
         ("疑难病例可通过平台直接请自治区人民医院专家会诊。", "自治区", "人民医院"),
         ("患者被送往自治州人民医院。", "自治州", "人民医院"),
+        ("专家每月到市一院坐诊。", "市", "第一人民医院"),  # the city's first hospital, after 到
     ],
 )
 def test_orgs_context_dependent_names_keep_their_level(text: str, level: str, rest: str) -> None:
