@@ -29,7 +29,7 @@ from .localorgs import (
 )
 from .model import Document, EntityType, Evidence, PartnershipType, RelationType, pickled_by_fields
 from .orgs import OrgMention, find_anaphors, find_org_mentions, parse_name, said_short
-from .persons import PersonMention, find_persons
+from .persons import SPEECH_VERBS, PersonMention, find_persons
 from .postings import (
     TAKES_POST,
     affiliation_and_host,
@@ -798,7 +798,18 @@ def _pronoun_mentions(text: str, sents: list[Span], mentions: list[PersonMention
         named = [p for p in mentions if prev.start <= p.start < sent.start]
         if named:
             out.append(PersonMention(at, at + 1, named[-1].name, "", at))
+    for sent in sents:  # …程晓峰就是其中之一，他在岳西县医院挂职…: a clause about the one its sentence named
+        for m in _CLAUSE_PRONOUN.finditer(text, sent.start, sent.end):
+            named = [p for p in mentions if sent.start <= p.start < m.start()]
+            said = text.endswith(SPEECH_VERBS, sent.start, m.start())  # (…说，她将推动…: what one says)
+            if named and len({p.name for p in named}) == 1 and not said:
+                at = m.end() - 1
+                out.append(PersonMention(at, at + 1, named[-1].name, "", at))
     return out
+
+
+# ，他在…, ，她被…: a clause opening with he or she, then where or how (not 他们, 他人)
+_CLAUSE_PRONOUN = re.compile(r"[，,](?:他|她)(?=在|被|先后|曾|已|将|随即|于|到|还|也|又|作为)")
 
 
 # 从2020年起，今年5月，此后，: a clause of when that opens a sentence
