@@ -354,10 +354,13 @@ def _name_at(text: str, i: int) -> int:
             and len(toks) > 2
             and len(toks[1]) == 1
             and _CJK.match(toks[1])
-            and pos_tag(toks[1]) in ("g", "zg")
+            and pos_tag(toks[1]) in ("g", "zg", "nr", "nrt", "nrfg")
             and pos_tag(toks[2]) in _ENDS_NAME
+            and (pos_tag(toks[1]) in ("g", "zg") or pos_tag(toks[0]) in _NAME_TAGS)  # (not 代表 / 詹)
         ):
-            return length + 1  # 伍静 / 姝 / 出现: a character no word of its own (a morpheme) ends the name
+            # 伍静 / 姝 / 出现, 黄涵 / 梓 / 来: a character no word of its own (a morpheme, or one the
+            # dictionary knows only in names) ends the name
+            return length + 1
         if _boundary_after(text, i + length) or pos_tag(toks[0]) in (None, "nr", "nrfg", "nrt"):
             return length
     # jieba split the surname from the given name (吴 / 云林 / 再次, 马 / 宏伟 / 共同): the name ends
