@@ -95,7 +95,7 @@ _ROLE_LEAD = re.compile(r"^(其中|包括|还有|以及|特别是|尤其是|(?:�
 _SENT_TO_PLACE = re.compile(
     r"(?:派驻|选派到|派到|派往|下派到|派驻到|赴|前往)([\u4e00-\u9fff]{2,6}?)(?:驻诊|驻点|坐诊|帮扶|支援)?的"
 )
-_HOSTLESS_CUES = ("坐诊", "带教", "查房", "来院", "到院", "下沉", "驻点", "定期来院", "每周坐诊")
+_HOSTLESS_CUES = ("坐诊", "带教", "查房", "来院", "到院", "下沉", "驻点", "定期来院", "每周坐诊", "驻诊")
 _ARRIVES = re.compile(r"(?:今年\d{1,2}月|去年\d{1,2}月)?(?:到|来到|到达|抵达)")
 _AFTER = ("后", "以后", "之后", "的第")
 # 在X挂职的，是 (the one serving at X is): what comes between the place and the home of the one named
@@ -482,7 +482,7 @@ def affiliation_and_host(
             if _LEARNS.search(tail):
                 break  # 在西南医科大学附属医院急诊抢救室跟随带教老师学习: the one taught, not sent
             # 每月到葫芦岛查房, 每周三天在藤田坐诊: the article's institution at the place
-            to = max(tail.rfind(c, 0, i) for c in ("到", "在", "去", "赴"))  # (每月去类乌齐坐诊)
+            to = max(tail.rfind(c, 0, i) for c in ("到", "在", "去", "赴", "来"))  # (每月去类乌齐坐诊)
             place = org_at_place(text, tail_start + to + 1, sent.end, orgs) if to >= 0 else None
             if place is not None and place != affiliation:
                 host = place
