@@ -10,7 +10,7 @@ common noun ends it. A bare level (市第一人民医院) marks a name whose reg
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -252,24 +252,25 @@ def _split_glued_levels(toks: list[str]) -> list[str]:
     return out
 
 
+def _join_runs(toks: list[str], longest: int, joins: Callable[[list[str]], bool]) -> list[str]:
+    """The tokens with each run of at most ``longest`` of them that ``joins`` accepts made one (the
+    longest run first, from the left)."""
+    out: list[str] = []
+    k = 0
+    while k < len(toks):
+        m = next((m for m in range(min(len(toks), k + longest), k + 1, -1) if joins(toks[k:m])), None)
+        out.append("".join(toks[k:m]) if m else toks[k])
+        k = m or k + 1
+    return out
+
+
 def _join_brands(toks: list[str]) -> list[str]:
     """[美中宜, 和, 妇儿] -> [美中宜和, 妇儿]: a brand the tokenizer cut (or glued a neighbour to) is one
     word of the name."""
     brands = lexicon().brands
     if not brands or not any(t[:1] in _brand_initials() for t in toks):
         return toks
-    out: list[str] = []
-    k = 0
-    while k < len(toks):
-        for m in range(min(len(toks), k + 4), k + 1, -1):
-            if "".join(toks[k:m]) in brands:
-                out.append("".join(toks[k:m]))
-                k = m
-                break
-        else:
-            out.append(toks[k])
-            k += 1
-    return out
+    return _join_runs(toks, 4, lambda run: "".join(run) in brands)
 
 
 def _join_townships(toks: list[str], counties: tuple[str, ...]) -> list[str]:
@@ -280,21 +281,13 @@ def _join_townships(toks: list[str], counties: tuple[str, ...]) -> list[str]:
     stops = lexicon().stop_words
     if not any(len(t) == 1 and t not in _LEVELS and t not in stops and _CJK.match(t) for t in toks):
         return toks  # (only a cut word has a piece of one character, not a level or a word of its own)
-    out: list[str] = []
-    k = 0
-    while k < len(toks):
-        for m in range(min(len(toks), k + 3), k + 1, -1):
-            piece = "".join(toks[k:m])
-            cut = toks[k:m]
-            if (len(piece) <= 4 and any(len(t) == 1 for t in cut) and all(len(t) <= 2 for t in cut)
-                    and gazetteer().townships(piece, counties)):
-                out.append(piece)
-                k = m
-                break
-        else:
-            out.append(toks[k])
-            k += 1
-    return out
+
+    def cut_township(run: list[str]) -> bool:
+        piece = "".join(run)
+        return (len(piece) <= 4 and any(len(t) == 1 for t in run) and all(len(t) <= 2 for t in run)
+                and bool(gazetteer().townships(piece, counties)))
+
+    return _join_runs(toks, 3, cut_township)
 
 
 @cache
