@@ -955,8 +955,8 @@ _GROUP_SENT = re.compile(
 
 
 def after_group_opening(text: str, para: Span, pm: PersonMention) -> bool:
-    """Whether ``pm`` comes after a colon that closes the paragraph's opening about a group sent
-    (此次进驻的4名专家各有分工：A挂职…；B负责…; 本批专家中，…)."""
+    """Whether ``pm`` comes after a colon that closes the paragraph's short opening about a group sent
+    (此次进驻的4名专家各有分工：A挂职…；B负责…)."""
     colon = max(text.rfind("：", para.start, pm.start), text.rfind(":", para.start, pm.start))
     opening = text[para.start : colon] if colon >= 0 else ""
     return bool(opening) and len(opening) <= 30 and _OF_THE_GROUP.search(opening) is not None \
