@@ -126,6 +126,18 @@ _SPECIFIC_ALLIANCES = {
 }
 
 
+def _alliance_spans(alliances, sent: Span) -> list[tuple[int, int, object]]:
+    """(start, end, key) of each alliance named in the sentence, in order."""
+    return sorted((a, b, key) for key, al in alliances.orgs.items() for a, b in al.spans
+                  if sent.start <= a < sent.end)
+
+
+def _paragraph_date(sent: Span, sents: list[Span], paras: list[Span], dates: list[DateMention]) -> str | None:
+    """The date told in the sentence's paragraph, up to the sentence."""
+    para = next((p for p in paras if p.start <= sent.start < p.end), sent)
+    return _date_for([x for x in sents if para.start <= x.start <= sent.start], dates)
+
+
 def partnerships(
     doc: Document,
     sents: list[Span],
@@ -183,8 +195,7 @@ def partnerships(
             # 该院由A与B合作共建: what A and B built is not a party of their partnership
             # (A医共体覆盖…，B医共体覆盖…: two groups, each named after its head, are not a partnership
             # of their heads)
-            group_spans = [(a, b, key) for key, al in alliances.orgs.items() for a, b in al.spans
-                           if sent.start <= a < sent.end]
+            group_spans = _alliance_spans(alliances, sent)
             if len({key for _a, _b, key in group_spans}) < 2:
                 group_spans = []
             mentioned = [(s, e, k, ana) for s, e, k, ana in org_at
@@ -287,8 +298,7 @@ def partnerships(
                 continue
             # (not the institution the alliance is named after, inside its name, nor the one another
             # alliance of the sentence is named after: 市人民医院医共体覆盖…，市中医医院医共体覆盖…)
-            named_spans = [(a, b) for other in alliances.orgs.values() for a, b in other.spans
-                           if sent.start <= a < sent.end]
+            named_spans = [(a, b) for a, b, _key in _alliance_spans(alliances, sent)]
             members = [k for ms, me, k, _ in org_at if sent.start <= ms and me <= sent.end
                        and not any(a <= ms < b for a, b in named_spans)]
             heading = LIST_ITEM.sub("", text[sent.start : s]).strip() == "" and not text[e : sent.end].strip()
@@ -340,8 +350,7 @@ def partnerships(
                 # the alliance's name says (the sentence-level rule skips cues inside names)
                 kinds, _ = _cue_types(alliance.label)
                 led = rel is RelationType.LEADS and bool(kinds)
-                para = next((p for p in paras if p.start <= sent.start < p.end), sent)
-                date = _date_for([x for x in sents if para.start <= x.start <= sent.start], dates)
+                date = _paragraph_date(sent, sents, paras, dates)
                 ev = doc.evidence(sent.start, sent.end)
                 for k in dict.fromkeys(later):
                     facts.append(_membership(k, key, ev))
@@ -376,8 +385,7 @@ def _joins_one_led(doc: Document, sent: Span, s: int, key, alliance, org_at, dat
         return []
     kinds, _ = _cue_types(alliance.label)
     ev = doc.evidence(sent.start, sent.end)
-    para = next((p for p in paras if p.start <= sent.start < p.end), sent)
-    date = _date_for([x for x in sents if para.start <= x.start <= sent.start], dates)
+    date = _paragraph_date(sent, sents, paras, dates)
     out = [{"type": RelationType.LEADS, "source": ("org", lead[2]), "target": ("alliance", key),
             "evidence": ev}]
     for joiner in dict.fromkeys(m[2] for m in joiners):
@@ -616,21 +624,21 @@ def _alliance_lead(key, alliance, facts: list[dict], orgs: dict):
 # A、B等成为X医共体成员单位，C、D加入Y医共体: a list, a verb of joining, then a group named after its lead
 _JOINS_GROUP = re.compile(r"(?:等(?:\d+家)?(?:单位|医院|医疗机构|卫生院)?)?(?:先后|均|已|正式|分别)?"
                           r"(?:成为|加入|纳入|划入|并入|归入|属于|为|是|则是|则为)了?$")
-_GROUP_TAIL = re.compile(r"(?:的)?(?:成员单位|成员医院|成员|分院)?")
 
 
 def _groups_joined_by_clause(doc: Document, sent: Span, org_at, alliances, orgs: dict,
                              date: str | None) -> list[dict]:
     """Members of groups told clause by clause, each list joining the group named after its lead:
     A、B等成为X医院医共体成员单位，C、D等加入Y医院医共体. Each lead partners its own list only, in the
-    kind the group's name says. Empty unless two such clauses (two groups) share the sentence: one
-    alone is read by the rules for an alliance and its members."""
+    kind the group's name says. Empty unless two such clauses (two groups) share the sentence, or one
+    clause names every institution of the sentence (A、B加入县人民医院医共体): otherwise the rules for an
+    alliance and its members read it."""
     text = doc.norm
-    spans = sorted((s, e, key) for key, a in alliances.orgs.items() for s, e in a.spans
-                   if sent.start <= s < sent.end)
+    spans = _alliance_spans(alliances, sent)
     if not spans:
         return []
     named = [m for m in org_at if sent.start <= m[0] and m[1] <= sent.end and not m[3]]
+    ev = doc.evidence(sent.start, sent.end)
     out: list[dict] = []
     joined = 0
     for s, _e, key in spans:
@@ -647,7 +655,6 @@ def _groups_joined_by_clause(doc: Document, sent: Span, org_at, alliances, orgs:
         if lead is None or not kinds or not members:
             continue
         joined += 1
-        ev = doc.evidence(sent.start, sent.end)
         for k in members:
             out.append(_membership(k, key, ev))
             out.append(_partnership(lead, k, ev, kinds, date, lead))
