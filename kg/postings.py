@@ -110,7 +110,7 @@ _POST_AWAY = re.compile(
     r"(挂职|挂任)([\u4e00-\u9fff]{0,8}?(?:科|部|中心|病区)(?:副)?(?:主任|护士长)|(?:业务|常务|执行)?副?院长)"
     r"(?=[，,。；;]|$)"
 )
-_HELPS = ("帮扶", "支援", "托管", "援助", "帮助")
+_HELP_VERBS = ("帮扶", "支援", "托管", "援助", "帮助")  # …对口帮扶X: X is where help goes
 _POSTED_NEXT = re.compile(r"[^，,。；;]{0,6}?(?:挂职|挂任|派驻|驻点|下沉|常驻)")
 _SCHEDULE_OPENS = re.compile(r"(?:坐诊|出诊|巡诊|下沉|排班|轮诊)[^。！？\n]{0,20}[:：]")  # …坐诊：周一，A在X
 _LEARNS = re.compile(r"(?:跟随|跟着)[^，,。；;]{0,8}(?:学习|进修|跟岗|培训)")
@@ -253,7 +253,7 @@ def affiliation_and_host(
         # (周一，A在X卫生院；周三，B在Y卫生院, in a timetable: where the one before sits in, not B's home)
         scheduled = _SCHEDULE_OPENS.search(text, para.start, sent.start) is not None
         # (nor, for one posted away, the one a sentence before says is helped: A对口帮扶B。…X挂任…)
-        cues = (*_DEST_CUES, *_HELPS) if _POSTED_NEXT.match(text, pm.end) else _DEST_CUES
+        cues = (*_DEST_CUES, *_HELP_VERBS) if _POSTED_NEXT.match(text, pm.end) else _DEST_CUES
         sent_to = {k for s, e, k, _ in org_at if para.start <= s < sent.start
                    and (any(text[max(para.start, s - 4) : s].endswith(c) for c in cues)
                         or _SERVES_AT.search(text, max(para.start, s - 3), s)
@@ -422,7 +422,7 @@ def affiliation_and_host(
         # (or the one the sentence sends people to: 派驻盘州市中医医院的专家中，…鞠昊然挂任康复科主任)
         here = [k for s, _e, k, _ in before if is_dest(s)]
         there = here[-1] if here else named_most(
-            k for s, _e, k, _ in org_at if text.endswith((*_DEST_CUES, *_HELPS), 0, s))
+            k for s, _e, k, _ in org_at if text.endswith((*_DEST_CUES, *_HELP_VERBS), 0, s))
         if there is not None and (there != affiliation or confidence == 0):
             return (affiliation if there != affiliation else None), there, post_away.group(2), confidence
     if _SENDS.search(tail):
@@ -859,10 +859,7 @@ def _place_lines(text: str, mentions, org_at) -> dict[int, tuple]:
 
 
 # 一、威县梨园屯镇中心卫生院¶周一全天：妇产科副主任医师　邱桂芝: a numbered heading that is a place's name
-_PLACE_HEADING = re.compile(
-    r"^[ \t]*(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[.、．])[ \t]*",
-    re.MULTILINE,
-)
+_PLACE_HEADING = re.compile(r"^[ \t]*(?:" + LIST_ITEM.pattern + r")[ \t]*", re.MULTILINE)
 _SENT_OUT = re.compile(r"坐诊|下沉|派驻|驻点|巡诊|帮扶|支援|出诊|排班|安排如下")
 
 
