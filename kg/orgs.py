@@ -228,6 +228,7 @@ _BRACKETED_CITY = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)]")
 _QUOTED_NUMBER = re.compile(r"[“\"]\d{2,4}[”\"]")
 _PLACE_WORDS = {"街道", "街", "镇", "乡", "村", "社区", "路"}
 _NOT_PLACE_TAGS = {"v", "vd", "vn", "d", "p", "c", "ad", "t"}  # 现在镇卫生院: 现在 (now) is no place
+_NOT_VILLAGE_TAGS = _NOT_PLACE_TAGS | {"b", "r", "m", "q"}  # 所有村, 各村: which villages, not one
 _TOPICAL_SUFFIXES = ("研究中心", "研究所", "研究院", "协会", "学会", "基金会", "联盟", "专科联盟", "医疗联盟")
 
 
@@ -349,8 +350,7 @@ def _left_edge(text: str, s: int, counties: tuple[str, ...]) -> tuple[int, list[
     for k in range(len(toks) - 1):
         # the word before 街道/镇/乡/村/社区 is a place name (温泉街道, 韩家墩街)
         if (classes[k] == "stop" and toks[k + 1] in _PLACE_WORDS and toks[k] not in lexicon().stop_words
-                and pos_tag(toks[k]) not in _NOT_PLACE_TAGS and pos_tag(toks[k]) not in ("b", "r", "m", "q")
-                and toks[k] not in lexicon().lead_cues):
+                and pos_tag(toks[k]) not in _NOT_VILLAGE_TAGS and toks[k] not in lexicon().lead_cues):
             classes[k] = "proper"  # (实现街道…, 指导镇卫生院医生: a verb, not a place)
         # 牛角 / 山村 / 卫生室: jieba reads the village's last character with 村 (山村, a word); a noun
         # before it is the village's name
@@ -803,10 +803,11 @@ def said_short(surface: str) -> bool:
     return bool(_PEOPLES_SHORT.fullmatch(surface) or _LEVEL_ORDINAL.fullmatch(surface))
 
 
-# 省六院, 市一院, 县二院 (not 深圳市一院区, 市二院长): a place's Nth hospital, said with its level only
-# 省六院, 市一院, 到市一院 (after a preposition or a verb of going, not inside a word: 城市一院)
+# 省六院, 市一院, 县二院 (not 深圳市一院区, 市二院长): a place's Nth hospital, said with its level only,
+# after no word or after a preposition or a verb of going (到市一院; not inside a word: 城市一院)
 _LEVEL_ORDINAL = re.compile(
-    r"(?:(?<![\u4e00-\u9fff])|(?<=[到在赴与和对由从向为是及]))([省市县区])([一二三四五六七八九十])院(?![区长士内外办])"
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[" + _PREPOSITIONS + "到赴和]))"
+    r"([省市县区])([一二三四五六七八九十])院(?![区长士内外办])"
 )
 
 
