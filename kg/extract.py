@@ -835,19 +835,15 @@ def _remap(fact: Fact, table: OrgTable) -> Fact:
     )
 
 
-_PLACE_BRANCH = re.compile(r"[\u4e00-\u9fff]{2,4}(?:分院|院区)")
-
-
 def _own_branches(orgs: dict) -> list[tuple[OrgKey, OrgKey]]:
-    """(hospital, branch) for each branch the article names after a hospital it names too, with a place
-    between (龙泉市人民医院 and 龙泉市人民医院八都分院; not 分院 alone, nor the hospital's own 院区 by a
-    direction: 东院区)."""
+    """(hospital, branch) for each 分院 the article names after a hospital it names too, with a place
+    between (龙泉市人民医院 and 龙泉市人民医院八都分院; not a 院区, one of the hospital's own sites)."""
     labels = {o.label: k for k, o in orgs.items()}
     out = []
     for k, org in orgs.items():
         name = org.label
         head = next((h for h in labels if name.startswith(h) and len(name) > len(h)
-                     and _PLACE_BRANCH.fullmatch(name, len(h))), None)
+                     and _BRANCH_TAIL.fullmatch(name, len(h))), None)
         if head is not None and labels[head] != k and name.endswith("分院"):
             out.append((labels[head], k))
     return out
